@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const ROLES = ['student', 'teacher', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter a valid email address.' })).pipe(z.string().max(254));
+const passwordSchema = z
+  .string()
+  .min(8, 'The password needs at least 8 characters.')
+  .max(200, 'The password may have at most 200 characters.');
+
+export const signupBodySchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name.').max(100),
+  email: emailSchema,
+  password: passwordSchema,
+});
+export type SignupBody = z.infer<typeof signupBodySchema>;
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, 'Enter your password.').max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+/** Optional: API clients that do not keep cookies pass the refresh token in the body. */
+export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).optional() }).optional();
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: userSchema,
+  /** Also set as httpOnly cookies; returned for API clients that use `Authorization: Bearer`. */
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  accessTokenExpiresAt: z.string(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const changeRoleBodySchema = z.object({ role: roleSchema });
+
+export const userListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: roleSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});

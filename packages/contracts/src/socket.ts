@@ -1,0 +1,24 @@
+import type { Submission, SubmissionTestResult } from './submissions.js';
+
+/**
+ * Socket.IO events the server sends. Students receive only their own room's events;
+ * teachers and admins join feed rooms. Nothing is broadcast to everyone.
+ */
+export interface ServerToClientEvents {
+  'submission:status': (payload: { submissionId: number; status: 'queued' | 'running' | 'done' }) => void;
+  'submission:test': (payload: { submissionId: number; testCount: number; result: SubmissionTestResult }) => void;
+  'submission:done': (payload: { submission: Submission }) => void;
+}
+
+export interface ClientToServerEvents {
+  'feed:join': (room: string, ack: (result: { ok: boolean; error?: string }) => void) => void;
+  'feed:leave': (room: string) => void;
+}
+
+/** Room names: one per user, and the teachers' feed rooms. */
+export const rooms = {
+  user: (userId: number) => `user:${userId}`,
+  feedAll: () => 'feed:all',
+  feedProblem: (problemId: number) => `feed:problem:${problemId}`,
+  feedStudent: (userId: number) => `feed:student:${userId}`,
+};
