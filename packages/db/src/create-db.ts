@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
+import { createMysqlPool, type PoolStats } from './mysql-pool.js';
+import { dialectOf, type DbConfig, type DialectName } from './db-config.js';
+import type { Database } from './schema.js';
+
+/** An open database: the typed query builder plus what operations need. */
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Pool gauges (SQLite: one connection). */
+  poolStats(): PoolStats;
+  /** Cheap round trip for /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function sqlitePath(url: string): string {
+  return url.slice('sqlite:'.length) || ':memory:';
+}
+
+function openSqlite(url: string): Kysely<Database> {
+  const path = sqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(path);
+  // WAL lets readers run while the worker writes; NORMAL sync is durable across process crashes in WAL mode.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
+}
+
+/** Opens the database a URL names. Migrations are run separately (see migrate.ts). */
+export function createDb(config: DbConfig): DbHandle {
+  const dialect = dialectOf(config.url);
+  if (dialect === 'sqlite') {
+    const db = openSqlite(config.url);
+    return {
+      db,
+      dialect,
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: () => db.destroy(),
+    };
+  }
+  const handle = createMysqlPool(config);
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: handle.pool }), plugins: [new CamelCasePlugin()] });
+  return {
+    db,
+    dialect,
+    poolStats: handle.stats,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+/** Every migration, in order. Add a file and a line; never edit a released one. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,91 @@
+import { createPool, type Pool, type PoolConnection } from 'mysql2';
+import type { MysqlPool } from 'kysely';
+import type { DbConfig } from './db-config.js';
+
+/** Pool gauges for metrics and /readyz. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+export interface MysqlPoolHandle {
+  pool: MysqlPool;
+  stats(): PoolStats;
+  end(): Promise<void>;
+}
+
+function mysqlUrl(url: string): string {
+  return url.replace(/^mariadb:\/\//, 'mysql://');
+}
+
+/**
+ * A mysql2 pool with an acquire time-out (mysql2 has none: a request would wait forever behind a stuck pool).
+ * Numbers come back as numbers: our BIGINT epoch-ms values fit in 2^53.
+ */
+export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
+  const raw: Pool = createPool({
+    uri: mysqlUrl(config.url),
+    connectionLimit: config.pool.connectionLimit,
+    queueLimit: config.pool.queueLimit,
+    idleTimeout: config.pool.idleTimeoutMs,
+    connectTimeout: config.pool.connectTimeoutMs,
+    maxIdle: config.pool.connectionLimit,
+    waitForConnections: true,
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    decimalNumbers: true,
+    charset: 'utf8mb4_unicode_ci',
+    enableKeepAlive: true,
+  });
+  const internals = raw as unknown as {
+    _allConnections?: { length: number };
+    _freeConnections?: { length: number };
+    _connectionQueue?: { length: number };
+  };
+  const pool: MysqlPool = {
+    getConnection(callback) {
+      let settled = false;
+      const timer = setTimeout(() => {
+        settled = true;
+        callback(new Error(`Timed out after ${config.pool.acquireTimeoutMs} ms waiting for a database connection`), undefined as never);
+      }, config.pool.acquireTimeoutMs);
+      raw.getConnection((error: NodeJS.ErrnoException | null, connection: PoolConnection) => {
+        clearTimeout(timer);
+        if (settled) {
+          connection?.release();
+          return;
+        }
+        settled = true;
+        callback(error, connection as never);
+      });
+    },
+    end(callback) {
+      raw.end(callback);
+    },
+  };
+  return {
+    pool,
+    stats: () => ({
+      total: internals._allConnections?.length ?? 0,
+      idle: internals._freeConnections?.length ?? 0,
+      waiting: internals._connectionQueue?.length ?? 0,
+    }),
+    end: () => new Promise((resolve, reject) => raw.end((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/** Creates the database named in the URL if it does not exist yet (first start on a fresh server). */
+export async function ensureMysqlDatabase(url: string): Promise<void> {
+  const parsed = new URL(mysqlUrl(url));
+  const name = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`Invalid MySQL database name "${name}"`);
+  parsed.pathname = '/';
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection({ uri: parsed.toString() });
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,25 @@
+import type { ProblemLanguagesTable, ProblemsTable, ReferenceSolutionsTable, TestCasesTable } from './tables/problems.js';
+import type {
+  CodeSnapshotsTable, FlagAuditTable, ProblemSessionsTable, ProctorEventsTable, ProctorFlagsTable, ProctorSettingsTable,
+} from './tables/proctoring.js';
+import type { SolvedTable, SubmissionTestsTable, SubmissionsTable } from './tables/submissions.js';
+import type { RefreshTokensTable, UsersTable } from './tables/users.js';
+
+/** The whole database as Kysely sees it (camelCase here, snake_case in SQL via CamelCasePlugin). */
+export interface Database {
+  users: UsersTable;
+  refreshTokens: RefreshTokensTable;
+  problems: ProblemsTable;
+  problemLanguages: ProblemLanguagesTable;
+  testCases: TestCasesTable;
+  referenceSolutions: ReferenceSolutionsTable;
+  submissions: SubmissionsTable;
+  submissionTests: SubmissionTestsTable;
+  solved: SolvedTable;
+  problemSessions: ProblemSessionsTable;
+  proctorEvents: ProctorEventsTable;
+  proctorSettings: ProctorSettingsTable;
+  codeSnapshots: CodeSnapshotsTable;
+  proctorFlags: ProctorFlagsTable;
+  flagAudit: FlagAuditTable;
+}

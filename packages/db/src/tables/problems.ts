@@ -1,0 +1,50 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface ProblemsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  statement: string;
+  category: string;
+  difficulty: 'easy' | 'medium' | 'hard';
+  /** JSON array of strings. */
+  tags: string;
+  style: 'stdio' | 'function';
+  timeLimitMs: number;
+  memoryLimitKb: number;
+  /** JSON of the Checker contract. */
+  checker: string;
+  timedDurationSec: number | null;
+  isPublished: number;
+  /** Denormalised count of users who solved it, kept by the solved service. */
+  solvedCount: Generated<number>;
+  createdBy: number | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+export type ProblemRow = Selectable<ProblemsTable>;
+
+export interface ProblemLanguagesTable {
+  problemId: number;
+  language: string;
+  starterCode: string;
+  driverCode: string | null;
+}
+
+export interface TestCasesTable {
+  id: Generated<number>;
+  problemId: number;
+  ordinal: number;
+  input: string;
+  expectedOutput: string;
+  isSample: number;
+  weight: number;
+}
+export type TestCaseRow = Selectable<TestCasesTable>;
+
+/** Never sent to anyone but admins. */
+export interface ReferenceSolutionsTable {
+  problemId: number;
+  language: string;
+  source: string;
+}

@@ -1,0 +1,50 @@
+import type { Generated, Selectable } from 'kysely';
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  userId: number;
+  problemId: number;
+  language: string;
+  mode: 'run' | 'submit';
+  status: 'queued' | 'running' | 'done';
+  verdict: string | null;
+  /** 0..100 */
+  score: number | null;
+  code: string;
+  customInput: string | null;
+  compileOutput: string | null;
+  testCount: number;
+  maxCpuMs: number | null;
+  maxMemoryKb: number | null;
+  attemptId: number | null;
+  autoSubmitted: number;
+  /** How many times a worker picked it up; bounded so a poison job ends as IE. */
+  tries: Generated<number>;
+  createdAtMs: number;
+  startedAtMs: number | null;
+  finishedAtMs: number | null;
+}
+export type SubmissionRow = Selectable<SubmissionsTable>;
+
+export interface SubmissionTestsTable {
+  submissionId: number;
+  idx: number;
+  testId: string;
+  verdict: string;
+  cpuMs: number;
+  wallMs: number;
+  memoryKb: number;
+  exitCode: number | null;
+  signal: string | null;
+  message: string | null;
+  output: string;
+  stderr: string;
+}
+export type SubmissionTestRow = Selectable<SubmissionTestsTable>;
+
+export interface SolvedTable {
+  userId: number;
+  problemId: number;
+  submissionId: number;
+  solvedAtMs: number;
+}

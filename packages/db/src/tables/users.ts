@@ -1,0 +1,28 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: Generated<number>;
+  name: string;
+  /** Stored lower-cased: emails are unique case-insensitively. */
+  email: string;
+  /** argon2id, PHC string format. */
+  passwordHash: string;
+  role: 'student' | 'teacher' | 'admin';
+  createdAtMs: number;
+  updatedAtMs: number;
+}
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+
+export interface RefreshTokensTable {
+  id: Generated<number>;
+  userId: number;
+  /** All tokens descending from one login; reuse of a rotated token revokes the whole family. */
+  familyId: string;
+  /** SHA-256 of the token: a leaked table does not leak usable tokens. */
+  tokenHash: string;
+  expiresAtMs: number;
+  revokedAtMs: number | null;
+  createdAtMs: number;
+}

@@ -1,0 +1,57 @@
+// Test support: a fresh, migrated database per suite on each dialect (Kysely's own discipline: every DB
+// test runs against real SQLite and real MariaDB). Imported by tests only, via '@logicode/db/testing'.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, type DbHandle } from './create-db.js';
+import { DEFAULT_POOL, type DbConfig, type DialectName } from './db-config.js';
+import { migrateToLatest } from './migrate.js';
+import { ensureMysqlDatabase } from './mysql-pool.js';
+
+export const TEST_DIALECTS: readonly DialectName[] = ['sqlite', 'mysql'];
+
+/** The machine's MariaDB; override with LOGICODE_TEST_MYSQL_URL (server URL without a database). */
+// eslint-disable-next-line no-restricted-properties -- test harness configuration
+const MYSQL_SERVER = (process.env.LOGICODE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
+
+export interface TestDatabase {
+  config: DbConfig;
+  handle: DbHandle;
+  /** Closes the connection and drops the database (or deletes the SQLite file). */
+  drop(): Promise<void>;
+}
+
+/** A new, empty, migrated database of the given dialect. */
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'logicode-test-'));
+    const config: DbConfig = { url: `sqlite:${join(dir, 'test.db')}`, pool: DEFAULT_POOL };
+    const handle = createDb(config);
+    await migrateToLatest(handle);
+    return {
+      config,
+      handle,
+      drop: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `lc_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const config: DbConfig = { url: `${MYSQL_SERVER}/${name}`, pool: { ...DEFAULT_POOL, connectionLimit: 5 } };
+  await ensureMysqlDatabase(config.url);
+  const handle = createDb(config);
+  await migrateToLatest(handle);
+  return {
+    config,
+    handle,
+    drop: async () => {
+      await handle.close();
+      const { createConnection } = await import('mysql2/promise');
+      const connection = await createConnection({ uri: MYSQL_SERVER });
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
