@@ -1,0 +1,12 @@
+export { systemClock, type Clock } from './clock.js';
+export type { JobQueue, QueueLog } from './queue/job-queue.js';
+export { createMemoryQueue } from './queue/memory-queue.js';
+export { createBullQueue, type BullQueueOptions } from './queue/bullmq-queue.js';
+export type { PubSub } from './pubsub/pubsub.js';
+export { createMemoryPubSub } from './pubsub/memory-pubsub.js';
+export { createRedisPubSub } from './pubsub/redis-pubsub.js';
+export type { RateLimiter, RateLimitResult } from './rate-limit/rate-limiter.js';
+export { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+export { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+export type { Cache } from './cache/cache.js';
+export { createMemoryCache } from './cache/memory-cache.js';

@@ -1,0 +1,29 @@
+import type { Clock } from '../clock.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export function createMemoryRateLimiter(clock: Clock): RateLimiter {
+  const windows = new Map<string, { count: number; resetAtMs: number }>();
+  const sweep = setInterval(() => {
+    const now = clock.now();
+    for (const [key, window] of windows) if (window.resetAtMs <= now) windows.delete(key);
+  }, 60_000);
+  sweep.unref();
+  return {
+    async hit(key, limit, windowMs) {
+      const now = clock.now();
+      let window = windows.get(key);
+      if (!window || window.resetAtMs <= now) {
+        window = { count: 0, resetAtMs: now + windowMs };
+        windows.set(key, window);
+      }
+      window.count += 1;
+      return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), resetAtMs: window.resetAtMs };
+    },
+    async reset(key) {
+      windows.delete(key);
+    },
+    async close() {
+      clearInterval(sweep);
+    },
+  };
+}
