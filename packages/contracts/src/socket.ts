@@ -1,10 +1,11 @@
 import type { Submission, SubmissionTestResult } from './submissions.js';
+import type { ProctorFeedEvents, ProctorStudentEvents } from './proctor-socket.js';
 
 /**
  * Socket.IO events the server sends. Students receive only their own room's events;
  * teachers and admins join feed rooms. Nothing is broadcast to everyone.
  */
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ProctorFeedEvents, ProctorStudentEvents {
   'submission:status': (payload: { submissionId: number; status: 'queued' | 'running' | 'done' }) => void;
   'submission:test': (payload: { submissionId: number; testCount: number; result: SubmissionTestResult }) => void;
   'submission:done': (payload: { submission: Submission }) => void;

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { languageIdSchema } from './languages.js';
+
+/**
+ * Proctoring events as the browser sends them. The client reports what happened; it never says how bad it
+ * is: severity and what counts as a violation are decided on the server (packages/proctoring), because a
+ * client-chosen severity is trivially forged (the original trusted it: original-logicode.md B40).
+ */
+export const PROCTOR_EVENT_TYPES = [
+  'tab_hidden', 'tab_visible', 'window_blur', 'window_focus', 'paste', 'copy', 'cut', 'right_click',
+  'devtools_shortcut', 'fullscreen_enter', 'fullscreen_exit', 'idle_start', 'idle_end', 'code_snapshot',
+] as const;
+export const proctorEventTypeSchema = z.enum(PROCTOR_EVENT_TYPES);
+export type ProctorEventType = z.infer<typeof proctorEventTypeSchema>;
+
+/** Where a clipboard or mouse action happened. `statement` = the problem text. */
+export const proctorPlaceSchema = z.enum(['editor', 'statement', 'other']);
+export type ProctorPlace = z.infer<typeof proctorPlaceSchema>;
+
+/** Batch limits: the client flushes every ~2 s and on page hide, so 200 events is far above normal use. */
+export const PROCTOR_BATCH_MAX_EVENTS = 200;
+/** The largest body POST /api/proctor/events accepts; a bigger one gets 413 PAYLOAD_TOO_LARGE. */
+export const PROCTOR_BATCH_MAX_BYTES = 1_048_576;
+/** A full snapshot may be as long as a submission's code. */
+export const PROCTOR_SNAPSHOT_MAX_CHARS = 100_000;
+/** Events with a client clock further than this from the server's are refused (a wrong clock or a replay). */
+export const PROCTOR_MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
+
+const lengthSchema = z.number().int().min(0).max(10_000_000);
+
+/** One edit: replace characters [from, to) of the text with `text`. Edits of one diff apply in order. */
+export const snapshotEditSchema = z.object({
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+  text: z.string().max(PROCTOR_SNAPSHOT_MAX_CHARS),
+}).refine((e) => e.to >= e.from, { message: 'An edit must have to >= from.' });
+export type SnapshotEdit = z.infer<typeof snapshotEditSchema>;
+
+/**
+ * The editor's content, sent every few seconds while it changes: whole (`full`) or as edits against the
+ * snapshot numbered `baseSeq` of the same attempt (`diff`). `seq` counts up per attempt from 1.
+ */
+export const snapshotDataSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('full'),
+    seq: z.number().int().min(1),
+    language: languageIdSchema,
+    content: z.string().max(PROCTOR_SNAPSHOT_MAX_CHARS),
+  }),
+  z.object({
+    kind: z.literal('diff'),
+    seq: z.number().int().min(2),
+    baseSeq: z.number().int().min(1),
+    language: languageIdSchema,
+    edits: z.array(snapshotEditSchema).min(1).max(1000),
+  }),
+]);
+export type SnapshotData = z.infer<typeof snapshotDataSchema>;
+
+const empty = z.object({}).strict();
+/** The type-specific part of each event. Unknown keys are refused so nothing unvalidated is stored. */
+export const PROCTOR_EVENT_DATA = {
+  tab_hidden: empty,
+  tab_visible: z.object({ hiddenMs: z.number().int().min(0).optional() }).strict(),
+  window_blur: empty,
+  window_focus: z.object({ blurredMs: z.number().int().min(0).optional() }).strict(),
+  paste: z.object({ length: lengthSchema, place: proctorPlaceSchema }).strict(),
+  copy: z.object({ length: lengthSchema, place: proctorPlaceSchema }).strict(),
+  cut: z.object({ length: lengthSchema, place: proctorPlaceSchema }).strict(),
+  right_click: z.object({ place: proctorPlaceSchema }).strict(),
+  devtools_shortcut: z.object({ key: z.string().min(1).max(40) }).strict(),
+  fullscreen_enter: empty,
+  fullscreen_exit: empty,
+  idle_start: empty,
+  idle_end: z.object({ idleMs: z.number().int().min(0) }).strict(),
+  code_snapshot: snapshotDataSchema,
+} as const satisfies Record<ProctorEventType, z.ZodType>;
+
+const eventBase = {
+  /** Made by the client (crypto.randomUUID()); the server stores each id once, so a retried batch is harmless. */
+  id: z.uuid(),
+  /** The client's clock when it happened, epoch milliseconds. */
+  clientTsMs: z.number().int().positive(),
+  problemId: z.number().int().positive(),
+  attemptId: z.number().int().positive(),
+};
+
+function eventOf<T extends ProctorEventType>(type: T) {
+  return z.object({ ...eventBase, type: z.literal(type), data: PROCTOR_EVENT_DATA[type] });
+}
+
+export const proctorEventSchema = z.discriminatedUnion('type', [
+  eventOf('tab_hidden'), eventOf('tab_visible'), eventOf('window_blur'), eventOf('window_focus'),
+  eventOf('paste'), eventOf('copy'), eventOf('cut'), eventOf('right_click'), eventOf('devtools_shortcut'),
+  eventOf('fullscreen_enter'), eventOf('fullscreen_exit'), eventOf('idle_start'), eventOf('idle_end'),
+  eventOf('code_snapshot'),
+]);
+/** One event as the client sends it. */
+export type ProctorEventInput = z.infer<typeof proctorEventSchema>;
+
+/**
+ * The body of POST /api/proctor/events. Items are `unknown` here on purpose: each is validated on its
+ * own so that one bad event is refused with its reason while the valid ones in the batch are kept.
+ */
+export const proctorBatchBodySchema = z.object({
+  events: z.array(z.unknown()).min(1).max(PROCTOR_BATCH_MAX_EVENTS),
+});
+export type ProctorBatchBody = z.infer<typeof proctorBatchBodySchema>;
+
+export const proctorRejectionSchema = z.object({
+  /** Position in the batch. */
+  index: z.number().int(),
+  /** The event's id when it had a readable one. */
+  id: z.string().nullable(),
+  reason: z.string(),
+});
+export type ProctorRejection = z.infer<typeof proctorRejectionSchema>;
+
+/** 202: every accepted event is durable (in the database, or appended to the Redis Stream). */
+export const proctorBatchResponseSchema = z.object({
+  accepted: z.number().int(),
+  /** Events repeated inside this batch (same id); stored once. Repeats across batches count as accepted. */
+  duplicates: z.number().int(),
+  rejected: z.array(proctorRejectionSchema),
+});
+export type ProctorBatchResponse = z.infer<typeof proctorBatchResponseSchema>;
+
+/** Decided by the server. `info` = context only (focus back, snapshots). */
+export const PROCTOR_SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
+export const proctorSeveritySchema = z.enum(PROCTOR_SEVERITIES);
+export type ProctorSeverity = z.infer<typeof proctorSeveritySchema>;
+
+/** An event as stored and shown to teachers. */
+export const proctorEventRecordSchema = z.object({
+  id: z.string(),
+  userId: z.number().int(),
+  problemId: z.number().int(),
+  attemptId: z.number().int(),
+  type: proctorEventTypeSchema,
+  severity: proctorSeveritySchema,
+  data: z.record(z.string(), z.unknown()),
+  clientTsMs: z.number().int(),
+  receivedAt: z.string(),
+});
+export type ProctorEventRecord = z.infer<typeof proctorEventRecordSchema>;
