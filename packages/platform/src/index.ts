@@ -10,3 +10,4 @@ export { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 export { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 export type { Cache } from './cache/cache.js';
 export { createMemoryCache } from './cache/memory-cache.js';
+export * from './stream/index.js';
