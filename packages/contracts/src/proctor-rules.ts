@@ -37,6 +37,15 @@ export const DEFAULT_PROCTOR_SETTINGS: ProctorSettings = Object.freeze({
 export const problemProctorSettingsSchema = proctorSettingsSchema.partial();
 export type ProblemProctorSettings = z.infer<typeof problemProctorSettingsSchema>;
 
+/** GET /api/teacher/problems/:id/proctor-settings. PUT takes { override } (null = follow the global settings). */
+export const problemSettingsViewSchema = z.object({
+  global: proctorSettingsSchema,
+  override: proctorSettingsSchema.nullable(),
+  effective: proctorSettingsSchema,
+});
+export type ProblemSettingsView = z.infer<typeof problemSettingsViewSchema>;
+export const problemSettingsBodySchema = z.object({ override: proctorSettingsSchema.nullable() });
+
 /** Per-attempt counters, folded from the stored events by packages/proctoring. */
 export const attemptCountersSchema = z.object({
   events: z.number().int(),
@@ -99,9 +108,8 @@ export const flagAuditEntrySchema = z.object({
   id: z.number().int(),
   flagId: z.number().int(),
   actorId: z.number().int(),
-  fromStatus: flagStatusSchema,
-  toStatus: flagStatusSchema,
-  note: z.string(),
+  action: z.enum(['clear', 'reopen', 'annotate']),
+  note: z.string().nullable(),
   createdAt: z.string(),
 });
 export type FlagAuditEntry = z.infer<typeof flagAuditEntrySchema>;

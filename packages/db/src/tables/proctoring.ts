@@ -17,6 +17,8 @@ export interface ProblemSessionsTable {
   /** JSON counters (tab switches, pastes, ...). */
   counters: string;
   integrityScore: number;
+  /** Set once the server submitted this timed attempt at its deadline (migration 0050). */
+  autoSubmissionId: Generated<number | null>;
 }
 export type ProblemSessionRow = Selectable<ProblemSessionsTable>;
 
@@ -58,6 +60,10 @@ export interface CodeSnapshotsTable {
   code: string;
   clientTsMs: number;
   createdAtMs: number;
+  /** full: `code` is the text; diff: `code` is the JSON edits against snapshot `baseSeq` (migration 0050). */
+  kind: Generated<'full' | 'diff'>;
+  seq: Generated<number>;
+  baseSeq: number | null;
 }
 
 export interface ProctorFlagsTable {
@@ -72,6 +78,12 @@ export interface ProctorFlagsTable {
   note: string | null;
   createdAtMs: number;
   updatedAtMs: number;
+  /** Migration 0050: what the server did, the event behind it, a per-attempt unique key, the last reviewer. */
+  action: Generated<'flag' | 'warn' | 'end_attempt'>;
+  eventId: string | null;
+  dedupeKey: Generated<string>;
+  reviewedBy: number | null;
+  reviewedAtMs: number | null;
 }
 
 /** Who cleared or annotated a flag, and why: kept for good. */
