@@ -7,6 +7,7 @@ export * from './auth.js';
 export * from './problems.js';
 export * from './submissions.js';
 export * from './socket.js';
+export * from './plagiarism.js';
 export * from './proctor.js';
 export * from './proctor-rules.js';
 export * from './proctor-api.js';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { languageIdSchema } from './languages.js';
+
+/**
+ * Plagiarism detection: the parameters a run used and the pairs it found. packages/plagiarism computes these;
+ * the worker stores them with the parameters; the web app shows a pair side by side. See docs/plagiarism.md.
+ */
+export const plagiarismParamsSchema = z.object({
+  /** Tokens per k-gram (MOSS noise threshold: shorter shared runs are never evidence). */
+  k: z.number().int().min(2).max(200),
+  /** k-grams per winnowing window: any shared run of at least k + window − 1 tokens is found. */
+  window: z.number().int().min(1).max(200),
+  /** A pair is reported when its similarity is at least this (0..1). */
+  threshold: z.number().min(0).max(1),
+  /** A fingerprint found in more than this share of the users' submissions is common code, not evidence. */
+  commonFraction: z.number().min(0).max(1),
+  /** ...but only once at least this many users share it (a copy ring in a small class is not "common"). */
+  commonMinUsers: z.number().int().min(2),
+  /** Matched fragments shorter than this many tokens (not counting starter code) are dropped. */
+  minFragmentTokens: z.number().int().min(1),
+});
+export type PlagiarismParams = z.infer<typeof plagiarismParamsSchema>;
+
+/** 1-based lines and columns; the end is inclusive of the last character of the last matched token. */
+export const sourceRegionSchema = z.object({
+  startLine: z.number().int().min(1),
+  startColumn: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  endColumn: z.number().int().min(1),
+});
+export type SourceRegion = z.infer<typeof sourceRegionSchema>;
+
+export const plagiarismFragmentSchema = z.object({
+  left: sourceRegionSchema,
+  right: sourceRegionSchema,
+  /** Matched tokens in this fragment (starter-code tokens not counted). */
+  tokens: z.number().int().min(0),
+});
+export type PlagiarismFragment = z.infer<typeof plagiarismFragmentSchema>;
+
+export const plagiarismPairSchema = z.object({
+  /** The two submissions; leftId < rightId. */
+  leftId: z.number().int(),
+  rightId: z.number().int(),
+  leftUserId: z.number().int(),
+  rightUserId: z.number().int(),
+  language: languageIdSchema,
+  /** (matched tokens left + matched tokens right) / (tokens left + tokens right), starter code excluded. */
+  similarity: z.number().min(0).max(1),
+  longestFragmentTokens: z.number().int().min(0),
+  /** Matched tokens on each side (starter code excluded), for "x% of this file" displays. */
+  leftMatchedTokens: z.number().int().min(0),
+  rightMatchedTokens: z.number().int().min(0),
+  leftTotalTokens: z.number().int().min(0),
+  rightTotalTokens: z.number().int().min(0),
+  fragments: z.array(plagiarismFragmentSchema),
+});
+export type PlagiarismPair = z.infer<typeof plagiarismPairSchema>;

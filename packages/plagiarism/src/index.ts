@@ -1,0 +1,111 @@
+import type { LanguageId, PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
+import { LanguageIndex } from './language-index.js';
+import { resolveParams } from './params.js';
+import { ignoredKgrams, prepare, type Prepared } from './prepare.js';
+
+export { DEFAULT_PARAMS, resolveParams } from './params.js';
+export { tokenize } from './tokenize.js';
+export type { TokenList } from './tokens.js';
+export type { PlagiarismPair, PlagiarismParams, PlagiarismFragment, SourceRegion } from '@logicode/contracts';
+
+/** One submission's text, as the worker reads it from the database. */
+export interface SubmissionText {
+  id: number;
+  userId: number;
+  language: LanguageId;
+  source: string;
+}
+
+/** Code every student was given (starter code, the driver around a function): its k-grams are never evidence. */
+export interface IgnoredSource {
+  language: LanguageId;
+  source: string;
+}
+
+export interface IndexOptions {
+  params?: Partial<PlagiarismParams>;
+  ignored?: IgnoredSource[];
+}
+
+/** The submissions of one problem, all languages; pairs are only ever made within a language. */
+export interface PlagiarismIndex {
+  readonly params: PlagiarismParams;
+  /** Number of indexed submissions. */
+  readonly size: number;
+  /**
+   * Indexes `sub` and returns its reported pairs with what was indexed before (ranked). Cost: tokenising it plus
+   * one comparison per earlier submission sharing a fingerprint — not a recomputation of all pairs. Uses the
+   * common-code statistics as they stand now; pairs() re-ranks with the latest. Re-adding an id replaces it.
+   */
+  add(sub: SubmissionText): PlagiarismPair[];
+  /** Indexes many submissions without computing their pairs (a full rebuild: then call pairs()). */
+  addAll(subs: Iterable<SubmissionText>): void;
+  /** Every reported pair, ranked: similarity, then longest fragment, then ids. */
+  pairs(): PlagiarismPair[];
+  remove(id: number): boolean;
+}
+
+export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
+  const params = resolveParams(opts.params);
+  const ignored = new Map<LanguageId, Set<number>>();
+  for (const { language, source } of opts.ignored ?? []) {
+    const set = ignored.get(language) ?? new Set<number>();
+    for (const h of ignoredKgrams(language, source, params.k)) set.add(h);
+    ignored.set(language, set);
+  }
+  const languages = new Map<LanguageId, LanguageIndex>();
+  const languageOf = new Map<number, LanguageId>();
+  const none = new Set<number>();
+
+  const remove = (id: number): boolean => {
+    const language = languageOf.get(id);
+    if (language === undefined) return false;
+    languageOf.delete(id);
+    return languages.get(language)!.remove(id);
+  };
+
+  const insert = (sub: SubmissionText): { index: LanguageIndex; prepared: Prepared } => {
+    remove(sub.id);
+    const prepared = prepare(sub, { k: params.k, window: params.window, ignored: ignored.get(sub.language) ?? none });
+    let index = languages.get(sub.language);
+    if (!index) languages.set(sub.language, (index = new LanguageIndex(params)));
+    index.add(prepared);
+    languageOf.set(sub.id, sub.language);
+    return { index, prepared };
+  };
+
+  return {
+    params,
+    get size() {
+      return languageOf.size;
+    },
+    add(sub) {
+      const { index, prepared } = insert(sub);
+      return rank(index.pairsOf(prepared, (other) => other !== prepared));
+    },
+    addAll(subs) {
+      for (const sub of subs) insert(sub);
+    },
+    pairs() {
+      return rank([...languages.values()].flatMap((index) => index.allPairs()));
+    },
+    remove,
+  };
+}
+
+/** All reported pairs among `subs` (one problem's submissions), ranked, with the parameters used. */
+export function analyze(subs: SubmissionText[], opts: IndexOptions = {}): { pairs: PlagiarismPair[]; params: PlagiarismParams } {
+  const index = createIndex(opts);
+  index.addAll(subs);
+  return { pairs: index.pairs(), params: index.params };
+}
+
+export function rank(pairs: PlagiarismPair[]): PlagiarismPair[] {
+  return pairs.sort(
+    (x, y) =>
+      y.similarity - x.similarity ||
+      y.longestFragmentTokens - x.longestFragmentTokens ||
+      x.leftId - y.leftId ||
+      x.rightId - y.rightId,
+  );
+}

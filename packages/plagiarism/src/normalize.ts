@@ -1,0 +1,33 @@
+import { ID, emptyTokens, pushToken, type TokenList } from './tokens.js';
+
+/**
+ * Rewrites that undo common disguises after lexing (brace languages):
+ * - `unsigned long long` → one T (the lexer maps each primitive type word to T);
+ * - `std::sort` → `sort` (qualifying names or `using namespace` is a style choice);
+ * - `i++` → `++i` (postfix and prefix increments as statements mean the same).
+ */
+export function normalizeCFamily(list: TokenList): TokenList {
+  const out = emptyTokens();
+  const { kinds, starts, ends } = list;
+  for (let i = 0; i < kinds.length; i++) {
+    const kind = kinds[i]!;
+    const prev = out.kinds[out.kinds.length - 1];
+    if (kind === 'T' && prev === 'T') {
+      out.ends[out.ends.length - 1] = ends[i]!;
+      continue;
+    }
+    if (kind === ID && kinds[i + 1] === '::') {
+      i++;
+      continue;
+    }
+    if (kind === ID && (kinds[i + 1] === '++' || kinds[i + 1] === '--') && prev !== '.' && prev !== '->') {
+      // Keep each position where it was (regions stay in source order); only the kinds swap.
+      pushToken(out, kinds[i + 1]!, starts[i]!, ends[i]!);
+      pushToken(out, ID, starts[i + 1]!, ends[i + 1]!);
+      i++;
+      continue;
+    }
+    pushToken(out, kind, starts[i]!, ends[i]!);
+  }
+  return out;
+}

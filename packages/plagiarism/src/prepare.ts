@@ -1,0 +1,84 @@
+import type { LanguageId } from '@logicode/contracts';
+import { kgramHashes, tokenHash } from './hash.js';
+import { tokenize } from './tokenize.js';
+import { winnow } from './winnow.js';
+
+/** What the index keeps of one submission: compact arrays, no source text. */
+export interface Prepared {
+  id: number;
+  userId: number;
+  language: LanguageId;
+  /** Token kind hashes, in order. */
+  tokens: Uint32Array;
+  /** Source offsets of each token (start, and just past the end). */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Offsets where each line starts, for line/column regions. */
+  lineStarts: Int32Array;
+  /** 1 where a token lies in a k-gram found in the starter code / driver: never evidence. */
+  ignored: Uint8Array;
+  /** Tokens that are not ignored: the denominator of the similarity. */
+  countedTokens: number;
+  /** Winnowed fingerprints (k-gram hash → k-gram positions), starter-code k-grams left out. */
+  fingerprints: Map<number, number[]>;
+}
+
+export function lineStartsOf(source: string): Int32Array {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return Int32Array.from(starts);
+}
+
+export function tokenHashesOf(language: LanguageId, source: string): { tokens: Uint32Array; starts: Int32Array; ends: Int32Array } {
+  const list = tokenize(language, source);
+  const tokens = new Uint32Array(list.kinds.length);
+  for (let i = 0; i < tokens.length; i++) tokens[i] = tokenHash(list.kinds[i]!);
+  return { tokens, starts: Int32Array.from(list.starts), ends: Int32Array.from(list.ends) };
+}
+
+/** Every k-gram hash of a starter/driver source: any of them in a submission is not evidence. */
+export function ignoredKgrams(language: LanguageId, source: string, k: number): Uint32Array {
+  return kgramHashes(tokenHashesOf(language, source).tokens, k);
+}
+
+export interface PrepareOptions {
+  k: number;
+  window: number;
+  ignored: ReadonlySet<number>;
+}
+
+export function prepare(
+  sub: { id: number; userId: number; language: LanguageId; source: string },
+  opts: PrepareOptions,
+): Prepared {
+  const { tokens, starts, ends } = tokenHashesOf(sub.language, sub.source);
+  const kgrams = kgramHashes(tokens, opts.k);
+  const ignored = new Uint8Array(tokens.length);
+  if (opts.ignored.size > 0) {
+    for (let i = 0; i < kgrams.length; i++) {
+      if (opts.ignored.has(kgrams[i]!)) ignored.fill(1, i, i + opts.k);
+    }
+  }
+  let countedTokens = 0;
+  for (let i = 0; i < ignored.length; i++) countedTokens += 1 - ignored[i]!;
+  const fingerprints = new Map<number, number[]>();
+  for (const pos of winnow(kgrams, opts.window)) {
+    const h = kgrams[pos]!;
+    if (opts.ignored.has(h)) continue;
+    const list = fingerprints.get(h);
+    if (list) list.push(pos);
+    else fingerprints.set(h, [pos]);
+  }
+  return {
+    id: sub.id,
+    userId: sub.userId,
+    language: sub.language,
+    tokens,
+    starts,
+    ends,
+    lineStarts: lineStartsOf(sub.source),
+    ignored,
+    countedTokens,
+    fingerprints,
+  };
+}
