@@ -1,0 +1,73 @@
+// A program ready to run: its source written into a build dir, compiled once in its own sandbox.
+import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sandboxEnv } from './context.js';
+import type { JudgeContext } from './context.js';
+import type { LanguageSpec } from './languages/index.js';
+import { BOX_SIZE_BYTES, COMPILE, TMP_SIZE_BYTES } from './limits.js';
+import { SANDBOX_PATHS } from './sandbox/bwrap-args.js';
+import { SandboxSession } from './sandbox/session.js';
+import { runVerdict } from './verdict.js';
+
+export interface BuiltProgram {
+  lang: LanguageSpec;
+  buildDir: string;
+  sourceFile: string;
+  /** The progDir the program sees (/prog in the sandbox, the build dir without one). */
+  progDir: string;
+}
+
+export type BuildResult =
+  | { ok: true; program: BuiltProgram; compileOutput: string | null }
+  | { ok: false; verdict: 'CE' | 'IE'; compileOutput: string };
+
+function capText(buf: Buffer, cap: number): string {
+  const text = buf.subarray(0, cap).toString('utf8');
+  return buf.length > cap ? `${text}\n… (compiler output truncated at ${cap} bytes)` : text;
+}
+
+export async function buildProgram(
+  ctx: JudgeContext,
+  o: { dir: string; lang: LanguageSpec; source: string; driver: string | null },
+): Promise<BuildResult> {
+  const { host } = ctx;
+  const buildDir = join(o.dir, 'build');
+  mkdirSync(buildDir, { mode: 0o755 });
+  // The compiler runs as the sandbox user and writes its output here.
+  if (host.sandboxed && host.uid !== null && host.gid !== null) chownSync(buildDir, host.uid, host.gid);
+  const combined = o.lang.combine(o.source, o.driver);
+  const sourceFile = o.lang.sourceFile(combined);
+  writeFileSync(join(buildDir, sourceFile), combined, { mode: 0o644 });
+  const program: BuiltProgram = { lang: o.lang, buildDir, sourceFile, progDir: host.sandboxed ? SANDBOX_PATHS.prog : buildDir };
+  if (!o.lang.compile) return { ok: true, program, compileOutput: null };
+
+  const session = SandboxSession.start({
+    host,
+    name: ctx.nextName('compile'),
+    argv: o.lang.compile(sourceFile),
+    progDir: null,
+    boxDir: buildDir,
+    scratchDir: buildDir,
+    memoryLimitKb: COMPILE.memoryLimitKb,
+    processes: COMPILE.processes,
+    boxSizeBytes: BOX_SIZE_BYTES,
+    tmpSizeBytes: TMP_SIZE_BYTES,
+    env: sandboxEnv(host.sandboxed ? SANDBOX_PATHS.box : buildDir),
+  });
+  try {
+    const outcome = await session.run({ limits: COMPILE.limits, stdin: '', fresh: false });
+    const output = capText(Buffer.concat([outcome.stdout, outcome.stderr]), COMPILE.limits.stderrBytes);
+    if (outcome.status === 'crashed') {
+      ctx.log('error', 'judge: the compile sandbox failed', { language: o.lang.id, detail: outcome.detail });
+      return { ok: false, verdict: 'IE', compileOutput: 'The compiler could not be run.' };
+    }
+    const rv = runVerdict(outcome, { timeLimitMs: COMPILE.limits.cpuMs, memoryLimitKb: COMPILE.memoryLimitKb, memoryErrorPattern: null });
+    if (rv.verdict !== null) {
+      const why = rv.verdict === 'TLE' ? 'Compilation took too long.' : rv.verdict === 'MLE' ? 'Compilation used too much memory.' : '';
+      return { ok: false, verdict: 'CE', compileOutput: [why, output].filter(Boolean).join('\n') };
+    }
+    return { ok: true, program, compileOutput: output.trim() ? output : null };
+  } finally {
+    await session.close();
+  }
+}

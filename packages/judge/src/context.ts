@@ -1,0 +1,16 @@
+import type { SandboxHost } from './sandbox/host.js';
+
+export type LogFn = (level: 'info' | 'warn' | 'error', msg: string, data?: object) => void;
+
+/** What the pipeline needs from the judge that created it. */
+export interface JudgeContext {
+  host: SandboxHost;
+  log: LogFn;
+  /** A unique name for a sandbox (names its cgroups). */
+  nextName: (purpose: string) => string;
+}
+
+/** The sandbox environment: nothing from the worker's (no DATABASE_URL, no tokens), a PATH and a UTF-8 locale. */
+export function sandboxEnv(home: string): Record<string, string> {
+  return { PATH: '/usr/bin:/bin', HOME: home, LANG: 'C.UTF-8' };
+}

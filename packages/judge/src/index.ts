@@ -1,0 +1,4 @@
+export { createJudge } from './judge.js';
+export type { Judge, JudgeOptions, LanguageStatus } from './judge.js';
+export { LANGUAGE_SPECS } from './languages/index.js';
+export type { LanguageSpec } from './languages/index.js';

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '@logicode/contracts';
+import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/contracts';
+import type { JudgeContext, LogFn } from './context.js';
+import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
+import { runJob } from './pipeline.js';
+import { inspectHost } from './sandbox/host.js';
+import type { SandboxHost } from './sandbox/host.js';
+import { SandboxSession } from './sandbox/session.js';
+import { probeVersion, selfTestJob } from './self-test.js';
+import type { LanguageStatus } from './self-test.js';
+
+export interface JudgeOptions {
+  /** Where build dirs, the supervisor binary and the seccomp filter live (default: <tmpdir>/logicode-judge). */
+  workRoot?: string;
+  /** Development only: run programs WITHOUT a sandbox when bubblewrap is unusable. Logged loudly. */
+  allowUnsandboxed?: boolean;
+  log?: LogFn;
+}
+
+export interface Judge {
+  readonly sandboxed: boolean;
+  run(job: JudgeJob, hooks?: { onTestResult?: (index: number, result: TestResult) => void; signal?: AbortSignal }): Promise<JudgeResult>;
+  /** Runs each language's self-test; failing ones are disabled and logged loudly. */
+  selfTest(): Promise<LanguageStatus[]>;
+  availableLanguages(): LanguageId[];
+  close(): Promise<void>;
+}
+
+const defaultLog: LogFn = (level, msg, data) => {
+  const line = data ? `${msg} ${JSON.stringify(data)}` : msg;
+  if (level === 'info') console.log(line);
+  else console.error(line);
+};
+
+/** Starts bwrap once with /bin/true: proves namespaces, the uid drop, cgroups and seccomp all work here. */
+async function smokeTest(host: SandboxHost): Promise<string | null> {
+  const session = SandboxSession.start({
+    host,
+    name: `smoke-${process.pid}-${randomBytes(3).toString('hex')}`,
+    argv: ['/usr/bin/true'],
+    progDir: null,
+    boxDir: null,
+    scratchDir: join(host.workRoot, 'smoke'),
+    memoryLimitKb: 65_536,
+    processes: 16,
+    boxSizeBytes: 1 << 20,
+    tmpSizeBytes: 1 << 20,
+    env: {},
+  });
+  const limits = { cpuMs: 2000, wallMs: 5000, fileSizeBytes: 1024, outputBytes: 1024, stderrBytes: 1024, stackKb: 0, addressSpaceKb: 0, processes: 0, openFiles: 16 };
+  const o = await session.run({ limits, stdin: '', fresh: true });
+  await session.close();
+  if (o.status !== 'ok' || o.exitCode !== 0) return o.detail ?? `/usr/bin/true failed in the sandbox (${o.status}, exit ${o.exitCode})`;
+  return null;
+}
+
+export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
+  const log = options.log ?? defaultLog;
+  const workRoot = options.workRoot ?? join(tmpdir(), 'logicode-judge');
+  const inspected = await inspectHost(workRoot);
+  let host: SandboxHost = { ...inspected.host, sandboxed: true };
+  const problem = inspected.problem ?? (await smokeTest(host));
+  if (problem) {
+    if (!options.allowUnsandboxed) {
+      throw new AppError('UNAVAILABLE', `The judge sandbox is unavailable: ${problem}. Refusing to run untrusted code.`);
+    }
+    host = { ...host, sandboxed: false };
+    log('warn', `!!! JUDGE RUNNING WITHOUT A SANDBOX (allowUnsandboxed): submitted code runs with the worker's rights. Never do this with untrusted users. Reason: ${problem}`);
+  } else if (host.cgroups.kind === 'none') {
+    log('warn', `judge: no usable cgroups (${host.cgroups.reason}); memory and process limits fall back to rlimits`);
+  }
+  let counter = 0;
+  const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
+  const ctx: JudgeContext = { host, log, nextName: (purpose) => `${tag}-${++counter}-${purpose}` };
+  const disabled = new Set<LanguageId>();
+  const running = new Set<Promise<unknown>>();
+
+  return {
+    sandboxed: host.sandboxed,
+    async run(job, hooks) {
+      if (disabled.has(job.language)) throw new AppError('LANGUAGE_UNAVAILABLE', `${job.language} failed its self-test and is disabled.`);
+      const p = runJob(ctx, job, hooks);
+      running.add(p);
+      try {
+        return await p;
+      } finally {
+        running.delete(p);
+      }
+    },
+    async selfTest() {
+      const statuses: LanguageStatus[] = [];
+      for (const lang of LANGUAGE_SPECS) {
+        let version: string | null = null;
+        let error: string | null = null;
+        try {
+          version = await probeVersion(lang);
+          const result = await runJob(ctx, selfTestJob(lang));
+          if (result.verdict !== 'AC') {
+            const t = result.tests[0];
+            error = `self-test gave ${result.verdict}: ${result.compileOutput ?? t?.message ?? ''} ${t?.stderr ?? ''}`.trim();
+          }
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+        }
+        if (error) {
+          disabled.add(lang.id);
+          log('error', `!!! judge: language ${lang.id} DISABLED, its self-test failed: ${error}`);
+        } else {
+          disabled.delete(lang.id);
+        }
+        statuses.push({ id: lang.id, ok: error === null, version, error });
+      }
+      return statuses;
+    },
+    availableLanguages() {
+      return LANGUAGE_SPECS.map((l) => l.id).filter((id) => !disabled.has(id) && languageSpec(id));
+    },
+    async close() {
+      await Promise.allSettled([...running]);
+    },
+  };
+}
+
+export type { LanguageStatus };

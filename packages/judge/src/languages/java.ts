@@ -1,0 +1,40 @@
+import { compiled } from './kinds.js';
+
+const PUBLIC_TYPE = /^public\s+((?:final\s+|abstract\s+|sealed\s+)*)(class|interface|enum|record)\b/gm;
+
+/** The class the file must be named after: its public class, else the one with main, else Main. */
+export function javaMainClass(source: string): string {
+  const pub = /^\s*public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*)/m.exec(source);
+  if (pub?.[1]) return pub[1];
+  const withMain = /class\s+([A-Za-z_$][\w$]*)[^{]*\{[\s\S]*?public\s+static\s+void\s+main\s*\(/.exec(source);
+  return withMain?.[1] ?? 'Main';
+}
+
+// JVM flags measured in sandbox-lab.md §4b/§5: CDS on, serial GC (fewer threads), no perf data file.
+const JVM = ['-Xshare:auto', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:ActiveProcessorCount=1'];
+
+export default compiled({
+  id: 'java',
+  sourceFile: (source) => `${javaMainClass(source)}.java`,
+  // Function style: the student's `class Solution` and the driver's `public class Main` share one file, so a
+  // student's top-level `public` would be a second public class: it is dropped from the student's part.
+  combine: (source, driver) => (driver ? `${source.replace(PUBLIC_TYPE, '$1$2')}\n\n${driver}\n` : source),
+  // javac sizes its heap from the host's RAM, not the cgroup it cannot see: cap it. C1 only: javac is short-lived.
+  compile: (file) => [
+    '/usr/bin/javac', '-J-Xmx512m', '-J-XX:TieredStopAtLevel=1', ...JVM.map((f) => `-J${f}`), '-encoding', 'UTF-8', '-d', '.', file,
+  ],
+  run: ({ progDir, sourceFile, memoryLimitKb }) => [
+    '/usr/bin/java', `-Xmx${memoryLimitKb}k`, '-Xss64m', ...JVM, '-cp', progDir, sourceFile.replace(/\.java$/, ''),
+  ],
+  version: ['/usr/bin/java', '-version'],
+  selfTest:
+    'public class Main { public static void main(String[] a) throws Exception {\n' +
+    '  System.out.println(new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine()); } }\n',
+  // The heap is capped at the limit by -Xmx; metaspace, code cache and thread stacks come on top.
+  memoryGraceKb: 131_072,
+  stackKb: 0,
+  addressSpaceLimit: false,
+  processes: 128,
+  openFiles: 256,
+  memoryErrorPattern: /java\.lang\.OutOfMemoryError/,
+});

@@ -1,0 +1,74 @@
+// What a language is: a plain object, filled with defaults by compiled() or interpreted().
+// Adding a language = one file in this folder + one line in ./index.ts.
+import type { LanguageId } from '@logicode/contracts';
+
+export interface RunContext {
+  /** Where the compiled program or script lives (read-only), as the program sees it. */
+  progDir: string;
+  /** The source file's name (Java: named after its public class). */
+  sourceFile: string;
+  memoryLimitKb: number;
+}
+
+export interface LanguageSpec {
+  id: LanguageId;
+  /** The file the combined source is written to. */
+  sourceFile: (source: string) => string;
+  /** Student code + driver → one source file. The default appends the driver after the student's code. */
+  combine: (source: string, driver: string | null) => string;
+  /** The compile argv, run in the build dir; null for interpreted languages. */
+  compile: ((sourceFile: string) => string[]) | null;
+  run: (ctx: RunContext) => string[];
+  /** Prints the toolchain's version (first line of stdout or stderr). */
+  version: string[];
+  /** Echoes one line from stdin: the self-test the worker runs at boot (DMOJ's test_program). */
+  selfTest: string;
+  /**
+   * Memory the runtime needs on top of the problem's limit (JVM metaspace and code cache, V8's baseline):
+   * added to the cgroup limit and to the MLE threshold, like DMOJ's address_grace. Reported memory is
+   * always the program's real peak RSS.
+   */
+  memoryGraceKb: number;
+  /** RLIMIT_STACK for the program; 0 leaves it (the JVM and V8 size their own stacks). */
+  stackKb: number;
+  /** RLIMIT_AS works (C, C++, Python); only used when there is no memory cgroup. */
+  addressSpaceLimit: boolean;
+  /** pids cgroup budget for a run (threads count: the JVM starts ~16). */
+  processes: number;
+  openFiles: number;
+  /** stderr that means "out of memory" although the process exited by itself. */
+  memoryErrorPattern: RegExp | null;
+}
+
+type Required = Pick<LanguageSpec, 'id' | 'run' | 'version' | 'selfTest'> & {
+  sourceFile: string | ((source: string) => string);
+};
+type Optional = Partial<Omit<LanguageSpec, 'sourceFile' | 'compile'>>;
+
+const DEFAULTS = {
+  combine: (source: string, driver: string | null) => (driver ? `${source}\n\n${driver}\n` : source),
+  memoryGraceKb: 0,
+  stackKb: 65_536,
+  addressSpaceLimit: true,
+  processes: 64,
+  openFiles: 64,
+  memoryErrorPattern: null,
+};
+
+function fill(spec: Required & Optional, compile: LanguageSpec['compile']): LanguageSpec {
+  const { sourceFile } = spec;
+  return Object.freeze({
+    ...DEFAULTS,
+    ...spec,
+    compile,
+    sourceFile: typeof sourceFile === 'string' ? () => sourceFile : sourceFile,
+  });
+}
+
+export function compiled(spec: Required & Optional & { compile: (sourceFile: string) => string[] }): LanguageSpec {
+  return fill(spec, spec.compile);
+}
+
+export function interpreted(spec: Required & Optional): LanguageSpec {
+  return fill(spec, null);
+}

@@ -1,0 +1,13 @@
+import { interpreted } from './kinds.js';
+
+export default interpreted({
+  id: 'python',
+  sourceFile: 'main.py',
+  // The absolute path: `python3` on PATH may be a pyenv shim costing ~360 ms per start (sandbox-lab.md §0).
+  // -S -E: no site-packages scan, no PYTHON* variables; -B: /prog is read-only.
+  run: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', `${progDir}/${sourceFile}`],
+  version: ['/usr/bin/python3', '--version'],
+  selfTest: 'import sys\nsys.stdout.write(sys.stdin.readline())\n',
+  memoryGraceKb: 8_192,
+  memoryErrorPattern: /^MemoryError/m,
+});

@@ -1,0 +1,125 @@
+// One job: compile once, run every test in one sandbox, check, verdict. Knows no database and no HTTP.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '@logicode/contracts';
+import type { JudgeJob, JudgeResult, JudgeTest, TestResult } from '@logicode/contracts';
+import { buildProgram } from './build.js';
+import { checkBuiltin } from './checkers/index.js';
+import { CustomChecker } from './checkers/custom.js';
+import type { JudgeContext } from './context.js';
+import { languageSpec } from './languages/index.js';
+import type { LanguageSpec } from './languages/index.js';
+import { testRunLimits } from './limits.js';
+import { runnerFor } from './program-runner.js';
+import type { RunOutcome } from './sandbox/types.js';
+import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
+
+export interface RunHooks {
+  onTestResult?: (index: number, result: TestResult) => void;
+  signal?: AbortSignal;
+}
+
+/** What a test result carries of the program's output (the full output is only used for checking). */
+export const SHOWN_OUTPUT_BYTES = 64 * 1024;
+const SHOWN_STDERR_BYTES = 8 * 1024;
+
+function shown(buf: Buffer, cap: number): string {
+  return buf.subarray(0, cap).toString('utf8');
+}
+
+function emptyResult(verdict: 'CE' | 'IE', compileOutput: string): JudgeResult {
+  return { verdict, score: 0, compileOutput, tests: [], maxCpuMs: 0, maxMemoryKb: 0 };
+}
+
+async function judgeTest(
+  job: JudgeJob,
+  lang: LanguageSpec,
+  test: JudgeTest,
+  o: RunOutcome,
+  checker: CustomChecker | null,
+): Promise<TestResult> {
+  const rv = runVerdict(o, {
+    timeLimitMs: job.limits.timeLimitMs,
+    memoryLimitKb: job.limits.memoryLimitKb + lang.memoryGraceKb,
+    memoryErrorPattern: lang.memoryErrorPattern,
+  });
+  const output = o.stdout.toString('utf8');
+  let verdict: TestResult['verdict'] = rv.verdict ?? 'AC';
+  let message = rv.message;
+  if (rv.verdict === null && test.expectedOutput !== null) {
+    const check =
+      job.checker.kind === 'custom' && checker
+        ? await checker.check(test.input, test.expectedOutput, output)
+        : job.checker.kind === 'custom'
+          ? { verdict: 'IE' as const, message: 'The checker is missing.' }
+          : ((r) => ({ verdict: r.passed ? ('AC' as const) : ('WA' as const), message: r.message }))(
+              checkBuiltin(job.checker, output, test.expectedOutput),
+            );
+    verdict = check.verdict;
+    message = check.message;
+  }
+  return {
+    testId: test.id,
+    verdict,
+    cpuMs: Math.round(o.cpuMs),
+    wallMs: Math.round(o.wallMs),
+    memoryKb: o.memoryKb,
+    exitCode: o.exitCode,
+    signal: o.signal === null ? null : signalName(o.signal),
+    output: shown(o.stdout, SHOWN_OUTPUT_BYTES),
+    stderr: shown(o.stderr, SHOWN_STDERR_BYTES),
+    message,
+  };
+}
+
+export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks = {}): Promise<JudgeResult> {
+  const lang = languageSpec(job.language);
+  if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
+  hooks.signal?.throwIfAborted();
+  const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', 'job-'));
+  chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
+  let checker: CustomChecker | null = null;
+  try {
+    const built = await buildProgram(ctx, { dir: jobDir, lang, source: job.source, driver: job.driverSource });
+    if (!built.ok) return emptyResult(built.verdict, built.compileOutput);
+    if (job.checker.kind === 'custom') {
+      const made = await CustomChecker.create(ctx, job.checker, jobDir);
+      if (typeof made === 'string') return emptyResult('IE', made);
+      checker = made;
+    }
+    const runner = runnerFor(ctx, built.program, {
+      limits: testRunLimits(job.limits, lang, { cgroups: ctx.host.sandboxed && ctx.host.cgroups.kind !== 'none' }),
+      jobLimits: job.limits,
+      jobDir,
+      name: 'program',
+    });
+    const onAbort = () => runner.abort();
+    hooks.signal?.addEventListener('abort', onAbort);
+    const results: TestResult[] = [];
+    try {
+      for (const [index, test] of job.tests.entries()) {
+        const outcome = await runner.run(test.input);
+        hooks.signal?.throwIfAborted();
+        const result = await judgeTest(job, lang, test, outcome, checker);
+        results.push(result);
+        hooks.onTestResult?.(index, result);
+        if (job.stopOnFirstFailure && result.verdict !== 'AC') break;
+      }
+    } finally {
+      hooks.signal?.removeEventListener('abort', onAbort);
+      await runner.close();
+    }
+    const verdicts = job.tests.map((_, i) => results[i]?.verdict ?? null);
+    return {
+      verdict: headline(results),
+      score: scoreOf(job.tests.map((t) => t.weight), verdicts),
+      compileOutput: built.compileOutput,
+      tests: results,
+      maxCpuMs: Math.max(0, ...results.map((r) => r.cpuMs)),
+      maxMemoryKb: Math.max(0, ...results.map((r) => r.memoryKb)),
+    };
+  } finally {
+    await checker?.close();
+    rmSync(jobDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,90 @@
+// Runs one built program over many inputs in one sandbox, starting a new sandbox only when the program
+// managed to take the old one down (it runs as the same uid as the supervisor and may kill it).
+import type { JudgeLimits } from '@logicode/contracts';
+import type { BuiltProgram } from './build.js';
+import { sandboxEnv } from './context.js';
+import type { JudgeContext } from './context.js';
+import { BOX_SIZE_BYTES, SANDBOX_OVERHEAD_KB, TMP_SIZE_BYTES } from './limits.js';
+import { SANDBOX_PATHS } from './sandbox/bwrap-args.js';
+import { SandboxSession } from './sandbox/session.js';
+import type { RunFile, RunLimits, RunOutcome } from './sandbox/types.js';
+import { join } from 'node:path';
+
+export interface RunnerOptions {
+  program: BuiltProgram;
+  /** The limits the language sees (the problem's limit: -Xmx, --max-old-space-size). */
+  memoryLimitKb: number;
+  /** The whole sandbox's memory cgroup. */
+  cgroupMemoryKb: number;
+  limits: RunLimits;
+  extraArgs?: string[];
+  scratchDir: string;
+}
+
+export class ProgramRunner {
+  private session: SandboxSession | null = null;
+  private current: SandboxSession | null = null;
+
+  constructor(
+    private readonly ctx: JudgeContext,
+    private readonly o: RunnerOptions,
+  ) {}
+
+  private start(): SandboxSession {
+    const { program } = this.o;
+    const { host } = this.ctx;
+    const argv = program.lang.run({ progDir: program.progDir, sourceFile: program.sourceFile, memoryLimitKb: this.o.memoryLimitKb });
+    return SandboxSession.start({
+      host,
+      name: this.ctx.nextName(`run-${program.lang.id}`),
+      argv: [...argv, ...(this.o.extraArgs ?? [])],
+      progDir: program.buildDir,
+      boxDir: null,
+      scratchDir: this.o.scratchDir,
+      memoryLimitKb: this.o.cgroupMemoryKb,
+      processes: program.lang.processes + 8,
+      boxSizeBytes: BOX_SIZE_BYTES,
+      tmpSizeBytes: TMP_SIZE_BYTES,
+      env: sandboxEnv(host.sandboxed ? SANDBOX_PATHS.box : this.o.scratchDir),
+    });
+  }
+
+  async run(stdin: string, files?: RunFile[]): Promise<RunOutcome> {
+    if (this.session && !this.session.alive) {
+      await this.session.close();
+      this.session = null;
+    }
+    this.session ??= this.start();
+    this.current = this.session;
+    try {
+      return await this.session.run({ limits: this.o.limits, stdin, files, fresh: true });
+    } finally {
+      this.current = null;
+    }
+  }
+
+  /** Stops a run in progress (an aborted job). */
+  abort(): void {
+    this.current?.kill('aborted');
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close();
+    this.session = null;
+  }
+}
+
+export function runnerFor(
+  ctx: JudgeContext,
+  program: BuiltProgram,
+  o: { limits: RunLimits; jobLimits: Pick<JudgeLimits, 'memoryLimitKb'>; jobDir: string; extraArgs?: string[]; name: string },
+): ProgramRunner {
+  return new ProgramRunner(ctx, {
+    program,
+    memoryLimitKb: o.jobLimits.memoryLimitKb,
+    cgroupMemoryKb: o.jobLimits.memoryLimitKb + program.lang.memoryGraceKb + SANDBOX_OVERHEAD_KB,
+    limits: o.limits,
+    extraArgs: o.extraArgs,
+    scratchDir: join(o.jobDir, `scratch-${o.name}`),
+  });
+}

@@ -1,0 +1,70 @@
+// The bubblewrap command line: pure, so the unit tests pin every flag. The set follows
+// sandbox-lab.md §7: own namespaces for everything, no userns inside, ro /usr and a minimal /etc,
+// size-capped tmpfs for /box and /tmp, an empty environment, seccomp, and `--remount-ro /` last
+// (without it the root tmpfs stays writable inside the sandbox).
+
+export const SANDBOX_PATHS = {
+  supervisor: '/judge/supervisor',
+  cgroup: '/judge/cg',
+  prog: '/prog',
+  box: '/box',
+  tmp: '/tmp',
+} as const;
+
+/** Host files outside /usr that the toolchains need (symlinks via /etc/alternatives, the JDK's conf). */
+export const ETC_BINDS = ['/etc/ld.so.cache', '/etc/alternatives', '/etc/java-17-openjdk', '/etc/localtime'];
+
+export interface BwrapOptions {
+  bwrapPath: string;
+  supervisorPath: string;
+  /** A host dir bound read-only at /prog (the compiled program or the script). */
+  progDir: string | null;
+  /** A host dir bound read-write at /box (compilation); otherwise /box is a fresh tmpfs. */
+  boxDir: string | null;
+  boxSizeBytes: number;
+  tmpSizeBytes: number;
+  /** The memory cgroup dir, bound read-only so the supervisor can read the OOM-kill counter. */
+  cgroupDir: string | null;
+  oomFileName: string | null;
+  seccompFd: number | null;
+  env: Record<string, string>;
+  /** Which of ETC_BINDS exist on this host. */
+  etcBinds: string[];
+  argv: string[];
+}
+
+export function bwrapArgs(o: BwrapOptions): string[] {
+  const a: string[] = [o.bwrapPath];
+  a.push('--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session');
+  a.push('--ro-bind', '/usr', '/usr');
+  for (const dir of ['lib', 'lib64', 'bin', 'sbin']) a.push('--symlink', `usr/${dir}`, `/${dir}`);
+  for (const path of o.etcBinds) a.push('--ro-bind', path, path);
+  a.push('--proc', '/proc', '--dev', '/dev');
+  a.push('--size', String(o.tmpSizeBytes), '--tmpfs', SANDBOX_PATHS.tmp);
+  if (o.boxDir) a.push('--bind', o.boxDir, SANDBOX_PATHS.box);
+  else a.push('--size', String(o.boxSizeBytes), '--tmpfs', SANDBOX_PATHS.box);
+  if (o.progDir) a.push('--ro-bind', o.progDir, SANDBOX_PATHS.prog);
+  a.push('--ro-bind', o.supervisorPath, SANDBOX_PATHS.supervisor);
+  if (o.cgroupDir) a.push('--ro-bind', o.cgroupDir, SANDBOX_PATHS.cgroup);
+  a.push('--clearenv');
+  for (const [key, value] of Object.entries(o.env)) a.push('--setenv', key, value);
+  a.push('--chdir', SANDBOX_PATHS.box);
+  if (o.seccompFd !== null) a.push('--seccomp', String(o.seccompFd));
+  a.push('--remount-ro', '/');
+  a.push(SANDBOX_PATHS.supervisor, 'inner', '--box', SANDBOX_PATHS.box, '--pidns');
+  // A compile's /box is the host build dir: never wipe it.
+  if (!o.boxDir) a.push('--clean', SANDBOX_PATHS.box);
+  a.push('--clean', SANDBOX_PATHS.tmp);
+  if (o.cgroupDir && o.oomFileName) a.push('--oom-file', `${SANDBOX_PATHS.cgroup}/${o.oomFileName}`);
+  a.push('--', ...o.argv);
+  return a;
+}
+
+/** The outer supervisor: join the cgroups, drop to the sandbox uid, then exec bwrap. */
+export function outerArgs(o: { supervisorPath: string; procsFiles: string[]; uid: number | null; gid: number | null }, command: string[]): string[] {
+  const a = [o.supervisorPath, 'outer'];
+  for (const file of o.procsFiles) a.push('--cg', file);
+  if (o.uid !== null && o.gid !== null) a.push('--uid', String(o.uid), '--gid', String(o.gid));
+  a.push('--', ...command);
+  return a;
+}

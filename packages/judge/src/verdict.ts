@@ -1,0 +1,70 @@
+// From what the sandbox measured to a verdict. Pure. Checking the output comes after, and only when
+// the run itself was clean (DMOJ skips the checker for a failed run: judge-server#170).
+import { constants } from 'node:os';
+import { headlineVerdict } from '@logicode/contracts';
+import type { TestResult, Verdict } from '@logicode/contracts';
+import type { RunOutcome } from './sandbox/types.js';
+
+export interface VerdictLimits {
+  timeLimitMs: number;
+  /** The problem's limit plus the language's grace: above this peak RSS the run is MLE. */
+  memoryLimitKb: number;
+  memoryErrorPattern: RegExp | null;
+}
+
+export interface RunVerdict {
+  /** null: the run was clean, compare the output. */
+  verdict: Exclude<Verdict, 'AC' | 'WA' | 'CE'> | null;
+  message: string | null;
+}
+
+const SIGNAL_NAMES = new Map(Object.entries(constants.signals).map(([name, n]) => [n as number, name]));
+
+export function signalName(signal: number): string {
+  return SIGNAL_NAMES.get(signal) ?? `signal ${signal}`;
+}
+
+const SIGXCPU = constants.signals.SIGXCPU;
+const SIGXFSZ = constants.signals.SIGXFSZ;
+const SIGKILL = constants.signals.SIGKILL;
+
+export function runVerdict(o: RunOutcome, limits: VerdictLimits): RunVerdict {
+  if (o.status === 'crashed') {
+    if (o.sandboxFault) return { verdict: 'IE', message: 'The sandbox failed to start.' };
+    if (o.detail?.includes('did not answer in time')) return { verdict: 'TLE', message: 'Wall time limit exceeded.' };
+    return { verdict: 'RE', message: 'The program killed its sandbox supervisor.' };
+  }
+  if (o.status === 'cpu' || o.signal === SIGXCPU || o.cpuMs > limits.timeLimitMs) {
+    return { verdict: 'TLE', message: `CPU time limit of ${limits.timeLimitMs} ms exceeded.` };
+  }
+  if (o.status === 'wall') return { verdict: 'TLE', message: 'Wall time limit exceeded (the program was waiting or sleeping).' };
+  const stderr = o.status === 'ok' ? o.stderr.toString('utf8') : '';
+  const failed = o.signal !== null || o.exitCode !== 0;
+  if (
+    o.oomKilled ||
+    o.memoryKb > limits.memoryLimitKb ||
+    (failed && limits.memoryErrorPattern?.test(stderr))
+  ) {
+    return { verdict: 'MLE', message: 'Memory limit exceeded.' };
+  }
+  if (o.status === 'ole' || o.signal === SIGXFSZ) return { verdict: 'OLE', message: 'Output limit exceeded.' };
+  if (o.signal !== null) {
+    const name = signalName(o.signal);
+    const hint = o.signal === SIGKILL ? ' (killed: too many processes or memory?)' : '';
+    return { verdict: 'RE', message: `Killed by ${name}${hint}.` };
+  }
+  if (o.exitCode !== 0) return { verdict: 'RE', message: `Exit code ${o.exitCode}.` };
+  return { verdict: null, message: null };
+}
+
+/** Accepted weight / total weight; a problem whose weights are all zero scores 1 only when all passed. */
+export function scoreOf(weights: readonly number[], verdicts: readonly (Verdict | null)[]): number {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (total === 0) return verdicts.length === weights.length && verdicts.every((v) => v === 'AC') ? 1 : 0;
+  const accepted = weights.reduce((s, w, i) => s + (verdicts[i] === 'AC' ? w : 0), 0);
+  return accepted / total;
+}
+
+export function headline(tests: readonly TestResult[]): Verdict {
+  return headlineVerdict(tests.map((t) => t.verdict));
+}
