@@ -1,0 +1,32 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from '../components/layouts/app-layout.js';
+import { RouteError } from './routes/route-error.js';
+
+// Pages beyond the first screen load on demand: Monaco, markdown and the admin and teacher pages
+// never weigh on the landing page.
+const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({ Component: (await load()).default });
+
+export const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, lazy: lazyPage(() => import('./routes/landing.js')) },
+      { path: 'login', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.LoginPage }))) },
+      { path: 'signup', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.SignupPage }))) },
+      { path: 'problems', lazy: lazyPage(() => import('./routes/problems.js')) },
+      { path: 'problems/:id', lazy: lazyPage(() => import('./routes/problem.js')) },
+      { path: 'leaderboard', lazy: lazyPage(() => import('./routes/leaderboard.js')) },
+      { path: 'profile', lazy: lazyPage(() => import('./routes/profile.js')) },
+      { path: 'admin/users', lazy: lazyPage(() => import('./routes/admin/users.js')) },
+      { path: 'admin/problems', lazy: lazyPage(() => import('./routes/admin/problems.js')) },
+      { path: 'admin/problems/new', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
+      { path: 'admin/problems/:id', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
+      { path: '*', lazy: lazyPage(() => import('./routes/not-found.js')) },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

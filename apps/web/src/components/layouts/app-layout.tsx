@@ -1,0 +1,74 @@
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { hasRole, useLogout, useUser } from '../../lib/auth.js';
+import { paths } from '../../config/paths.js';
+import { OfflineBanner } from './offline-banner.js';
+
+function Item({ to, children }: { to: string; children: string }) {
+  return (
+    <NavLink to={to} className={({ isActive }) => `nav-link ${isActive ? 'active' : ''}`}>
+      {children}
+    </NavLink>
+  );
+}
+
+/** The frame of every page: a skip link, role-aware navigation, and the page in <main>. */
+export function AppLayout() {
+  const user = useUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const me = user.data ?? null;
+
+  const signOut = () => {
+    logout.mutate(undefined, { onSettled: () => void navigate(paths.landing()) });
+  };
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to={me ? paths.problems() : paths.landing()} className="brand" aria-label="LogiCode home">
+            <span className="brand-mark" aria-hidden="true">
+              {'</>'}
+            </span>
+            LogiCode
+          </NavLink>
+          <nav className="nav" aria-label="Main">
+            <Item to={paths.problems()}>Problems</Item>
+            <Item to={paths.leaderboard()}>Leaderboard</Item>
+            {me ? <Item to={paths.profile()}>Progress</Item> : null}
+            {hasRole(me, ['teacher', 'admin']) ? <Item to={paths.teacher()}>Teacher</Item> : null}
+            {hasRole(me, ['admin']) ? <Item to={paths.adminProblems()}>Admin</Item> : null}
+          </nav>
+          <div className="nav-user">
+            {user.isPending ? null : me ? (
+              <>
+                <span className="user-chip" title={me.email}>
+                  {me.name} <span className="role-tag">{me.role}</span>
+                </span>
+                <button type="button" className="btn btn-ghost btn-small" onClick={signOut} disabled={logout.isPending}>
+                  Sign out
+                </button>
+              </>
+            ) : (
+              <>
+                <NavLink to={paths.login()} className="btn btn-ghost btn-small">
+                  Sign in
+                </NavLink>
+                <NavLink to={paths.signup()} className="btn btn-primary btn-small">
+                  Sign up
+                </NavLink>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <OfflineBanner />
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

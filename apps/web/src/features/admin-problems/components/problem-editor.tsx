@@ -1,0 +1,149 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { CATEGORIES, DIFFICULTIES, LANGUAGES, LANGUAGE_IDS, type Checker, type LanguageId, type ProblemFields } from '@logicode/contracts';
+import { paths } from '../../../config/paths.js';
+import { ApiError } from '../../../lib/api-client.js';
+import { titleCase } from '../../../lib/format.js';
+import { Markdown } from '../../../components/markdown.js';
+import { SelectField, TextAreaField, TextField } from '../../../components/ui/field.js';
+import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
+import { CodeEditor } from '../../../components/code-editor/code-editor.js';
+import { exportProblem, useAdminProblem, useSaveProblem } from '../api/admin-problems.js';
+import { defaultChecker, describeServerErrors, draftFromAdmin, draftToBody, emptyDraft, slugify, type EditorDraft, type LanguageDraft } from './editor-draft.js';
+import { LanguagesEditor } from './languages-editor.js';
+import { TestsEditor } from './tests-editor.js';
+import { downloadJson } from './download.js';
+
+function CheckerEditor({ checker, onChange }: { checker: Checker; onChange: (c: Checker) => void }) {
+  return (
+    <div>
+      <SelectField label="Checker" value={checker.kind} onChange={(e) => onChange(defaultChecker(e.target.value as Checker['kind']))}
+        hint="How output is compared with the expected output.">
+        <option value="exact">Exact (ignores trailing whitespace)</option>
+        <option value="tokens">Tokens (any whitespace)</option>
+        <option value="float">Numbers with tolerance</option>
+        <option value="custom">Custom checker program</option>
+      </SelectField>
+      {checker.kind === 'float' ? (
+        <div className="grid-2">
+          <TextField label="Absolute tolerance" type="number" step="any" value={checker.absTolerance} onChange={(e) => onChange({ ...checker, absTolerance: Number(e.target.value) })} />
+          <TextField label="Relative tolerance" type="number" step="any" value={checker.relTolerance} onChange={(e) => onChange({ ...checker, relTolerance: Number(e.target.value) })} />
+        </div>
+      ) : null}
+      {checker.kind === 'custom' ? (
+        <>
+          <SelectField label="Checker language" value={checker.language} onChange={(e) => onChange({ ...checker, language: e.target.value as LanguageId })}>
+            {LANGUAGE_IDS.map((id) => <option key={id} value={id}>{LANGUAGES[id].name}</option>)}
+          </SelectField>
+          <p className="muted small">Runs with argv <code>input expected actual</code>; exit 0 accepts, 1 rejects; stdout is the message shown.</p>
+          <CodeEditor value={checker.source} language={LANGUAGES[checker.language].monacoId} onChange={(source) => onChange({ ...checker, source })} height={220} ariaLabel="Custom checker source" />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }) {
+  const [draft, setDraft] = useState(initial);
+  const [preview, setPreview] = useState(false);
+  const [slugTouched, setSlugTouched] = useState(id !== null);
+  const save = useSaveProblem();
+  const navigate = useNavigate();
+  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const fieldError = (name: string) => errors[`problem.${name}`] ?? errors[name];
+  const serverLines = describeServerErrors(save.error);
+
+  const setField = <K extends keyof ProblemFields>(key: K, value: ProblemFields[K]) => setDraft((d) => ({ ...d, fields: { ...d.fields, [key]: value } }));
+  const setLanguage = (lang: LanguageId, patch: Partial<LanguageDraft>) =>
+    setDraft((d) => ({ ...d, languages: { ...d.languages, [lang]: { ...d.languages[lang], ...patch } } }));
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ id, body: draftToBody(draft) }, {
+      onSuccess: (saved) => {
+        setDraft(draftFromAdmin(saved));
+        if (id === null) void navigate(paths.adminProblem(saved.id), { replace: true });
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="problem-editor" data-testid="problem-editor">
+      <div className="page-header">
+        <h1>{id === null ? 'New problem' : `Edit: ${initial.fields.title}`}</h1>
+        <div className="page-actions">
+          {id !== null ? <Link className="btn" to={paths.problem(id)}>View as student</Link> : null}
+          {id !== null ? <button type="button" className="btn" onClick={() => void exportProblem(id).then((pkg) => downloadJson(`${draft.fields.slug}.logicode.json`, pkg))}>Export JSON</button> : null}
+          <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="save-problem">
+            {save.isPending ? 'Validating and saving…' : 'Save problem'}
+          </button>
+        </div>
+      </div>
+      {save.isPending ? <Notice>Running the reference solutions against every test. This can take a few seconds.</Notice> : null}
+      {save.isSuccess && !save.isPending ? <Notice kind="success">Saved. Every reference solution passed every test.</Notice> : null}
+      {save.error ? (
+        <div className="notice notice-error" role="alert" data-testid="save-error">
+          <strong>Not saved. {save.error.message}</strong>
+          {serverLines.length > 0 ? <ul>{serverLines.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
+        </div>
+      ) : null}
+      <section className="card">
+        <div className="grid-2">
+          <TextField label="Title" required value={draft.fields.title} error={fieldError('title')}
+            onChange={(e) => { setField('title', e.target.value); if (!slugTouched) setField('slug', slugify(e.target.value)); }} />
+          <TextField label="Slug" required value={draft.fields.slug} error={fieldError('slug')} hint="Lower-case words with dashes; part of the problem's address."
+            onChange={(e) => { setSlugTouched(true); setField('slug', e.target.value); }} />
+          <SelectField label="Category" value={draft.fields.category} onChange={(e) => setField('category', e.target.value as ProblemFields['category'])}>
+            {CATEGORIES.map((c) => <option key={c} value={c}>{titleCase(c)}</option>)}
+          </SelectField>
+          <SelectField label="Difficulty" value={draft.fields.difficulty} onChange={(e) => setField('difficulty', e.target.value as ProblemFields['difficulty'])}>
+            {DIFFICULTIES.map((d) => <option key={d} value={d}>{titleCase(d)}</option>)}
+          </SelectField>
+          <TextField label="Tags" value={draft.fields.tags.join(', ')} error={fieldError('tags')} hint="Comma-separated, e.g. two-pointers, prefix-sums"
+            onChange={(e) => setField('tags', e.target.value.split(',').map((t) => t.trim()).filter(Boolean))} />
+          <SelectField label="Style" value={draft.fields.style} onChange={(e) => setField('style', e.target.value as ProblemFields['style'])}
+            hint={draft.fields.style === 'function' ? 'Students write a function; a per-language driver reads input and calls it.' : 'Programs read stdin and write stdout.'}>
+            <option value="stdio">Standard input and output</option>
+            <option value="function">Function with a driver</option>
+          </SelectField>
+        </div>
+        <div className="statement-editor">
+          <div className="page-header">
+            <span className="field-label">Statement (Markdown)</span>
+            <button type="button" className="btn btn-small" onClick={() => setPreview(!preview)} aria-pressed={preview}>{preview ? 'Edit' : 'Preview'}</button>
+          </div>
+          {preview ? <div className="card"><Markdown source={draft.fields.statement || '*Nothing yet.*'} /></div> : (
+            <TextAreaField label="Statement" rows={12} value={draft.fields.statement} error={fieldError('statement')} onChange={(e) => setField('statement', e.target.value)} />
+          )}
+        </div>
+      </section>
+      <section className="card">
+        <h2>Limits and judging</h2>
+        <div className="grid-2">
+          <TextField label="Time limit (ms)" type="number" min={100} max={20000} value={draft.fields.timeLimitMs} error={fieldError('timeLimitMs')}
+            onChange={(e) => setField('timeLimitMs', Number(e.target.value))} />
+          <TextField label="Memory limit (MB)" type="number" min={16} max={1024} value={Math.round(draft.fields.memoryLimitKb / 1024)} error={fieldError('memoryLimitKb')}
+            onChange={(e) => setField('memoryLimitKb', Number(e.target.value) * 1024)} />
+          <TextField label="Timed attempt (minutes, empty for untimed)" type="number" min={1} value={draft.fields.timedDurationSec === null ? '' : draft.fields.timedDurationSec / 60}
+            error={fieldError('timedDurationSec')} onChange={(e) => setField('timedDurationSec', e.target.value === '' ? null : Math.round(Number(e.target.value) * 60))} />
+          <label className="checkbox"><input type="checkbox" checked={draft.fields.isPublished} onChange={(e) => setField('isPublished', e.target.checked)} /> Published (visible to students)</label>
+        </div>
+        <CheckerEditor checker={draft.fields.checker} onChange={(c) => setField('checker', c)} />
+      </section>
+      <LanguagesEditor languages={draft.languages} style={draft.fields.style} onChange={setLanguage} error={errors.languages ?? errors.solutions} />
+      <TestsEditor tests={draft.tests} onChange={(tests) => setDraft((d) => ({ ...d, tests }))} errors={errors} />
+    </form>
+  );
+}
+
+export function ProblemEditor({ id }: { id: number | null }) {
+  const problem = useAdminProblem(id);
+  const [initial, setInitial] = useState<EditorDraft | null>(id === null ? emptyDraft() : null);
+  useEffect(() => {
+    if (problem.data) setInitial(draftFromAdmin(problem.data));
+  }, [problem.data]);
+  if (id !== null && problem.isPending) return <Spinner label="Loading the problem…" />;
+  if (problem.isError) return <ErrorState error={problem.error} onRetry={() => void problem.refetch()} />;
+  if (!initial) return <Spinner />;
+  return <EditorForm key={id ?? 'new'} id={id} initial={initial} />;
+}

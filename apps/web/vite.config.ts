@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// During development the SPA talks to a running platform (`npm start`) through this proxy, so cookies
+// stay same-origin exactly as in production, where the api serves dist/.
+const apiTarget = process.env.LOGICODE_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+  },
+  worker: { format: 'es' },
+  server: {
+    proxy: {
+      '/api': apiTarget,
+      '/socket.io': { target: apiTarget, ws: true },
+    },
+  },
+});
