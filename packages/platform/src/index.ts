@@ -11,3 +11,5 @@ export { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
 export type { Cache } from './cache/cache.js';
 export { createMemoryCache } from './cache/memory-cache.js';
 export * from './stream/index.js';
+export { createPlatform, type Platform, type PlatformOptions } from './create-platform.js';
+export { envFlag, parseEnv } from './config/parse-env.js';

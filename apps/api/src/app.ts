@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Runtime } from '@logicode/core';
+import type { ApiConfig } from './config.js';
+import { attachGateway } from './gateway/socket-gateway.js';
+import { authPlugin } from './plugins/auth.js';
+import { errorHandlerPlugin, toErrorBody } from './plugins/error-handler.js';
+import { webStaticPlugin } from './plugins/web-static.js';
+import { adminRoutes } from './routes/admin/index.js';
+import { authRoutes } from './routes/auth/index.js';
+import { problemRoutes } from './routes/problems/index.js';
+import { healthRoutes } from './routes/system/health.js';
+import { AppError } from '@logicode/contracts';
+
+export interface BuildAppOptions {
+  config: ApiConfig;
+  runtime: Runtime;
+  /** Attach Socket.IO (off for pure HTTP tests). */
+  gateway?: boolean;
+  /** The process's pino logger; `false` for silent tests. Default: a new one at the configured level. */
+  logger?: FastifyBaseLogger | false;
+}
+
+/** Builds the api without listening, so tests drive it with inject(). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, runtime } = options;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: options.logger === false ? false : { level: config.logLevel } }),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (request) => (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    requestTimeout: 30_000,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(fastifyCookie);
+  await app.register(authPlugin, {
+    core: runtime.core,
+    cookieSecure: config.cookieSecure,
+    accessTokenTtlSec: config.core.accessTokenTtlSec,
+    refreshTokenTtlSec: config.core.refreshTokenTtlSec,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'LogiCode API', version: '0.1.0', description: 'Problems, submissions, proctoring. Errors: { statusCode, code, message, details? }.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const deps = { runtime };
+  await app.register(healthRoutes, deps);
+  await app.register(authRoutes, { ...deps, prefix: '/api/auth' });
+  await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
+  await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
+  await app.register(webStaticPlugin, { distDir: config.webDistDir });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !path.startsWith('/socket.io') && !/\.[a-z0-9]+$/i.test(path);
+    if (wantsPage && app.webAppAvailable) {
+      void reply.header('cache-control', 'no-cache');
+      return reply.sendFile('index.html');
+    }
+    const body = toErrorBody(new AppError('ROUTE_NOT_FOUND', `There is no route ${request.method} ${path}.`));
+    return reply.status(404).send(body);
+  });
+
+  if (options.gateway !== false) await attachGateway(app, runtime);
+  return app;
+}

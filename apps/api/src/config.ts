@@ -1,0 +1,92 @@
+// The only reader of process.env in the api. Validated at boot, every bad variable listed, then frozen.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { envFlag, parseEnv } from '@logicode/platform';
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: int(3000, 0).pipe(z.number().max(65535)),
+  DATABASE_URL: z.string().regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'use sqlite:<path> or mysql://user:pass@host:port/db').default('sqlite:./data/logicode.db'),
+  DB_POOL_SIZE: int(20, 1),
+  DB_QUEUE_LIMIT: int(500),
+  DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
+  DB_IDLE_TIMEOUT_MS: int(60_000, 1000),
+  DB_CONNECT_TIMEOUT_MS: int(10_000, 100),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
+  REDIS_PREFIX: z.string().default('logicode:'),
+  JWT_SECRET: z.string().min(32, 'needs at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SEC: int(900, 30),
+  REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
+  COOKIE_SECURE: z.string().optional(),
+  TRUST_PROXY: z.string().optional(),
+  BODY_LIMIT_BYTES: int(1_048_576, 1024),
+  LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
+  LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
+  LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
+  MAX_QUEUED_PER_USER: int(5, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST_DIR: z.string().default('apps/web/dist'),
+  DATA_DIR: z.string().default('./data'),
+});
+
+export type ApiEnv = z.infer<typeof envSchema>;
+
+/**
+ * Without JWT_SECRET an embedded install keeps a generated secret in its data dir (so sessions survive a
+ * restart); a scaled deployment (REDIS_URL) must share one secret across processes and so must set it.
+ */
+function jwtSecretOf(env: ApiEnv): string {
+  if (env.JWT_SECRET) return env.JWT_SECRET;
+  if (env.REDIS_URL) throw new Error('Invalid configuration for api:\n  - JWT_SECRET: required when REDIS_URL is set (all processes must share it)');
+  const file = resolve(env.DATA_DIR, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadApiConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = parseEnv(envSchema, env, 'api');
+  return Object.freeze({
+    env: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    db: {
+      url: parsed.DATABASE_URL,
+      pool: {
+        connectionLimit: parsed.DB_POOL_SIZE,
+        queueLimit: parsed.DB_QUEUE_LIMIT,
+        acquireTimeoutMs: parsed.DB_ACQUIRE_TIMEOUT_MS,
+        idleTimeoutMs: parsed.DB_IDLE_TIMEOUT_MS,
+        connectTimeoutMs: parsed.DB_CONNECT_TIMEOUT_MS,
+      },
+    },
+    redisUrl: parsed.REDIS_URL ?? null,
+    redisPrefix: parsed.REDIS_PREFIX,
+    core: {
+      jwtSecret: jwtSecretOf(parsed),
+      accessTokenTtlSec: parsed.ACCESS_TOKEN_TTL_SEC,
+      refreshTokenTtlSec: parsed.REFRESH_TOKEN_TTL_SEC,
+      login: {
+        perAccountLimit: parsed.LOGIN_LIMIT_PER_ACCOUNT,
+        perAddressLimit: parsed.LOGIN_LIMIT_PER_ADDRESS,
+        windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
+      },
+      maxQueuedPerUser: parsed.MAX_QUEUED_PER_USER,
+    },
+    cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
+    trustProxy: envFlag(parsed.TRUST_PROXY, false),
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    logLevel: parsed.LOG_LEVEL,
+    webDistDir: resolve(parsed.WEB_DIST_DIR),
+    dataDir: resolve(parsed.DATA_DIR),
+  });
+}
+
+export type ApiConfig = ReturnType<typeof loadApiConfig>;

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError, type Role, type SessionResponse } from '@logicode/contracts';
+import type { Actor, Core } from '@logicode/core';
+
+export const ACCESS_COOKIE = 'lc_access';
+export const REFRESH_COOKIE = 'lc_refresh';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in caller, or null for an anonymous request. */
+    actor: Actor | null;
+  }
+  interface FastifyInstance {
+    /** preHandler: 401 unless signed in. */
+    requireAuth: (request: FastifyRequest) => Promise<void>;
+    /** preHandler factory: 403 unless the caller has one of the roles. */
+    requireRole: (...roles: Role[]) => (request: FastifyRequest) => Promise<void>;
+    setSessionCookies: (reply: FastifyReply, session: SessionResponse) => void;
+    clearSessionCookies: (reply: FastifyReply) => void;
+  }
+}
+
+/** The access token from `Authorization: Bearer` or the access cookie. */
+export function accessTokenOf(request: { headers: Record<string, unknown>; cookies?: Record<string, string | undefined> }): string | null {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim() || null;
+  return request.cookies?.[ACCESS_COOKIE] ?? null;
+}
+
+export interface AuthPluginOptions {
+  core: Core;
+  cookieSecure: boolean;
+  accessTokenTtlSec: number;
+  refreshTokenTtlSec: number;
+}
+
+export const authPlugin = fp<AuthPluginOptions>(
+  async (app: FastifyInstance, options) => {
+    app.decorateRequest('actor', null);
+    // A present but bad or expired token is answered 401 even on public routes, so a client refreshes
+    // instead of silently seeing the anonymous view.
+    app.addHook('onRequest', async (request) => {
+      const token = accessTokenOf(request);
+      request.actor = token ? await options.core.accounts.authenticate(token) : null;
+    });
+    app.decorate('requireAuth', async (request: FastifyRequest) => {
+      if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    });
+    app.decorate('requireRole', (...roles: Role[]) => async (request: FastifyRequest) => {
+      if (!request.actor) throw new AppError('UNAUTHENTICATED');
+      if (!roles.includes(request.actor.role)) throw new AppError('FORBIDDEN');
+    });
+    const base = { httpOnly: true, secure: options.cookieSecure } as const;
+    app.decorate('setSessionCookies', (reply: FastifyReply, session: SessionResponse) => {
+      void reply.setCookie(ACCESS_COOKIE, session.accessToken, { ...base, sameSite: 'lax', path: '/', maxAge: options.accessTokenTtlSec });
+      void reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...base, sameSite: 'strict', path: '/api/auth', maxAge: options.refreshTokenTtlSec });
+    });
+    app.decorate('clearSessionCookies', (reply: FastifyReply) => {
+      void reply.clearCookie(ACCESS_COOKIE, { path: '/' });
+      void reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+    });
+  },
+  { name: 'auth', dependencies: ['@fastify/cookie'] },
+);

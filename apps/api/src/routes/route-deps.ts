@@ -1,0 +1,6 @@
+import type { Runtime } from '@logicode/core';
+
+/** What every route plugin is registered with. */
+export interface RouteDeps {
+  runtime: Runtime;
+}

@@ -1,0 +1,68 @@
+// The `logicode` command: start (api + worker, embedded), api, worker, migrate, seed.
+import { loadApiConfig } from '@logicode/api';
+import { createDb, ensureMysqlDatabase, migrateToLatest } from '@logicode/db';
+import { createRuntime } from '@logicode/core';
+import { loadCliConfig } from './config.js';
+import { printSeedReport, runSeed } from './commands/seed.js';
+import { startCommand } from './commands/start.js';
+
+const USAGE = `Usage: logicode <command>
+
+  start     api + worker in one process (embedded defaults: SQLite, in-process queue)
+  api       the HTTP API and Socket.IO gateway only
+  worker    the judge / event / plagiarism / retention worker only
+  migrate   bring the database schema up to date
+  seed      add the demo accounts and problems
+
+Configuration comes from environment variables: see README.md.`;
+
+async function migrate(): Promise<void> {
+  const config = loadApiConfig();
+  if (config.db.url.startsWith('mysql') || config.db.url.startsWith('mariadb')) await ensureMysqlDatabase(config.db.url);
+  const handle = createDb(config.db);
+  try {
+    const report = await migrateToLatest(handle);
+    console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Schema is up to date.');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function seed(): Promise<void> {
+  const config = loadApiConfig();
+  const runtime = await createRuntime({
+    db: config.db, redisUrl: null, redisPrefix: config.redisPrefix, core: config.core, migrate: true,
+    log: (level, message) => console.log(`[${level}] ${message}`),
+  });
+  try {
+    printSeedReport(await runSeed(runtime, loadCliConfig()));
+  } finally {
+    await runtime.close();
+  }
+}
+
+async function main(command: string | undefined): Promise<void> {
+  switch (command) {
+    case 'start':
+      return startCommand(loadCliConfig(), { withWorker: true });
+    case 'api':
+      return startCommand(loadCliConfig(), { withWorker: false });
+    case 'migrate':
+      return migrate();
+    case 'seed':
+      return seed();
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

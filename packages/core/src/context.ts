@@ -1,0 +1,39 @@
+import type { Role } from '@logicode/contracts';
+import type { DbHandle } from '@logicode/db';
+import type { Cache, Clock, PubSub, RateLimiter } from '@logicode/platform';
+
+/** Settings the domain services need; apps build it from their validated config. */
+export interface CoreConfig {
+  jwtSecret: string;
+  accessTokenTtlSec: number;
+  refreshTokenTtlSec: number;
+  login: { perAccountLimit: number; perAddressLimit: number; windowMs: number };
+  /** How many of a user's submissions may wait in the queue at once. */
+  maxQueuedPerUser: number;
+}
+
+export interface CoreLog {
+  (level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;
+}
+
+/** Everything a service may use. Built once per process and passed down. */
+export interface CoreDeps {
+  db: DbHandle;
+  clock: Clock;
+  cache: Cache;
+  pubsub: PubSub;
+  rateLimiter: RateLimiter;
+  config: CoreConfig;
+  log: CoreLog;
+}
+
+/** Who is asking. Services decide what an actor may see; routes only check that someone is signed in. */
+export interface Actor {
+  userId: number;
+  role: Role;
+  name: string;
+}
+
+export function isStaff(actor: Actor | null): boolean {
+  return actor?.role === 'teacher' || actor?.role === 'admin';
+}

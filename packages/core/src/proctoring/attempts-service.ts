@@ -1,0 +1,135 @@
+import {
+  AppError, ATTEMPT_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS, rooms,
+  type AttemptEndReason, type HeartbeatResponse, type StartAttemptResponse,
+} from '@logicode/contracts';
+import type { ProblemSessionRow } from '@logicode/db';
+import { isStaff, type Actor, type CoreDeps } from '../context.js';
+import { emitTo, feedRooms } from './feed.js';
+import { toAttempt } from './mappers.js';
+import type { SettingsStore } from './settings-store.js';
+
+export type AttemptsService = ReturnType<typeof createAttemptsService>;
+
+/**
+ * Attempts ("problem sessions"): opened when a student opens a problem, kept alive by heartbeats, ended on
+ * leave (sendBeacon), on a heartbeat time-out (ATTEMPT_TIMEOUT_MS), at a timed problem's deadline, or by a rule.
+ * For a timed problem the deadline is fixed when the first attempt opens; re-opening the problem (a reload,
+ * or coming back after a time-out) resumes that attempt, so the clock never resets.
+ */
+export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
+  const { db } = deps.db;
+  const { clock } = deps;
+
+  async function owned(actor: Actor, attemptId: number): Promise<ProblemSessionRow> {
+    const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
+    if (!row || row.userId !== actor.userId) throw new AppError('NOT_FOUND', 'No such attempt.');
+    return row;
+  }
+
+  async function announce(row: ProblemSessionRow, kind: 'start' | 'end'): Promise<void> {
+    const attempt = toAttempt(row);
+    const targets = feedRooms(row.userId, row.problemId);
+    if (kind === 'end') {
+      await emitTo(deps.pubsub, targets, 'session:end', { attempt });
+      return;
+    }
+    const [user, problem] = await Promise.all([
+      db.selectFrom('users').select('name').where('id', '=', row.userId).executeTakeFirst(),
+      db.selectFrom('problems').select('title').where('id', '=', row.problemId).executeTakeFirst(),
+    ]);
+    await emitTo(deps.pubsub, targets, 'session:start', {
+      attempt, userName: user?.name ?? '', problemTitle: problem?.title ?? '',
+    });
+  }
+
+  async function end(row: ProblemSessionRow, reason: AttemptEndReason): Promise<ProblemSessionRow> {
+    if (row.isActive !== 1) return row;
+    const now = clock.now();
+    const result = await db.updateTable('problemSessions').set({ isActive: 0, endedAtMs: now, endReason: reason })
+      .where('id', '=', row.id).where('isActive', '=', 1).executeTakeFirst();
+    const ended = { ...row, isActive: 0, endedAtMs: now, endReason: reason };
+    if (Number(result.numUpdatedRows) > 0) await announce(ended, 'end');
+    return ended;
+  }
+
+  function heartbeatView(row: ProblemSessionRow): HeartbeatResponse {
+    const attempt = toAttempt(row);
+    return { status: attempt.status, deadlineAt: attempt.deadlineAt, serverNow: new Date(clock.now()).toISOString(), endReason: attempt.endReason };
+  }
+
+  return {
+    async start(actor: Actor, problemId: number): Promise<StartAttemptResponse> {
+      const problem = await db.selectFrom('problems').select(['id', 'timedDurationSec', 'isPublished'])
+        .where('id', '=', problemId).executeTakeFirst();
+      if (!problem || (problem.isPublished !== 1 && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
+      const now = clock.now();
+      const timed = problem.timedDurationSec !== null;
+      let q = db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId).where('problemId', '=', problemId);
+      // Untimed: resume the open attempt. Timed: resume the latest one whatever its state: one clock per problem.
+      if (!timed) q = q.where('isActive', '=', 1);
+      let row = await q.orderBy('id', 'desc').executeTakeFirst();
+      if (row && timed && row.isActive !== 1 && row.endReason !== 'deadline' && row.endReason !== 'submitted'
+        && Number(row.deadlineAtMs) > now) {
+        await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
+          .where('id', '=', row.id).execute();
+        row = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
+        await announce(row, 'start');
+      } else if (row && row.isActive === 1) {
+        await db.updateTable('problemSessions').set({ lastHeartbeatAtMs: now }).where('id', '=', row.id).execute();
+        row = { ...row, lastHeartbeatAtMs: now };
+      } else if (!row || !timed) {
+        const values = {
+          userId: actor.userId, problemId, assessmentId: null, startedAtMs: now, lastHeartbeatAtMs: now, endedAtMs: null,
+          endReason: null, deadlineAtMs: timed ? now + problem.timedDurationSec! * 1000 : null, isActive: 1,
+          language: null, counters: '{}', integrityScore: 100,
+        };
+        const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
+        row = { ...values, id: Number(inserted.insertId), autoSubmissionId: null };
+        await announce(row, 'start');
+      }
+      return {
+        attempt: toAttempt(row),
+        settings: await settings.effective(problemId),
+        serverNow: new Date(now).toISOString(),
+        heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      };
+    },
+
+    async heartbeat(actor: Actor, attemptId: number, language?: string | null): Promise<HeartbeatResponse> {
+      const row = await owned(actor, attemptId);
+      if (row.isActive !== 1) return heartbeatView(row);
+      const now = clock.now();
+      await db.updateTable('problemSessions')
+        .set({ lastHeartbeatAtMs: now, ...(language ? { language } : {}) })
+        .where('id', '=', attemptId).execute();
+      return heartbeatView({ ...row, lastHeartbeatAtMs: now });
+    },
+
+    async leave(actor: Actor, attemptId: number): Promise<HeartbeatResponse> {
+      return heartbeatView(await end(await owned(actor, attemptId), 'left'));
+    },
+
+    /** The attempt if it is the caller's (used by ingestion). Owner and problem never change, so callers may cache. */
+    async ownerOf(attemptIds: number[]): Promise<Map<number, { userId: number; problemId: number }>> {
+      if (attemptIds.length === 0) return new Map();
+      const rows = await db.selectFrom('problemSessions').select(['id', 'userId', 'problemId']).where('id', 'in', attemptIds).execute();
+      return new Map(rows.map((r) => [r.id, { userId: r.userId, problemId: r.problemId }]));
+    },
+
+    /** Ends attempts whose heartbeats stopped. Run every few seconds by the worker. */
+    async sweepTimeouts(): Promise<number> {
+      const cutoff = clock.now() - ATTEMPT_TIMEOUT_MS;
+      const stale = await db.selectFrom('problemSessions').selectAll()
+        .where('isActive', '=', 1).where('lastHeartbeatAtMs', '<', cutoff).limit(500).execute();
+      for (const row of stale) await end(row, 'timeout');
+      return stale.length;
+    },
+
+    end,
+    async notifyEnded(row: ProblemSessionRow, submissionId: number | null): Promise<void> {
+      await emitTo(deps.pubsub, [rooms.user(row.userId)], 'attempt:ended', {
+        attemptId: row.id, reason: (row.endReason as AttemptEndReason | null) ?? 'deadline', submissionId,
+      });
+    },
+  };
+}

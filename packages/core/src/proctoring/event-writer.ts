@@ -1,0 +1,178 @@
+import type {
+  AttemptCounters, ProctorEventInput, ProctorEventRecord, ProctorFlag, ProctorSettings,
+} from '@logicode/contracts';
+import type { Database } from '@logicode/db';
+import {
+  applyEvents, integrityOf, normaliseCounters, toEventRecord, type FlagDraft,
+} from '@logicode/proctoring';
+import type { Kysely, Transaction } from 'kysely';
+import type { CoreDeps } from '../context.js';
+import { toFlag } from './mappers.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** What the api hands on (directly in embedded mode, through the stream when scaled): one validated batch. */
+export interface IngestMessage {
+  userId: number;
+  receivedAtMs: number;
+  events: ProctorEventInput[];
+}
+
+export interface PersistResult {
+  /** Events and snapshots newly stored (a retried batch stores 0). */
+  stored: number;
+  /** Newly stored events worth showing live (severity low and above; no snapshots). */
+  feedEvents: ProctorEventRecord[];
+  flags: { flag: ProctorFlag; counters: AttemptCounters }[];
+  /** Attempts a rule ended (action end_attempt). */
+  endedAttemptIds: number[];
+}
+
+const CHUNK = 500;
+const RETRYABLE = /ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_BUSY|Deadlock found/;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+interface Pending {
+  event: ProctorEventInput;
+  userId: number;
+  receivedAtMs: number;
+}
+
+/**
+ * Stores batches idempotently (a known event id is skipped) and, in the same transaction, folds the new
+ * events into each attempt's counters and stores the flags the rules raise. Attempt rows are locked first
+ * (in id order, so two writers cannot deadlock on them), which also makes the "already stored?" check exact
+ * when two consumers hold copies of the same batch.
+ */
+export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
+  const { db } = deps.db;
+  const mysql = deps.db.dialect === 'mysql';
+
+  async function knownIds(trx: Kysely<Database>, pending: Pending[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    const snapIds = pending.filter((p) => p.event.type === 'code_snapshot').map((p) => p.event.id);
+    const eventIds = pending.filter((p) => p.event.type !== 'code_snapshot').map((p) => p.event.id);
+    for (const part of chunks(eventIds, 1000)) {
+      const rows = await trx.selectFrom('proctorEvents').select('id').where('id', 'in', part).execute();
+      rows.forEach((r) => known.add(r.id));
+    }
+    for (const part of chunks(snapIds, 1000)) {
+      const rows = await trx.selectFrom('codeSnapshots').select('id').where('id', 'in', part).execute();
+      rows.forEach((r) => known.add(r.id));
+    }
+    return known;
+  }
+
+  async function insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>) {
+    const feed: ProctorEventRecord[] = [];
+    const eventRows = [];
+    const snapRows = [];
+    for (const p of fresh) {
+      const { event } = p;
+      if (event.type === 'code_snapshot') {
+        const d = event.data;
+        snapRows.push({
+          id: event.id, attemptId: event.attemptId, userId: p.userId, problemId: event.problemId, language: d.language,
+          code: d.kind === 'full' ? d.content : JSON.stringify(d.edits), clientTsMs: event.clientTsMs,
+          createdAtMs: p.receivedAtMs, kind: d.kind, seq: d.seq, baseSeq: d.kind === 'diff' ? d.baseSeq : null,
+        });
+        continue;
+      }
+      const record = toEventRecord(event, {
+        userId: p.userId, receivedAt: new Date(p.receivedAtMs).toISOString(), settings: rules.get(event.problemId)!,
+      });
+      if (record.severity !== 'info') feed.push(record);
+      eventRows.push({
+        id: event.id, userId: p.userId, problemId: event.problemId, attemptId: event.attemptId, type: event.type,
+        severity: record.severity, payload: JSON.stringify(event.data), clientTsMs: event.clientTsMs,
+        createdAtMs: p.receivedAtMs,
+      });
+    }
+    for (const part of chunks(eventRows)) await trx.insertInto('proctorEvents').values(part).ignore().execute();
+    for (const part of chunks(snapRows, 100)) await trx.insertInto('codeSnapshots').values(part).ignore().execute();
+    return feed;
+  }
+
+  async function insertFlag(trx: Transaction<Database>, base: { attemptId: number; userId: number; problemId: number }, draft: FlagDraft) {
+    const now = deps.clock.now();
+    const result = await trx.insertInto('proctorFlags').values({
+      ...base, rule: draft.rule, reason: draft.reason, severity: draft.severity, status: 'open', note: null,
+      createdAtMs: now, updatedAtMs: now, action: draft.action, eventId: draft.eventId, dedupeKey: draft.key,
+      reviewedBy: null, reviewedAtMs: null,
+    }).ignore().executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+    const row = await trx.selectFrom('proctorFlags').selectAll()
+      .where('attemptId', '=', base.attemptId).where('dedupeKey', '=', draft.key).executeTakeFirstOrThrow();
+    return toFlag(row);
+  }
+
+  async function persistOnce(messages: readonly IngestMessage[]): Promise<PersistResult> {
+    const pending: Pending[] = [];
+    const seen = new Set<string>();
+    for (const m of messages) {
+      for (const event of m.events) {
+        if (seen.has(event.id)) continue; // the same batch twice in one read (a client retry)
+        seen.add(event.id);
+        pending.push({ event, userId: m.userId, receivedAtMs: m.receivedAtMs });
+      }
+    }
+    const result: PersistResult = { stored: 0, feedEvents: [], flags: [], endedAttemptIds: [] };
+    if (pending.length === 0) return result;
+    const problemIds = [...new Set(pending.map((p) => p.event.problemId))];
+    const rules = new Map(await Promise.all(problemIds.map(async (id) => [id, await settings.effective(id)] as const)));
+    const attemptIds = [...new Set(pending.map((p) => p.event.attemptId))].sort((a, b) => a - b);
+
+    await db.transaction().execute(async (trx) => {
+      let lock = trx.selectFrom('problemSessions').selectAll().where('id', 'in', attemptIds).orderBy('id');
+      if (mysql) lock = lock.forUpdate();
+      const attempts = new Map((await lock.execute()).map((a) => [a.id, a]));
+      const known = await knownIds(trx, pending);
+      const fresh = pending.filter((p) => {
+        const attempt = attempts.get(p.event.attemptId);
+        return !known.has(p.event.id) && attempt !== undefined && attempt.userId === p.userId;
+      });
+      result.stored = fresh.length;
+      if (fresh.length === 0) return;
+      result.feedEvents = await insertRows(trx, fresh, rules);
+
+      for (const attempt of attempts.values()) {
+        const mine = fresh.filter((p) => p.event.attemptId === attempt.id).map((p) => p.event);
+        if (mine.length === 0) continue;
+        const rule = rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
+        const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
+        const integrity = integrityOf(counters, rule);
+        const ends = attempt.isActive === 1 && flags.some((f) => f.action === 'end_attempt');
+        await trx.updateTable('problemSessions').set({
+          counters: JSON.stringify(counters), integrityScore: integrity.score,
+          ...(ends ? { isActive: 0, endedAtMs: deps.clock.now(), endReason: 'rule' } : {}),
+        }).where('id', '=', attempt.id).execute();
+        if (ends) result.endedAttemptIds.push(attempt.id);
+        for (const draft of flags) {
+          const base = { attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId };
+          const flag = await insertFlag(trx, base, draft);
+          if (flag) result.flags.push({ flag, counters });
+        }
+      }
+    });
+    return result;
+  }
+
+  return {
+    /** Stores the batches; retried on a deadlock (the whole transaction is idempotent). */
+    async persist(messages: readonly IngestMessage[]): Promise<PersistResult> {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await persistOnce(messages);
+        } catch (error) {
+          if (attempt >= 4 || !RETRYABLE.test(String((error as { code?: string }).code ?? error))) throw error;
+          await new Promise((r) => setTimeout(r, 20 * attempt));
+        }
+      }
+    },
+  };
+}
+export type EventWriter = ReturnType<typeof createEventWriter>;

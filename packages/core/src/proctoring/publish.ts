@@ -1,0 +1,42 @@
+import { rooms } from '@logicode/contracts';
+import type { CoreDeps } from '../context.js';
+import type { PersistResult } from './event-writer.js';
+import { emitTo, feedRooms } from './feed.js';
+import { toAttempt } from './mappers.js';
+
+/** Pushes what a commit produced to the teacher feeds (and warnings to the student). Call after the commit. */
+export function createPersistPublisher(deps: CoreDeps) {
+  const { db } = deps.db;
+  const names = new Map<number, string>();
+
+  async function nameOf(userId: number): Promise<string> {
+    const cached = names.get(userId);
+    if (cached !== undefined) return cached;
+    const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
+    const name = row?.name ?? `#${userId}`;
+    if (names.size > 10_000) names.clear();
+    names.set(userId, name);
+    return name;
+  }
+
+  return async function publish(result: PersistResult): Promise<void> {
+    const { pubsub } = deps;
+    for (const event of result.feedEvents) {
+      await emitTo(pubsub, feedRooms(event.userId, event.problemId), 'proctor:event', { event, userName: await nameOf(event.userId) });
+    }
+    for (const { flag, counters } of result.flags) {
+      await emitTo(pubsub, feedRooms(flag.userId, flag.problemId), 'proctor:flag', { flag, counters });
+      if (flag.action !== 'flag') {
+        await emitTo(pubsub, [rooms.user(flag.userId)], 'proctor:warning', {
+          attemptId: flag.attemptId, rule: flag.rule, action: flag.action, message: flag.reason,
+        });
+      }
+    }
+    for (const attemptId of result.endedAttemptIds) {
+      const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
+      if (!row) continue;
+      await emitTo(pubsub, [rooms.user(row.userId)], 'attempt:ended', { attemptId, reason: 'rule', submissionId: null });
+      await emitTo(pubsub, feedRooms(row.userId, row.problemId), 'session:end', { attempt: toAttempt(row) });
+    }
+  };
+}

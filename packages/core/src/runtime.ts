@@ -1,0 +1,51 @@
+import { createDb, ensureMysqlDatabase, migrateToLatest, type DbConfig, type DbHandle } from '@logicode/db';
+import { createPlatform, type Platform } from '@logicode/platform';
+import type { CoreConfig, CoreLog } from './context.js';
+import { createCore, type Core, type CoreOptions } from './create-core.js';
+
+export interface RuntimeOptions {
+  db: DbConfig;
+  redisUrl: string | null;
+  redisPrefix: string;
+  core: CoreConfig;
+  log: CoreLog;
+  /** Bring the schema up to date before serving (the default; `logicode migrate` does it alone). */
+  migrate: boolean;
+  coreOptions?: CoreOptions;
+}
+
+/** One process's database, platform adapters and domain services; shared by the api and worker roles. */
+export interface Runtime {
+  db: DbHandle;
+  platform: Platform;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
+  if (options.migrate && options.db.url.startsWith('mysql')) await ensureMysqlDatabase(options.db.url);
+  const db = createDb(options.db);
+  if (options.migrate) await migrateToLatest(db);
+  const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, log: options.log });
+  const core = createCore(
+    {
+      db,
+      clock: platform.clock,
+      cache: platform.cache,
+      pubsub: platform.pubsub,
+      rateLimiter: platform.rateLimiter,
+      config: options.core,
+      log: options.log,
+    },
+    options.coreOptions,
+  );
+  return {
+    db,
+    platform,
+    core,
+    async close() {
+      await platform.close();
+      await db.close();
+    },
+  };
+}

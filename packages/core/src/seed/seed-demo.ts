@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { ProblemPackage, Role } from '@logicode/contracts';
+import type { Actor } from '../context.js';
+import type { AccountsService } from '../accounts/accounts-service.js';
+import type { ProblemsService } from '../problems/problems-service.js';
+
+export const DEMO_ACCOUNTS: { name: string; email: string; password: string; role: Role }[] = [
+  { name: 'Ada Admin', email: 'admin@logicode.local', password: 'admin-demo-pass', role: 'admin' },
+  { name: 'Tom Teacher', email: 'teacher@logicode.local', password: 'teacher-demo-pass', role: 'teacher' },
+  { name: 'Alice Student', email: 'alice@logicode.local', password: 'student-demo-pass', role: 'student' },
+  { name: 'Bob Student', email: 'bob@logicode.local', password: 'student-demo-pass', role: 'student' },
+];
+
+export interface SeedReport {
+  createdAccounts: { email: string; password: string; role: Role }[];
+  importedProblems: string[];
+}
+
+interface SeedServices {
+  accounts: AccountsService;
+  problems: ProblemsService;
+}
+
+/**
+ * First start on an empty database: an admin must exist. Its password comes from config; without one a random
+ * password is generated and returned (the caller prints it once).
+ */
+export async function ensureAdmin(services: SeedServices, adminPassword: string | null): Promise<SeedReport['createdAccounts']> {
+  if ((await services.accounts.countUsers()) > 0) return [];
+  const password = adminPassword ?? randomBytes(12).toString('base64url');
+  const admin = DEMO_ACCOUNTS[0]!;
+  await services.accounts.createUser({ name: admin.name, email: admin.email, password, role: 'admin' });
+  return [{ email: admin.email, password, role: 'admin' }];
+}
+
+/** Demo accounts and problems; safe to run again (existing accounts and slugs are left alone). */
+export async function seedDemo(
+  services: SeedServices,
+  options: { problems: ProblemPackage[]; adminPassword: string | null },
+): Promise<SeedReport> {
+  const report: SeedReport = { createdAccounts: [], importedProblems: [] };
+  for (const account of DEMO_ACCOUNTS) {
+    const password = account.role === 'admin' ? (options.adminPassword ?? account.password) : account.password;
+    try {
+      await services.accounts.createUser({ name: account.name, email: account.email, password, role: account.role });
+      report.createdAccounts.push({ email: account.email, password, role: account.role });
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EMAIL_TAKEN') throw error;
+    }
+  }
+  const adminRow = await services.accounts.listUsers({ role: 'admin', page: 1, pageSize: 1 });
+  const admin: Actor = { userId: adminRow.items[0]!.id, role: 'admin', name: adminRow.items[0]!.name };
+  const existing = await services.problems.list(
+    { sort: 'id', order: 'asc', page: 1, pageSize: 100 },
+    admin,
+  );
+  const slugs = new Set(existing.items.map((p) => p.slug));
+  for (const pkg of options.problems) {
+    if (slugs.has(pkg.problem.slug)) continue;
+    await services.problems.importPackage(pkg, admin);
+    report.importedProblems.push(pkg.problem.slug);
+  }
+  return report;
+}

@@ -1,0 +1,61 @@
+import type { Cache } from './cache/cache.js';
+import { createMemoryCache } from './cache/memory-cache.js';
+import { systemClock, type Clock } from './clock.js';
+import { createMemoryPubSub } from './pubsub/memory-pubsub.js';
+import type { PubSub } from './pubsub/pubsub.js';
+import { createRedisPubSub } from './pubsub/redis-pubsub.js';
+import { createBullQueue } from './queue/bullmq-queue.js';
+import type { JobQueue, QueueLog } from './queue/job-queue.js';
+import { createMemoryQueue } from './queue/memory-queue.js';
+import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
+import type { RateLimiter } from './rate-limit/rate-limiter.js';
+import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+
+export interface PlatformOptions {
+  /** Unset: embedded mode, everything in this process. Set: scaled mode on Redis. */
+  redisUrl: string | null;
+  /** Key prefix in Redis. */
+  prefix: string;
+  log?: QueueLog;
+}
+
+/** The adapters of one process. The two modes differ only in which adapter each interface gets. */
+export interface Platform {
+  mode: 'embedded' | 'scaled';
+  clock: Clock;
+  cache: Cache;
+  pubsub: PubSub;
+  rateLimiter: RateLimiter;
+  /** One queue per name per process (the api adds, the worker consumes: in embedded mode the same object). */
+  queue<T>(name: string): JobQueue<T>;
+  close(): Promise<void>;
+}
+
+export function createPlatform(options: PlatformOptions): Platform {
+  const queues = new Map<string, JobQueue<unknown>>();
+  const redisUrl = options.redisUrl;
+  const pubsub = redisUrl ? createRedisPubSub(redisUrl, options.prefix) : createMemoryPubSub();
+  const rateLimiter = redisUrl ? createRedisRateLimiter(redisUrl, options.prefix) : createMemoryRateLimiter(systemClock);
+  const cache = createMemoryCache();
+  return {
+    mode: redisUrl ? 'scaled' : 'embedded',
+    clock: systemClock,
+    cache,
+    pubsub,
+    rateLimiter,
+    queue<T>(name: string): JobQueue<T> {
+      let queue = queues.get(name);
+      if (!queue) {
+        queue = redisUrl
+          ? createBullQueue<unknown>(name, { redisUrl, prefix: `${options.prefix}bull`, log: options.log })
+          : createMemoryQueue<unknown>(name, { log: options.log });
+        queues.set(name, queue);
+      }
+      return queue as JobQueue<T>;
+    },
+    async close() {
+      for (const queue of queues.values()) await queue.close();
+      await Promise.all([pubsub.close(), rateLimiter.close(), cache.close()]);
+    },
+  };
+}
