@@ -1,8 +1,10 @@
-import { interpreted } from './kinds.js';
+import { compiled } from './kinds.js';
 
-export default interpreted({
+export default compiled({
   id: 'javascript',
   sourceFile: 'main.js',
+  // A syntax check as the "compile", so a SyntaxError is a CE with the message.
+  compile: (file) => ['/usr/bin/node', '--check', file],
   // V8 caps its heap by itself; RLIMIT_AS would make node hang or die with SIGTRAP (sandbox-lab.md §2).
   run: ({ progDir, sourceFile, memoryLimitKb }) => [
     '/usr/bin/node',
