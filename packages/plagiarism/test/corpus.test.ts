@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, createIndex, DEFAULT_PARAMS } from '../src/index.js';
+import { loadCorpus, score } from './support/corpus.js';
+import { applyDisguise, DISGUISES, rng } from './support/disguise.js';
+
+const corpus = loadCorpus();
+const originals = corpus.filter((f) => f.name.startsWith('original'));
+
+describe('the corpus (test/corpus)', () => {
+  it('has at least 10 original solutions across the five languages, each with disguised copies and independent solutions', () => {
+    assert.ok(originals.length >= 10);
+    assert.deepEqual(new Set(originals.map((f) => f.language)).size, 5);
+    for (const o of originals) {
+      const siblings = corpus.filter((f) => f.problem === o.problem);
+      assert.ok(siblings.some((f) => f.name.startsWith('copy')), `${o.problem} has a copy`);
+      assert.ok(siblings.some((f) => f.name.startsWith('independent')), `${o.problem} has an independent solution`);
+    }
+  });
+
+  it('catches every hand-disguised copy and flags no independent solution, at the default threshold', () => {
+    const { pairs } = analyze(corpus);
+    const result = score(corpus, pairs);
+    console.log(`# corpus at threshold ${DEFAULT_PARAMS.threshold}: precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)} (${result.truePositives}/${result.expected} copy pairs, ${pairs.length} reported)`);
+    assert.deepEqual(result.falsePositives, []);
+    assert.ok(result.precision >= 0.95, `precision ${result.precision}`);
+    assert.ok(result.recall >= 0.95, `recall ${result.recall}`);
+  });
+
+  for (const disguise of [...DISGUISES, 'all' as const]) {
+    it(`catches each original disguised by "${disguise}"`, () => {
+      for (const o of originals) {
+        const random = rng(o.id);
+        const source =
+          disguise === 'all'
+            ? DISGUISES.reduce((text, d) => applyDisguise(d, o.language, text, random), o.source)
+            : applyDisguise(disguise, o.language, o.source, random);
+        assert.notEqual(source, o.source, `${disguise} changed ${o.problem}`);
+        const index = createIndex();
+        index.add(o);
+        const pairs = index.add({ id: 9999, userId: 9999, language: o.language, source });
+        assert.equal(pairs.length, 1, `${o.problem} disguised by ${disguise}`);
+        assert.ok(pairs[0]!.similarity >= DEFAULT_PARAMS.threshold);
+      }
+    });
+  }
+
+  it('never pairs across languages, even for the same text', () => {
+    const c = corpus.find((f) => f.problem === 'word-freq' && f.name === 'original.c')!;
+    const { pairs } = analyze([
+      { ...c, id: 1, userId: 1, language: 'c' },
+      { ...c, id: 2, userId: 2, language: 'cpp' },
+    ]);
+    assert.deepEqual(pairs, []);
+  });
+
+  it('never pairs a user with themself, however similar', () => {
+    const o = originals[0]!;
+    const { pairs } = analyze([
+      { ...o, id: 1, userId: 7 },
+      { ...o, id: 2, userId: 7 },
+      { ...o, id: 3, userId: 8 },
+    ]);
+    assert.deepEqual(pairs.map((p) => [p.leftId, p.rightId]), [[1, 3], [2, 3]]);
+    assert.ok(pairs.every((p) => p.leftUserId !== p.rightUserId));
+  });
+});

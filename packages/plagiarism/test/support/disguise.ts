@@ -1,0 +1,163 @@
+// Programmatic disguises, the kinds students use: rename identifiers, add comments, reformat, reorder
+// functions, insert dead code. Used by the tests (one disguise at a time) and by the benchmark (random mixes).
+// They work on text with the package's own tokenizer for identifier positions; the output need not compile.
+import type { LanguageId } from '@logicode/contracts';
+import { tokenize } from '../../src/index.js';
+
+export type Disguise = 'rename' | 'comments' | 'reformat' | 'reorder' | 'deadCode';
+export const DISGUISES: Disguise[] = ['rename', 'comments', 'reformat', 'reorder', 'deadCode'];
+
+/** A small deterministic PRNG (mulberry32) so generated corpora are reproducible. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['alpha', 'beta', 'tmp', 'val', 'node', 'acc', 'cur', 'item', 'data', 'res', 'idx', 'buf', 'cnt', 'ptr'];
+
+/** Every identifier gets a new name, consistently (a student's search-and-replace). */
+export function rename(language: LanguageId, source: string, random: () => number): string {
+  const tokens = tokenize(language, source);
+  const names = new Map<string, string>();
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < tokens.kinds.length; i++) {
+    if (tokens.kinds[i] !== 'ID') continue;
+    const start = tokens.starts[i]!;
+    const end = tokens.ends[i]!;
+    const old = source.slice(start, end);
+    // Normalisation swaps the kinds of `i++` but not their positions: rename only real identifiers.
+    if (!/^[A-Za-z_$][\w$]*$/.test(old)) continue;
+    let fresh = names.get(old);
+    if (!fresh) {
+      fresh = `${WORDS[Math.floor(random() * WORDS.length)]}${names.size}`;
+      names.set(old, fresh);
+    }
+    out += source.slice(at, start) + fresh;
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
+function commentOf(language: LanguageId, text: string): string {
+  return language === 'python' ? `# ${text}` : `// ${text}`;
+}
+
+/** Comment lines sprinkled between statements, with the line's own indentation. */
+export function addComments(language: LanguageId, source: string, random: () => number): string {
+  const lines = source.split('\n');
+  const out: string[] = [language === 'python' ? '# Solution by me, do not copy' : '/* Solution by me, do not copy */'];
+  for (const line of lines) {
+    if (line.trim() !== '' && random() < 0.25) {
+      const indent = /^\s*/.exec(line)![0];
+      out.push(`${indent}${commentOf(language, 'step ' + out.length + ': "quoted // and # inside"')}`);
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Different indentation, blank lines, spaces around operators; braces on their own lines in brace languages. */
+export function reformat(language: LanguageId, source: string): string {
+  const lines = source.split('\n').map((line) => {
+    const indent = /^\s*/.exec(line)![0];
+    const body = line.slice(indent.length).replace(/,(\S)/g, ', $1').replace(/\(\s+/g, '(');
+    if (language === 'python') return ' '.repeat(Math.round(indent.replace(/\t/g, '    ').length / 2)) + body;
+    const tabs = '\t'.repeat(Math.round(indent.replace(/\t/g, '    ').length / 4));
+    if (/\)\s*\{$/.test(body)) return `${tabs}${body.replace(/\s*\{$/, '')}\n${tabs}{`;
+    return tabs + body;
+  });
+  return lines.flatMap((line, i) => (i % 7 === 6 ? [line, ''] : [line])).join('\n');
+}
+
+/**
+ * Reverses the order of top-level definitions (functions, classes; for Java the members of the outer class):
+ * blocks found by indentation (Python) or brace depth (the others).
+ */
+export function reorder(language: LanguageId, source: string): string {
+  const lines = source.split('\n');
+  const blocks: string[][] = [];
+  const isStart = language === 'python' ? (l: string) => /^(def|class) /.test(l) : () => false;
+  if (language === 'python') {
+    let current: string[] = [];
+    for (const line of lines) {
+      if (isStart(line) && current.length > 0) {
+        blocks.push(current);
+        current = [];
+      }
+      current.push(line);
+    }
+    blocks.push(current);
+    const head = blocks[0]!.some((l) => isStart(l)) ? [] : blocks.shift()!;
+    const defs = blocks.filter((b) => isStart(b[0]!));
+    const tail = blocks.filter((b) => !isStart(b[0]!));
+    return [head, ...defs.reverse(), ...tail].flat().join('\n');
+  }
+  const memberDepth = language === 'java' ? 1 : 0;
+  let depth = 0;
+  let current: string[] = [];
+  const chunks: { lines: string[]; block: boolean }[] = [];
+  for (const line of lines) {
+    const before = depth;
+    for (const ch of line.replace(/"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|\/\/.*$/g, '')) {
+      if (ch === '{') depth++;
+      else if (ch === '}') depth--;
+    }
+    current.push(line);
+    if (before <= memberDepth && depth === memberDepth) {
+      chunks.push({ lines: current, block: current.some((l) => l.includes('{')) && before === memberDepth });
+      current = [];
+    }
+  }
+  if (current.length > 0) chunks.push({ lines: current, block: false });
+  const blockChunks = chunks.filter((c) => c.block).reverse();
+  let next = 0;
+  return chunks.map((c) => (c.block ? blockChunks[next++]! : c).lines).flat().join('\n');
+}
+
+function deadLine(language: LanguageId, n: number): string {
+  switch (language) {
+    case 'python':
+      return `unused_${n} = ${n} * 2`;
+    case 'javascript':
+      return `let unused_${n} = ${n} * 2;`;
+    default:
+      return `int unused_${n} = ${n} * 2;`;
+  }
+}
+
+/** Useless statements inside function bodies: after a line opening a block, at the next line's indentation. */
+export function addDeadCode(language: LanguageId, source: string, random: () => number): string {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    out.push(line);
+    const next = lines[i + 1] ?? '';
+    const opensBlock = language === 'python' ? /:\s*$/.test(line) && !/^\s*(class|elif|else|try|except|finally)\b/.test(line) : /\{\s*$/.test(line) && /^\s+/.test(next) && !/^\s*(class|struct|public|private|switch)\b|=\s*\{$|^(class|struct|public class)/.test(line);
+    if (opensBlock && next.trim() !== '' && random() < 0.5) {
+      out.push(/^\s*/.exec(next)![0] + deadLine(language, out.length));
+    }
+  });
+  return out.join('\n');
+}
+
+export function applyDisguise(kind: Disguise, language: LanguageId, source: string, random: () => number): string {
+  switch (kind) {
+    case 'rename':
+      return rename(language, source, random);
+    case 'comments':
+      return addComments(language, source, random);
+    case 'reformat':
+      return reformat(language, source);
+    case 'reorder':
+      return reorder(language, source);
+    case 'deadCode':
+      return addDeadCode(language, source, random);
+  }
+}
