@@ -1,12 +1,27 @@
 import { useParams } from 'react-router';
 import { ErrorState, Spinner } from '../../components/ui/status.js';
+import { useUser } from '../../lib/auth.js';
 import { useProblem } from '../../features/workspace/api/get-problem.js';
 import { ProblemWorkspace } from '../../features/workspace/components/problem-workspace.js';
+import { ProctorGate } from '../../features/proctor/components/proctor-gate.js';
 
+/**
+ * Students work inside a proctored attempt (consent first); teachers, admins and visitors get the plain
+ * workspace. The two features meet here, at the app level, so neither imports the other.
+ */
 export default function ProblemPage() {
   const id = Number(useParams().id);
   const problem = useProblem(id);
-  if (problem.isPending) return <div className="page"><Spinner label="Loading the problem…" /></div>;
+  const user = useUser();
+  if (problem.isPending || user.isPending) return <div className="page"><Spinner label="Loading the problem…" /></div>;
   if (problem.isError) return <div className="page"><ErrorState error={problem.error} onRetry={() => void problem.refetch()} /></div>;
-  return <ProblemWorkspace key={problem.data.id} problem={problem.data} />;
+  const p = problem.data;
+  if (user.data?.role !== 'student') return <ProblemWorkspace key={p.id} problem={p} />;
+  return (
+    <ProctorGate key={p.id} problemId={p.id} title={p.title} timedDurationSec={p.timedDurationSec}>
+      {(slot) => (
+        <ProblemWorkspace problem={p} attemptId={slot.attemptId} locked={slot.locked} banner={slot.banner} onCodeChange={slot.onCodeChange} />
+      )}
+    </ProctorGate>
+  );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LANGUAGES, type LanguageId, type ProblemDetail, type Submission, type SubmissionMode } from '@logicode/contracts';
 import { CodeEditor } from '../../../components/code-editor/code-editor.js';
 import { ErrorBoundary } from '../../../components/ui/error-boundary.js';
@@ -73,6 +73,14 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [send]);
+
+  // The proctor's first snapshot is the code the student starts from (a draft or the starter code).
+  const draftCode = draft.code;
+  const codeRef = useRef(draftCode);
+  codeRef.current = draftCode;
+  useEffect(() => {
+    onCodeChange?.(codeRef.current, language);
+  }, [language, onCodeChange]);
 
   const onChange = (code: string) => {
     draft.setCode(code);

@@ -1,0 +1,57 @@
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths.js';
+import type { ProctorState } from '../hooks/use-proctor-session.js';
+import { Countdown } from './countdown.js';
+
+const END_TEXT: Record<string, string> = {
+  deadline: 'Time is up. Your latest code was submitted automatically.',
+  submitted: 'You submitted; this attempt is closed.',
+  timeout: 'This attempt ended after a long time without contact.',
+  rule: 'This attempt was ended because a proctoring rule was breached. Your teacher will review it.',
+  teacher: 'Your teacher ended this attempt.',
+  left: 'This attempt has ended.',
+};
+
+interface Props {
+  state: ProctorState;
+  onDeadline: () => void;
+  onDismissWarning: () => void;
+}
+
+/** The strip above the editor: countdown, what is being recorded, and any warning, calmly worded. */
+export function AttemptBanner({ state, onDeadline, onDismissWarning }: Props) {
+  const { attempt, settings } = state;
+  return (
+    <>
+      <div className="attempt-banner" data-testid="attempt-banner">
+        {attempt?.deadlineAt && state.phase === 'active' ? (
+          <span>Time left <Countdown deadlineAt={attempt.deadlineAt} clockOffsetMs={state.clockOffsetMs} onZero={onDeadline} /></span>
+        ) : null}
+        {state.phase === 'active' && settings?.enabled !== false ? (
+          <span className="muted" title="Tab switches, pastes, copies, right-clicks, devtools shortcuts, fullscreen, idle time and code snapshots">
+            🔒 Proctored attempt · activity is recorded
+          </span>
+        ) : null}
+        {state.phase === 'starting' ? <span className="muted">Starting the attempt…</span> : null}
+        {state.pendingEvents > 50 || state.sendError ? (
+          <span className="muted small" role="status">
+            {state.sendError ? `${state.sendError} ` : ''}{state.pendingEvents} activity records waiting to be sent; they are kept and retried.
+          </span>
+        ) : null}
+      </div>
+      {state.phase === 'ended' ? (
+        <div className="notice notice-warning" role="status" data-testid="attempt-ended">
+          {END_TEXT[state.endReason ?? 'left'] ?? END_TEXT.left}
+          {attempt ? <Link to={paths.problem(attempt.problemId)} reloadDocument className="btn btn-small">Reload</Link> : null}
+        </div>
+      ) : null}
+      {state.phase === 'error' ? <div className="notice notice-error" role="alert">The attempt could not start: {state.error}</div> : null}
+      {state.warning ? (
+        <div className="notice notice-warning" role="alert" data-testid="proctor-warning">
+          {state.warning}
+          <button type="button" className="btn btn-small" onClick={onDismissWarning}>OK</button>
+        </div>
+      ) : null}
+    </>
+  );
+}

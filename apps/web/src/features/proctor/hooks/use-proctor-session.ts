@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Attempt, AttemptEndReason, LanguageId, ProctorEventInput, ProctorSettings } from '@logicode/contracts';
+import { errorMessage } from '../../../lib/api-client.js';
+import { onSocketEvent } from '../../../lib/socket.js';
+import { readStorage, writeStorage } from '../../../lib/storage.js';
+import { sendHeartbeat, startAttempt } from '../api/proctor-api.js';
+import { installDetectors, type Detected } from './detectors.js';
+import { EventQueue } from './event-queue.js';
+import { SnapshotTracker } from './snapshots.js';
+import { uuid } from './uuid.js';
+
+const FLUSH_INTERVAL_MS = 2000;
+
+export interface ProctorState {
+  phase: 'starting' | 'active' | 'ended' | 'error';
+  attempt: Attempt | null;
+  settings: ProctorSettings | null;
+  /** server clock − client clock, so the countdown follows the server's deadline, not the laptop's clock. */
+  clockOffsetMs: number;
+  endReason: AttemptEndReason | null;
+  submissionId: number | null;
+  error: string | null;
+  warning: string | null;
+  pendingEvents: number;
+  sendError: string | null;
+}
+
+let sharedQueue: EventQueue | null = null;
+/** One queue per tab, created on first use, so events left from an earlier visit go out first. */
+function queue(): EventQueue {
+  sharedQueue ??= new EventQueue();
+  return sharedQueue;
+}
+
+const seqKey = (attemptId: number) => `lc:proctor-seq:${attemptId}`;
+
+/** A proctored attempt: opens or resumes it, records the detectors and code snapshots, keeps it alive. */
+export function useProctorSession(problemId: number, consented: boolean) {
+  const [state, setState] = useState<ProctorState>({
+    phase: 'starting', attempt: null, settings: null, clockOffsetMs: 0, endReason: null, submissionId: null,
+    error: null, warning: null, pendingEvents: queue().pending, sendError: null,
+  });
+  const code = useRef<{ content: string; language: LanguageId } | null>(null);
+  const tracker = useRef<SnapshotTracker | null>(null);
+  const attemptRef = useRef<Attempt | null>(null);
+
+  const push = useCallback((event: Omit<ProctorEventInput, 'id' | 'clientTsMs' | 'problemId' | 'attemptId'>) => {
+    const attempt = attemptRef.current;
+    if (!attempt || attempt.status !== 'active') return;
+    queue().push({ ...event, id: uuid(), clientTsMs: Date.now(), problemId: attempt.problemId, attemptId: attempt.id } as ProctorEventInput);
+  }, []);
+
+  const snapshot = useCallback(() => {
+    const attempt = attemptRef.current;
+    if (!code.current || !tracker.current || !attempt) return;
+    const data = tracker.current.next(code.current.content, code.current.language);
+    if (!data) return;
+    writeStorage(seqKey(attempt.id), String(data.seq));
+    push({ type: 'code_snapshot', data });
+  }, [push]);
+
+  const onCodeChange = useCallback((content: string, language: LanguageId) => {
+    code.current = { content, language };
+  }, []);
+
+  // Open or resume the attempt once the student has agreed.
+  useEffect(() => {
+    if (!consented) return;
+    let cancelled = false;
+    startAttempt(problemId)
+      .then((res) => {
+        if (cancelled) return;
+        attemptRef.current = res.attempt;
+        tracker.current = new SnapshotTracker(Number(readStorage(seqKey(res.attempt.id)) ?? 0));
+        const ended = res.attempt.status === 'ended';
+        setState((s) => ({
+          ...s, phase: ended ? 'ended' : 'active', attempt: res.attempt, settings: res.settings,
+          clockOffsetMs: new Date(res.serverNow).getTime() - Date.now(), endReason: res.attempt.endReason,
+        }));
+      })
+      .catch((error: unknown) => !cancelled && setState((s) => ({ ...s, phase: 'error', error: errorMessage(error) })));
+    return () => {
+      cancelled = true;
+    };
+  }, [consented, problemId]);
+
+  const active = state.phase === 'active' && state.attempt !== null;
+  const recording = active && state.settings?.enabled !== false;
+  const idleLimitMs = (state.settings?.idleLimitSec ?? 300) * 1000;
+
+  // Detectors, snapshots and the flush loop run only while the attempt is active and proctoring is on.
+  useEffect(() => {
+    if (!recording) return;
+    const uninstall = installDetectors((d: Detected) => push(d as never), { idleLimitMs });
+    const q = queue();
+    q.onChange = (pendingEvents, sendError) => setState((s) => (s.pendingEvents === pendingEvents && s.sendError === sendError ? s : { ...s, pendingEvents, sendError }));
+    const tick = () => {
+      snapshot();
+      void q.flush();
+    };
+    tick();
+    const timer = setInterval(tick, FLUSH_INTERVAL_MS);
+    const onHide = () => {
+      snapshot();
+      q.beaconAll();
+    };
+    const onVisibility = () => document.hidden && onHide();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('online', tick);
+    return () => {
+      uninstall();
+      clearInterval(timer);
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('online', tick);
+      snapshot();
+      void q.flush();
+    };
+  }, [recording, push, snapshot, idleLimitMs]);
+
+  const end = useCallback((reason: AttemptEndReason | null, submissionId: number | null) => {
+    if (attemptRef.current) attemptRef.current = { ...attemptRef.current, status: 'ended' };
+    setState((s) => ({ ...s, phase: 'ended', endReason: reason ?? s.endReason, submissionId: submissionId ?? s.submissionId }));
+  }, []);
+
+  // Heartbeats keep the attempt alive and bring the server's view of the deadline and status.
+  const attemptId = state.attempt?.id ?? null;
+  const heartbeat = useCallback(async () => {
+    if (attemptId === null) return;
+    try {
+      const hb = await sendHeartbeat(attemptId);
+      setState((s) => ({ ...s, clockOffsetMs: new Date(hb.serverNow).getTime() - Date.now(), attempt: s.attempt ? { ...s.attempt, deadlineAt: hb.deadlineAt } : s.attempt }));
+      if (hb.status === 'ended') end(hb.endReason, null);
+    } catch {
+      // A missed heartbeat is not fatal: the server allows three.
+    }
+  }, [attemptId, end]);
+
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => void heartbeat(), 25_000);
+    return () => clearInterval(timer);
+  }, [active, heartbeat]);
+
+  useEffect(() => {
+    if (attemptId === null) return;
+    const offWarning = onSocketEvent('proctor:warning', (p) => {
+      if (p.attemptId === attemptId) setState((s) => ({ ...s, warning: p.message }));
+    });
+    const offEnded = onSocketEvent('attempt:ended', (p) => {
+      if (p.attemptId === attemptId) end(p.reason, p.submissionId);
+    });
+    return () => {
+      offWarning();
+      offEnded();
+    };
+  }, [attemptId, end]);
+
+  /** At the deadline: send the last code at once, then ask the server (which submits it) for the outcome. */
+  const onDeadline = useCallback(() => {
+    snapshot();
+    void queue().flush();
+    setTimeout(() => void heartbeat(), 2500);
+  }, [snapshot, heartbeat]);
+
+  const dismissWarning = useCallback(() => setState((s) => ({ ...s, warning: null })), []);
+
+  return { state, onCodeChange, onDeadline, dismissWarning };
+}
