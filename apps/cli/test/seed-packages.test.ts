@@ -1,11 +1,11 @@
 // The seed problem set: every package parses, and the set as a whole is what a school needs (categories,
 // difficulties, both styles, all five languages, sample and hidden tests). The JavaScript reference solutions are
-// run on every test, so an expected output that drifts from its solution fails here, not in front of a student.
+// run on every test (in-process, see runJs), so an expected output that drifts from its solution fails here, not in front of a student.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import {
   DIFFICULTIES, LANGUAGE_IDS, problemPackageSchema, type Checker, type ProblemPackage,
 } from '@logicode/contracts';
@@ -20,11 +20,11 @@ const maxInputBytes = 200 * 1024;
 
 test('every seed file is named NN-<slug>.json, numbered 01, 02, … in order', () => {
   assert.ok(fileNames.length >= 12, `${fileNames.length} problems`);
-  fileNames.forEach((file, index) => {
+  packages.forEach(({ file, pkg }, index) => {
     const match = /^(\d{2})-([a-z0-9-]+)\.json$/.exec(file);
     assert.ok(match, file);
     assert.equal(Number(match[1]), index + 1, `${file} is number ${index + 1}`);
-    assert.equal(packages[index].pkg.problem.slug, match[2], `${file} holds the slug of its name`);
+    assert.equal(pkg.problem.slug, match[2], `${file} holds the slug of its name`);
   });
   const slugs = packages.map(({ pkg }) => pkg.problem.slug);
   assert.equal(new Set(slugs).size, slugs.length, 'slugs are unique');
@@ -39,23 +39,24 @@ test('the set covers at least 8 categories, all difficulties easiest first, both
   const styles = packages.map(({ pkg }) => pkg.problem.style);
   assert.ok(styles.filter((s) => s === 'stdio').length >= 4 && styles.filter((s) => s === 'function').length >= 4);
   const checkers = new Set(packages.map(({ pkg }) => pkg.problem.checker.kind));
-  for (const kind of ['exact', 'tokens', 'float']) assert.ok(checkers.has(kind), `a problem uses the ${kind} checker`);
+  for (const kind of ['exact', 'tokens', 'float'] as const) assert.ok(checkers.has(kind), `a problem uses the ${kind} checker`);
 });
 
 test('the first problem is timed and the others are not', () => {
-  assert.equal(typeof packages[0].pkg.problem.timedDurationSec, 'number');
+  assert.equal(typeof packages[0]?.pkg.problem.timedDurationSec, 'number');
   for (const { file, pkg } of packages.slice(1)) assert.equal(pkg.problem.timedDurationSec, null, file);
 });
 
 test('each problem has sane limits and a statement with its first sample', () => {
   for (const { file, pkg } of packages) {
-    const { problem, tests } = pkg;
+    const { problem } = pkg;
+    const sample = pkg.tests[0]!;
     assert.ok(problem.timeLimitMs >= 1000 && problem.timeLimitMs <= 2000, file);
     assert.equal(problem.memoryLimitKb, 262_144, file);
     assert.ok(problem.isPublished, file);
     for (const heading of ['## Input', '## Output', '## Constraints']) assert.ok(problem.statement.includes(heading), `${file}: ${heading}`);
-    assert.ok(problem.statement.includes(tests[0].input.trimEnd()), `${file}: statement shows sample 1's input`);
-    assert.ok(problem.statement.includes(tests[0].expectedOutput.trimEnd()), `${file}: statement shows sample 1's output`);
+    assert.ok(problem.statement.includes(sample.input.trimEnd()), `${file}: statement shows sample 1's input`);
+    assert.ok(problem.statement.includes(sample.expectedOutput.trimEnd()), `${file}: statement shows sample 1's output`);
   }
 });
 
@@ -123,15 +124,29 @@ function accepts(checker: Checker, expected: string, actual: string): boolean {
   });
 }
 
-function runNode(source: string, input: string): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', source], { stdio: ['pipe', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout }));
-    child.stdin.end(input);
-  });
+/**
+ * Runs a JavaScript program in a fresh V8 context whose stdin is `input` and whose stdout is captured. The seed's
+ * programs read stdin only through require('fs').readFileSync(0) and write only through console.log and
+ * process.stdout.write, so this runs them as node would, without spawning a process per test (a few ms, not 100+).
+ */
+function runJs(source: string, input: string): string {
+  let stdout = '';
+  const fs = {
+    readFileSync: (fd: unknown) => {
+      if (fd !== 0) throw new Error('the program may read only stdin');
+      return input;
+    },
+  };
+  const context = {
+    require: (name: string) => {
+      if (name !== 'fs') throw new Error(`the program required ${name}`);
+      return fs;
+    },
+    console: { log: (...args: unknown[]) => { stdout += `${args.map(String).join(' ')}\n`; } },
+    process: { stdout: { write: (chunk: string) => { stdout += chunk; return true; } } },
+  };
+  runInNewContext(source, context, { timeout: 10_000 });
+  return stdout;
 }
 
 function programFor(pkg: ProblemPackage, code: 'solution' | 'starter'): string {
@@ -140,32 +155,22 @@ function programFor(pkg: ProblemPackage, code: 'solution' | 'starter'): string {
   return `${main}\n${language.driverCode ?? ''}`;
 }
 
-/** Runs every input through the program, a few at a time (the machine is shared). */
-async function runAll(source: string, inputs: string[]): Promise<{ code: number | null; stdout: string }[]> {
-  const results: { code: number | null; stdout: string }[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < inputs.length) {
-      const index = next++;
-      results[index] = await runNode(source, inputs[index]);
-    }
-  };
-  await Promise.all([worker(), worker(), worker()]);
-  return results;
-}
-
 for (const { file, pkg } of packages) {
-  test(`${file}: the JavaScript reference passes every test and the starter code fails one`, async () => {
-    const inputs = pkg.tests.map((t) => t.input);
-    const solved = await runAll(programFor(pkg, 'solution'), inputs);
-    solved.forEach(({ code, stdout }, index) => {
-      assert.equal(code, 0, `test ${index + 1} exit code`);
-      const { expectedOutput } = pkg.tests[index];
-      assert.ok(accepts(pkg.problem.checker, expectedOutput, stdout), `test ${index + 1}: got ${stdout.slice(0, 200)}`);
+  test(`${file}: the JavaScript reference passes every test and the starter code fails one`, () => {
+    const { checker } = pkg.problem;
+    const solution = programFor(pkg, 'solution');
+    pkg.tests.forEach((t, index) => {
+      const stdout = runJs(solution, t.input);
+      assert.ok(accepts(checker, t.expectedOutput, stdout), `test ${index + 1}: got ${stdout.slice(0, 200)}`);
     });
-    const started = await runAll(programFor(pkg, 'starter'), inputs.slice(0, 6));
-    const failsOne = started.some(({ code, stdout }, index) =>
-      code !== 0 || !accepts(pkg.problem.checker, pkg.tests[index].expectedOutput, stdout));
-    assert.ok(failsOne, 'the starter code fails one of the first six tests');
+    const starter = programFor(pkg, 'starter');
+    const failsOne = pkg.tests.some((t) => {
+      try {
+        return !accepts(checker, t.expectedOutput, runJs(starter, t.input));
+      } catch {
+        return true;
+      }
+    });
+    assert.ok(failsOne, 'the starter code is not already a solution');
   });
 }
