@@ -13,6 +13,8 @@ import { webStaticPlugin } from './plugins/web-static.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { problemRoutes } from './routes/problems/index.js';
+import { proctorRoutes } from './routes/proctor/index.js';
+import { teacherRoutes } from './routes/teacher/index.js';
 import { healthRoutes } from './routes/system/health.js';
 import { AppError } from '@logicode/contracts';
 
@@ -35,6 +37,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: (request) => (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     requestTimeout: 30_000,
     return503OnClosing: true,
+  });
+  // An empty JSON body (a bodiless POST with a JSON content type, as sendBeacon and many clients send) means
+  // "no body", not malformed JSON; anything else goes through Fastify's own safe parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    return parseJson(request, body.toString(), done);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,6 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { ...deps, prefix: '/api/auth' });
   await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
   await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
+  await app.register(proctorRoutes, { ...deps, prefix: '/api/proctor' });
+  await app.register(teacherRoutes, { ...deps, prefix: '/api/teacher' });
   await app.register(webStaticPlugin, { distDir: config.webDistDir });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -24,7 +24,7 @@ export const loginBodySchema = z.object({
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
 /** Optional: API clients that do not keep cookies pass the refresh token in the body. */
-export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).optional() }).optional();
+export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).optional() }).nullish();
 
 export const userSchema = z.object({
   id: z.number().int(),

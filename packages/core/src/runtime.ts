@@ -2,6 +2,7 @@ import { createDb, ensureMysqlDatabase, migrateToLatest, type DbConfig, type DbH
 import { createPlatform, type Platform } from '@logicode/platform';
 import type { CoreConfig, CoreLog } from './context.js';
 import { createCore, type Core, type CoreOptions } from './create-core.js';
+import { PROCTOR_EVENTS_STREAM } from './proctoring/index.js';
 
 export interface RuntimeOptions {
   db: DbConfig;
@@ -12,6 +13,8 @@ export interface RuntimeOptions {
   /** Bring the schema up to date before serving (the default; `logicode migrate` does it alone). */
   migrate: boolean;
   coreOptions?: CoreOptions;
+  /** An already open database (tests); then `db` only describes it and nothing is migrated or opened. */
+  handle?: DbHandle;
 }
 
 /** One process's database, platform adapters and domain services; shared by the api and worker roles. */
@@ -23,9 +26,10 @@ export interface Runtime {
 }
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
-  if (options.migrate && options.db.url.startsWith('mysql')) await ensureMysqlDatabase(options.db.url);
-  const db = createDb(options.db);
-  if (options.migrate) await migrateToLatest(db);
+  const migrate = options.migrate && !options.handle;
+  if (migrate && options.db.url.startsWith('mysql')) await ensureMysqlDatabase(options.db.url);
+  const db = options.handle ?? createDb(options.db);
+  if (migrate) await migrateToLatest(db);
   const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, log: options.log });
   const core = createCore(
     {
@@ -37,7 +41,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       config: options.core,
       log: options.log,
     },
-    options.coreOptions,
+    // Scaled mode: proctor events go through the Redis stream to the worker's consumer (PROCTOR_EVENTS_STREAM).
+    { ...options.coreOptions, proctoring: { stream: platform.mode === 'scaled' ? platform.stream(PROCTOR_EVENTS_STREAM) : null, ...options.coreOptions?.proctoring } },
   );
   return {
     db,

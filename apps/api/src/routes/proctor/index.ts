@@ -1,0 +1,66 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  errorBodySchema, heartbeatResponseSchema, idParamSchema, languageIdSchema, proctorBatchBodySchema,
+  proctorBatchResponseSchema, startAttemptBodySchema, startAttemptResponseSchema,
+} from '@logicode/contracts';
+import type { RouteDeps } from '../route-deps.js';
+
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema, 413: errorBodySchema, 429: errorBodySchema };
+const heartbeatBodySchema = z.object({ language: languageIdSchema.optional() }).optional();
+
+/**
+ * The student side of proctoring: attempts (start, heartbeat, end) and event batches. Every route needs a
+ * signed-in user; what counts as a violation is decided by the server, never by these bodies.
+ */
+export async function proctorRoutes(app: FastifyInstance, { runtime }: RouteDeps): Promise<void> {
+  const { proctoring } = runtime.core;
+  app.addHook('onRequest', app.requireAuth);
+  // navigator.sendBeacon(url, string) sends text/plain; treat it as JSON here (only in this plugin's scope).
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body.toString();
+    if (text === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const error = Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400 });
+      done(error, undefined);
+    }
+  });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['proctoring'];
+
+  r.post('/events', {
+    schema: {
+      tags,
+      summary: 'A batch of proctoring events (at most 200 events, 1 MiB). 202 once durable; invalid events are listed in `rejected`.',
+      body: proctorBatchBodySchema,
+      response: { 202: proctorBatchResponseSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const result = await proctoring.ingest.accept(request.actor!, request.body.events);
+    return reply.status(202).send(result);
+  });
+
+  r.post('/attempts', {
+    schema: {
+      tags, summary: 'Open (or resume) an attempt at a problem; a timed problem\'s deadline is set once, by the server.',
+      body: startAttemptBodySchema, response: { 200: startAttemptResponseSchema, ...errors },
+    },
+  }, async (request) => proctoring.attempts.start(request.actor!, request.body.problemId));
+
+  r.post('/attempts/:id/heartbeat', {
+    schema: {
+      tags, summary: 'Keep an attempt alive (every ~25 s; it times out after 90 s without one)',
+      params: idParamSchema, body: heartbeatBodySchema, response: { 200: heartbeatResponseSchema, ...errors },
+    },
+  }, async (request) => proctoring.attempts.heartbeat(request.actor!, request.params.id, request.body?.language ?? null));
+
+  r.post('/attempts/:id/end', {
+    schema: {
+      tags, summary: 'End an attempt (the page is closing: sendBeacon)',
+      params: idParamSchema, response: { 200: heartbeatResponseSchema, ...errors },
+    },
+  }, async (request) => proctoring.attempts.leave(request.actor!, request.params.id));
+}
