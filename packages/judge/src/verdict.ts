@@ -29,6 +29,7 @@ export function signalName(signal: number): string {
 const SIGXCPU = constants.signals.SIGXCPU;
 const SIGXFSZ = constants.signals.SIGXFSZ;
 const SIGKILL = constants.signals.SIGKILL;
+const FILE_TOO_LARGE = /\bEFBIG\b|File too large/;
 
 export function runVerdict(o: RunOutcome, limits: VerdictLimits): RunVerdict {
   if (o.status === 'crashed') {
@@ -49,7 +50,10 @@ export function runVerdict(o: RunOutcome, limits: VerdictLimits): RunVerdict {
   ) {
     return { verdict: 'MLE', message: 'Memory limit exceeded.' };
   }
-  if (o.status === 'ole' || o.signal === SIGXFSZ) return { verdict: 'OLE', message: 'Output limit exceeded.' };
+  // Python and Node ignore SIGXFSZ, so a file past RLIMIT_FSIZE shows up as an EFBIG error on stderr.
+  if (o.status === 'ole' || o.signal === SIGXFSZ || (failed && FILE_TOO_LARGE.test(stderr))) {
+    return { verdict: 'OLE', message: 'Output limit exceeded.' };
+  }
   if (o.signal !== null) {
     const name = signalName(o.signal);
     const hint = o.signal === SIGKILL ? ' (killed: too many processes or memory?)' : '';

@@ -11,7 +11,8 @@ export function javaMainClass(source: string): string {
 }
 
 // JVM flags measured in sandbox-lab.md §4b/§5: CDS on, serial GC (fewer threads), no perf data file.
-const JVM = ['-Xshare:auto', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:ActiveProcessorCount=1'];
+// The JVM logs its own warnings to stdout by default, where they would spoil the answer: send them to stderr.
+const JVM = ['-Xshare:auto', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:ActiveProcessorCount=1', '-Xlog:disable', '-Xlog:all=warning:stderr'];
 
 export default compiled({
   id: 'java',
