@@ -6,3 +6,10 @@ export type { ProblemsService, ProblemValidator, ProblemValidationFailure } from
 export { DEMO_ACCOUNTS, ensureAdmin, seedDemo, type SeedReport } from './seed/seed-demo.js';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 export { emitToRoom, SOCKET_EMIT_CHANNEL, type SocketEmitMessage } from './realtime.js';
+export * from './proctoring/index.js';
+export type { SubmissionsService, ClaimedSubmission } from './submissions/submissions-service.js';
+export { MAX_JUDGE_TRIES } from './submissions/submissions-service.js';
+export { JUDGE_QUEUE, VALIDATE_QUEUE, validationReplyChannel, type JudgeQueueMessage, type ValidateQueueMessage } from './submissions/queues.js';
+export { createRemoteProblemValidator, type ValidationReply } from './problems/remote-validator.js';
+export type { LeaderboardService, LeaderboardRow } from './leaderboard/leaderboard-service.js';
+export { POINTS } from './leaderboard/leaderboard-service.js';

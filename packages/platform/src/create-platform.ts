@@ -10,6 +10,9 @@ import { createMemoryQueue } from './queue/memory-queue.js';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import type { EventStream } from './stream/event-stream.js';
+import { createMemoryStream } from './stream/memory-stream.js';
+import { createRedisStream } from './stream/redis-stream.js';
 
 export interface PlatformOptions {
   /** Unset: embedded mode, everything in this process. Set: scaled mode on Redis. */
@@ -28,11 +31,14 @@ export interface Platform {
   rateLimiter: RateLimiter;
   /** One queue per name per process (the api adds, the worker consumes: in embedded mode the same object). */
   queue<T>(name: string): JobQueue<T>;
+  /** One event stream per name per process, read by the consumer group `workers` (Redis key <prefix>stream:<name>). */
+  stream<T>(name: string): EventStream<T>;
   close(): Promise<void>;
 }
 
 export function createPlatform(options: PlatformOptions): Platform {
   const queues = new Map<string, JobQueue<unknown>>();
+  const streams = new Map<string, EventStream<unknown>>();
   const redisUrl = options.redisUrl;
   const pubsub = redisUrl ? createRedisPubSub(redisUrl, options.prefix) : createMemoryPubSub();
   const rateLimiter = redisUrl ? createRedisRateLimiter(redisUrl, options.prefix) : createMemoryRateLimiter(systemClock);
@@ -53,8 +59,19 @@ export function createPlatform(options: PlatformOptions): Platform {
       }
       return queue as JobQueue<T>;
     },
+    stream<T>(name: string): EventStream<T> {
+      let stream = streams.get(name);
+      if (!stream) {
+        stream = redisUrl
+          ? createRedisStream<unknown>({ redisUrl, key: `${options.prefix}stream:${name}`, group: 'workers' })
+          : createMemoryStream<unknown>();
+        streams.set(name, stream);
+      }
+      return stream as EventStream<T>;
+    },
     async close() {
       for (const queue of queues.values()) await queue.close();
+      for (const stream of streams.values()) await stream.close();
       await Promise.all([pubsub.close(), rateLimiter.close(), cache.close()]);
     },
   };

@@ -12,6 +12,8 @@ export interface ValidateBatchOptions {
 export interface ValidatedBatch {
   /** Valid events, first occurrence of each id, in batch order. */
   events: ProctorEventInput[];
+  /** The batch position of each kept event (parallel to `events`). */
+  indexes: number[];
   rejected: ProctorRejection[];
   /** Repeats of an id already seen in this batch. */
   duplicates: number;
@@ -24,6 +26,7 @@ export interface ValidatedBatch {
 export function validateBatch(items: readonly unknown[], options: ValidateBatchOptions): ValidatedBatch {
   const maxSkewMs = options.maxClockSkewMs ?? PROCTOR_MAX_CLOCK_SKEW_MS;
   const events: ProctorEventInput[] = [];
+  const indexes: number[] = [];
   const rejected: ProctorRejection[] = [];
   const seen = new Set<string>();
   let duplicates = 0;
@@ -49,8 +52,9 @@ export function validateBatch(items: readonly unknown[], options: ValidateBatchO
     }
     seen.add(id);
     events.push({ ...event, id } as ProctorEventInput);
+    indexes.push(index);
   });
-  return { events, rejected, duplicates };
+  return { events, indexes, rejected, duplicates };
 }
 
 /** Drops events whose id is in `known` (already stored), e.g. a batch retried after a lost response. */

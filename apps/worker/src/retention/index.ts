@@ -1,0 +1,1 @@
+export { startRetentionJob, formatRetentionReport, type RetentionJobOptions } from './retention-job.js';

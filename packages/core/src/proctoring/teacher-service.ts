@@ -1,0 +1,166 @@
+import {
+  AppError, type ActiveSession, type AttemptReport, type AttemptTimeline, type DashboardStats, type EventsQuery,
+  type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail,
+} from '@logicode/contracts';
+import type { ProblemSessionRow } from '@logicode/db';
+import { integrityOf, normaliseCounters, severitiesAtLeast } from '@logicode/proctoring';
+import type { Actor, CoreDeps } from '../context.js';
+import { emitTo, feedRooms } from './feed.js';
+import { toAttempt, toEventRecord, toFlag } from './mappers.js';
+import type { SettingsStore } from './settings-store.js';
+
+/** Cursor = "<createdAtMs>:<id>" of the last row of the previous page (newest first). */
+function parseCursor(cursor: string | undefined): { ms: number; id: string } | null {
+  if (!cursor) return null;
+  const at = cursor.indexOf(':');
+  const ms = Number(cursor.slice(0, at));
+  if (at < 1 || !Number.isFinite(ms)) throw new AppError('VALIDATION', 'The cursor is not valid.');
+  return { ms, id: cursor.slice(at + 1) };
+}
+
+export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
+  const { db } = deps.db;
+  const startOfTodayMs = () => {
+    const d = new Date(deps.clock.now());
+    return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  };
+
+  async function reports(rows: ProblemSessionRow[]): Promise<AttemptReport[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [flags, problems] = await Promise.all([
+      db.selectFrom('proctorFlags').selectAll().where('attemptId', 'in', ids).orderBy('id').execute(),
+      db.selectFrom('problems').select(['id', 'title']).where('id', 'in', [...new Set(rows.map((r) => r.problemId))]).execute(),
+    ]);
+    const titles = new Map(problems.map((p) => [p.id, p.title]));
+    return Promise.all(rows.map(async (row) => {
+      const counters = normaliseCounters(JSON.parse(row.counters));
+      return {
+        ...toAttempt(row),
+        problemTitle: titles.get(row.problemId) ?? '',
+        counters,
+        integrity: integrityOf(counters, await settings.effective(row.problemId)),
+        flags: flags.filter((f) => f.attemptId === row.id).map(toFlag),
+      };
+    }));
+  }
+
+  return {
+    async dashboard(): Promise<DashboardStats> {
+      const today = startOfTodayMs();
+      const [students, active, flagged, events] = await Promise.all([
+        db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'student').executeTakeFirstOrThrow(),
+        db.selectFrom('problemSessions').select((eb) => eb.fn.count<number>('userId').distinct().as('n')).where('isActive', '=', 1).executeTakeFirstOrThrow(),
+        db.selectFrom('proctorFlags').select((eb) => eb.fn.count<number>('attemptId').distinct().as('n')).where('createdAtMs', '>=', today).executeTakeFirstOrThrow(),
+        db.selectFrom('proctorEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('createdAtMs', '>=', today).executeTakeFirstOrThrow(),
+      ]);
+      return { students: Number(students.n), activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: Number(events.n) };
+    },
+
+    async activeSessions(): Promise<ActiveSession[]> {
+      const rows = await db.selectFrom('problemSessions').selectAll().where('isActive', '=', 1).orderBy('startedAtMs', 'desc').limit(500).execute();
+      const [full, users] = await Promise.all([
+        reports(rows),
+        rows.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.userId))]).execute() : [],
+      ]);
+      const names = new Map(users.map((u) => [u.id, u.name]));
+      return full.map(({ integrity: _i, flags, ...rest }) => ({
+        ...rest, userName: names.get(rest.userId) ?? '', openFlags: flags.filter((f) => f.status === 'open').length,
+      }));
+    },
+
+    async events(query: EventsQuery): Promise<{ items: (ProctorEventRecord & { userName: string })[]; nextCursor: string | null }> {
+      let q = db.selectFrom('proctorEvents').innerJoin('users', 'users.id', 'proctorEvents.userId')
+        .selectAll('proctorEvents').select('users.name as userName');
+      if (query.userId) q = q.where('proctorEvents.userId', '=', query.userId);
+      if (query.problemId) q = q.where('proctorEvents.problemId', '=', query.problemId);
+      if (query.attemptId) q = q.where('proctorEvents.attemptId', '=', query.attemptId);
+      if (query.type) q = q.where('proctorEvents.type', '=', query.type);
+      if (query.minSeverity) q = q.where('proctorEvents.severity', 'in', severitiesAtLeast(query.minSeverity));
+      if (query.since) q = q.where('proctorEvents.createdAtMs', '>=', Date.parse(query.since));
+      if (query.until) q = q.where('proctorEvents.createdAtMs', '<', Date.parse(query.until));
+      const cursor = parseCursor(query.cursor);
+      if (cursor) {
+        q = q.where((eb) => eb.or([
+          eb('proctorEvents.createdAtMs', '<', cursor.ms),
+          eb.and([eb('proctorEvents.createdAtMs', '=', cursor.ms), eb('proctorEvents.id', '<', cursor.id)]),
+        ]));
+      }
+      const rows = await q.orderBy('proctorEvents.createdAtMs', 'desc').orderBy('proctorEvents.id', 'desc').limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((r) => ({ ...toEventRecord(r), userName: r.userName })),
+        nextCursor: rows.length > query.limit && last ? `${Number(last.createdAtMs)}:${last.id}` : null,
+      };
+    },
+
+    async student(userId: number): Promise<StudentDetail> {
+      const user = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', userId).executeTakeFirst();
+      if (!user) throw new AppError('NOT_FOUND', 'No such user.');
+      const [rows, solved] = await Promise.all([
+        db.selectFrom('problemSessions').selectAll().where('userId', '=', userId).orderBy('id', 'desc').limit(100).execute(),
+        db.selectFrom('solved').select('problemId').where('userId', '=', userId).orderBy('problemId').execute(),
+      ]);
+      return { user, attempts: await reports(rows), solvedProblemIds: solved.map((s) => s.problemId) };
+    },
+
+    /** Events and snapshots of one attempt in client-time order, for playback. */
+    async timeline(attemptId: number): Promise<AttemptTimeline> {
+      const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
+      if (!row) throw new AppError('NOT_FOUND', 'No such attempt.');
+      const [[attempt], events, snaps] = await Promise.all([
+        reports([row]),
+        db.selectFrom('proctorEvents').selectAll().where('attemptId', '=', attemptId).orderBy('clientTsMs').limit(20_000).execute(),
+        db.selectFrom('codeSnapshots').selectAll().where('attemptId', '=', attemptId).orderBy('seq').limit(5_000).execute(),
+      ]);
+      const snapshotEvents: ProctorEventRecord[] = snaps.map((s) => ({
+        id: s.id, userId: s.userId, problemId: s.problemId, attemptId, type: 'code_snapshot', severity: 'info',
+        data: s.kind === 'diff'
+          ? { kind: 'diff', seq: s.seq, baseSeq: s.baseSeq, language: s.language, edits: JSON.parse(s.code) }
+          : { kind: 'full', seq: s.seq, language: s.language, content: s.code },
+        clientTsMs: Number(s.clientTsMs), receivedAt: new Date(Number(s.createdAtMs)).toISOString(),
+      }));
+      const merged = [...events.map(toEventRecord), ...snapshotEvents].sort((a, b) => a.clientTsMs - b.clientTsMs);
+      const flagIds = attempt!.flags.map((f) => f.id);
+      const audit = flagIds.length
+        ? await db.selectFrom('flagAudit').selectAll().where('flagId', 'in', flagIds).orderBy('id').execute()
+        : [];
+      return {
+        attempt: attempt!,
+        events: merged,
+        audit: audit.map((a) => ({
+          id: a.id, flagId: a.flagId, actorId: a.actorId, action: a.action, note: a.note,
+          createdAt: new Date(Number(a.createdAtMs)).toISOString(),
+        })),
+      };
+    },
+
+    async flags(query: { status?: 'open' | 'cleared'; problemId?: number; userId?: number; limit: number }): Promise<ProctorFlag[]> {
+      let q = db.selectFrom('proctorFlags').selectAll();
+      if (query.status) q = q.where('status', '=', query.status);
+      if (query.problemId) q = q.where('problemId', '=', query.problemId);
+      if (query.userId) q = q.where('userId', '=', query.userId);
+      return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toFlag);
+    },
+
+    /** Clear, reopen or annotate a flag; the change and its note go to the audit trail. Raw events stay. */
+    async reviewFlag(actor: Actor, flagId: number, body: FlagReviewBody): Promise<ProctorFlag> {
+      const now = deps.clock.now();
+      const flag = await db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('proctorFlags').selectAll().where('id', '=', flagId).executeTakeFirst();
+        if (!row) throw new AppError('NOT_FOUND', 'No such flag.');
+        const status = body.status ?? row.status;
+        const action = status === row.status ? 'annotate' : status === 'cleared' ? 'clear' : 'reopen';
+        await trx.updateTable('proctorFlags')
+          .set({ status, note: body.note, updatedAtMs: now, reviewedBy: actor.userId, reviewedAtMs: now })
+          .where('id', '=', flagId).execute();
+        await trx.insertInto('flagAudit').values({ flagId, actorId: actor.userId, action, note: body.note, createdAtMs: now }).execute();
+        return toFlag({ ...row, status, note: body.note, updatedAtMs: now, reviewedBy: actor.userId, reviewedAtMs: now });
+      });
+      await emitTo(deps.pubsub, feedRooms(flag.userId, flag.problemId), 'proctor:flag', { flag, counters: null });
+      return flag;
+    },
+  };
+}
+export type TeacherService = ReturnType<typeof createTeacherService>;
