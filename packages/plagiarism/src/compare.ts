@@ -1,10 +1,12 @@
-import type { PlagiarismFragment, PlagiarismPair } from '@logicode/contracts';
+import type { PlagiarismPair } from '@logicode/contracts';
 import type { Prepared } from './prepare.js';
 import { regionOf } from './regions.js';
 
 export interface CompareOptions {
   k: number;
   minFragmentTokens: number;
+  /** Below this similarity no pair is built (and no regions computed). */
+  threshold: number;
   /** Fingerprints most users share: not used as seeds. */
   isCommon: (hash: number) => boolean;
 }
@@ -32,8 +34,8 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
   if (runs.length === 0) return null;
   const leftCovered = new Uint8Array(left.tokens.length);
   const rightCovered = new Uint8Array(right.tokens.length);
-  const fragments: (PlagiarismFragment & { at: number })[] = [];
-  let longest = 0;
+  const kept: Run[] = [];
+  const weights: number[] = [];
   for (const run of runs) {
     const bStart = run.aStart - run.diagonal;
     const bEnd = run.aEnd - run.diagonal;
@@ -41,27 +43,36 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
     if (tokens < opts.minFragmentTokens) continue;
     leftCovered.fill(1, run.aStart, run.aEnd);
     rightCovered.fill(1, bStart, bEnd);
-    longest = Math.max(longest, tokens);
-    fragments.push({ at: run.aStart, left: regionOf(left, run.aStart, run.aEnd), right: regionOf(right, bStart, bEnd), tokens });
+    kept.push(run);
+    weights.push(tokens);
   }
-  if (fragments.length === 0) return null;
+  if (kept.length === 0) return null;
   const leftMatched = coveredCount(left, leftCovered);
   const rightMatched = coveredCount(right, rightCovered);
   const total = left.countedTokens + right.countedTokens;
-  fragments.sort((x, y) => x.at - y.at);
+  const similarity = total === 0 ? 0 : (leftMatched + rightMatched) / total;
+  if (similarity < opts.threshold) return null;
+  const order = kept.map((_, i) => i).sort((x, y) => kept[x]!.aStart - kept[y]!.aStart);
   return {
     leftId: left.id,
     rightId: right.id,
     leftUserId: left.userId,
     rightUserId: right.userId,
     language: left.language,
-    similarity: total === 0 ? 0 : (leftMatched + rightMatched) / total,
-    longestFragmentTokens: longest,
+    similarity,
+    longestFragmentTokens: Math.max(...weights),
     leftMatchedTokens: leftMatched,
     rightMatchedTokens: rightMatched,
     leftTotalTokens: left.countedTokens,
     rightTotalTokens: right.countedTokens,
-    fragments: fragments.map(({ left: l, right: r, tokens }) => ({ left: l, right: r, tokens })),
+    fragments: order.map((i) => {
+      const run = kept[i]!;
+      return {
+        left: regionOf(left, run.aStart, run.aEnd),
+        right: regionOf(right, run.aStart - run.diagonal, run.aEnd - run.diagonal),
+        tokens: weights[i]!,
+      };
+    }),
   };
 }
 
@@ -72,9 +83,12 @@ function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
   for (const [hash, smallPositions] of small.fingerprints) {
     const largePositions = large.fingerprints.get(hash);
     if (!largePositions || opts.isCommon(hash)) continue;
-    for (const sp of smallPositions.slice(0, MAX_SEEDS_PER_SIDE)) {
-      for (const lp of largePositions.slice(0, MAX_SEEDS_PER_SIDE)) {
-        const [pa, pb] = swapped ? [lp, sp] : [sp, lp];
+    const smallSeeds = Math.min(smallPositions.length, MAX_SEEDS_PER_SIDE);
+    const largeSeeds = Math.min(largePositions.length, MAX_SEEDS_PER_SIDE);
+    for (let si = 0; si < smallSeeds; si++) {
+      for (let li = 0; li < largeSeeds; li++) {
+        const pa = swapped ? largePositions[li]! : smallPositions[si]!;
+        const pb = swapped ? smallPositions[si]! : largePositions[li]!;
         const diagonal = pa - pb;
         const onDiagonal = byDiagonal.get(diagonal);
         if (onDiagonal?.some((r) => r.aStart <= pa && pa < r.aEnd)) continue;
@@ -100,6 +114,7 @@ function extend(ta: Uint32Array, tb: Uint32Array, pa: number, diagonal: number, 
 }
 
 function counted(sub: Prepared, from: number, to: number): number {
+  if (sub.countedTokens === sub.tokens.length) return to - from;
   let n = 0;
   for (let i = from; i < to; i++) n += 1 - sub.ignored[i]!;
   return n;
@@ -107,6 +122,10 @@ function counted(sub: Prepared, from: number, to: number): number {
 
 function coveredCount(sub: Prepared, covered: Uint8Array): number {
   let n = 0;
+  if (sub.countedTokens === sub.tokens.length) {
+    for (let i = 0; i < covered.length; i++) n += covered[i]!;
+    return n;
+  }
   for (let i = 0; i < covered.length; i++) if (covered[i] && !sub.ignored[i]) n++;
   return n;
 }

@@ -21,6 +21,8 @@ export interface Prepared {
   countedTokens: number;
   /** Winnowed fingerprints (k-gram hash → k-gram positions), starter-code k-grams left out. */
   fingerprints: Map<number, number[]>;
+  /** Set by the language index that holds it. */
+  slot: number;
 }
 
 export function lineStartsOf(source: string): Int32Array {
@@ -80,5 +82,6 @@ export function prepare(
     ignored,
     countedTokens,
     fingerprints,
+    slot: -1,
   };
 }
