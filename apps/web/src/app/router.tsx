@@ -1,6 +1,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from '../components/layouts/app-layout.js';
 import { RouteError } from './routes/route-error.js';
+import { Spinner } from '../components/ui/status.js';
 
 // Pages beyond the first screen load on demand: Monaco, markdown and the admin and teacher pages
 // never weigh on the landing page.
@@ -10,6 +11,7 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
+    hydrateFallbackElement: <div className="page"><Spinner /></div>,
     children: [
       { index: true, lazy: lazyPage(() => import('./routes/landing.js')) },
       { path: 'login', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.LoginPage }))) },
@@ -22,6 +24,9 @@ export const router = createBrowserRouter([
       { path: 'admin/problems', lazy: lazyPage(() => import('./routes/admin/problems.js')) },
       { path: 'admin/problems/new', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
       { path: 'admin/problems/:id', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
+      { path: 'teacher', lazy: lazyPage(() => import('./routes/teacher/dashboard.js')) },
+      { path: 'teacher/students/:id', lazy: lazyPage(() => import('./routes/teacher/student.js')) },
+      { path: 'teacher/attempts/:id', lazy: lazyPage(() => import('./routes/teacher/attempt.js')) },
       { path: '*', lazy: lazyPage(() => import('./routes/not-found.js')) },
     ],
   },

@@ -78,7 +78,7 @@ export function ProblemList() {
                   </td>
                   <td>
                     <Link to={paths.problem(p.id)} className="problem-link">{p.title}</Link>
-                    {p.timedDurationSec ? <span className="badge badge-timed" title="Timed problem">⏱ {formatDuration(p.timedDurationSec)}</span> : null}
+                    {p.timedDurationSec ? <span className="badge badge-timed" title="Timed problem">Timed {formatDuration(p.timedDurationSec)}</span> : null}
                     {p.solved ? <span className="badge badge-solved">Solved</span> : null}
                   </td>
                   <td>{titleCase(p.category)}</td>

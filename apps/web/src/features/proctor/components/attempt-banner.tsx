@@ -29,7 +29,7 @@ export function AttemptBanner({ state, onDeadline, onDismissWarning }: Props) {
         ) : null}
         {state.phase === 'active' && settings?.enabled !== false ? (
           <span className="muted" title="Tab switches, pastes, copies, right-clicks, devtools shortcuts, fullscreen, idle time and code snapshots">
-            🔒 Proctored attempt · activity is recorded
+            <span className="rec-dot" aria-hidden="true" /> Proctored attempt · activity is recorded
           </span>
         ) : null}
         {state.phase === 'starting' ? <span className="muted">Starting the attempt…</span> : null}

@@ -3,6 +3,12 @@ import { Markdown } from '../../../components/markdown.js';
 import { DifficultyBadge } from '../../../components/ui/verdict-badge.js';
 import { formatKb, formatMs, titleCase } from '../../../lib/format.js';
 
+/** Statements often open with their own title; the page already shows it. */
+function withoutLeadingTitle(statement: string, title: string): string {
+  const match = /^\s*#\s+(.+)\n/.exec(statement);
+  return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase() ? statement.slice(match[0].length) : statement;
+}
+
 export function StatementPanel({ problem }: { problem: ProblemDetail }) {
   return (
     <article className="statement" aria-labelledby="problem-title">
@@ -18,7 +24,7 @@ export function StatementPanel({ problem }: { problem: ProblemDetail }) {
           <div className="tag-list">{problem.tags.map((t) => <span key={t} className="tag tag-static">{t}</span>)}</div>
         ) : null}
       </header>
-      <Markdown source={problem.statement} className="statement-body" />
+      <Markdown source={withoutLeadingTitle(problem.statement, problem.title)} className="statement-body" />
       {problem.sampleTests.length > 0 ? (
         <section className="samples" aria-label="Sample tests">
           <h2>Examples</h2>

@@ -1,0 +1,123 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ActiveSession, AttemptTimeline, DashboardStats, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
+  ProctorEventRecord, ProctorSeverity, ProctorEventType, StudentDetail,
+} from '@logicode/contracts';
+import { api } from '../../../lib/api-client.js';
+
+export type TeacherEvent = ProctorEventRecord & { userName: string };
+
+export const teacherKeys = {
+  stats: ['teacher', 'stats'] as const,
+  sessions: ['teacher', 'sessions'] as const,
+  events: (filters: object) => ['teacher', 'events', filters] as const,
+  student: (id: number) => ['teacher', 'student', id] as const,
+  students: ['teacher', 'students'] as const,
+  timeline: (id: number) => ['teacher', 'timeline', id] as const,
+  flags: (status: string) => ['teacher', 'flags', status] as const,
+};
+
+export function useDashboardStats() {
+  return useQuery({ queryKey: teacherKeys.stats, queryFn: () => api.get<DashboardStats>('/api/teacher/dashboard') });
+}
+
+export function useActiveSessions() {
+  return useQuery({ queryKey: teacherKeys.sessions, queryFn: () => api.get<{ items: ActiveSession[] }>('/api/teacher/sessions').then((r) => r.items) });
+}
+
+export interface EventFilters {
+  type?: ProctorEventType;
+  minSeverity?: ProctorSeverity;
+  userId?: number;
+}
+
+export function useEvents(filters: EventFilters) {
+  return useInfiniteQuery({
+    queryKey: teacherKeys.events(filters),
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: TeacherEvent[]; nextCursor: string | null }>('/api/teacher/events', { ...filters, limit: 50, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** One row of the students table (GET /api/teacher/students). */
+export interface StudentRow {
+  id: number;
+  name: string;
+  email: string;
+  solvedCount?: number;
+  attempts?: number;
+  openFlags?: number;
+  tabHidden?: number;
+  paste?: number;
+  integrityScore?: number | null;
+  lastActiveAt?: string | null;
+}
+
+export function useStudents() {
+  return useQuery({
+    queryKey: teacherKeys.students,
+    queryFn: () => api.get<{ items: StudentRow[] }>('/api/teacher/students').then((r) => r.items),
+  });
+}
+
+export function useStudent(id: number) {
+  return useQuery({ queryKey: teacherKeys.student(id), queryFn: () => api.get<StudentDetail>(`/api/teacher/students/${id}`) });
+}
+
+export function useTimeline(attemptId: number) {
+  return useQuery({ queryKey: teacherKeys.timeline(attemptId), queryFn: () => api.get<AttemptTimeline>(`/api/teacher/attempts/${attemptId}/timeline`) });
+}
+
+export function useFlags(status: 'open' | 'cleared') {
+  return useQuery({
+    queryKey: teacherKeys.flags(status),
+    queryFn: () => api.get<{ items: ProctorFlag[] }>('/api/teacher/flags', { status, limit: 100 }).then((r) => r.items),
+  });
+}
+
+export function useReviewFlag() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: FlagReviewBody }) => api.patch<ProctorFlag>(`/api/teacher/flags/${id}`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['teacher'] }),
+  });
+}
+
+export function useGlobalSettings() {
+  return useQuery({ queryKey: ['teacher', 'settings', 'global'], queryFn: () => api.get<ProctorSettings>('/api/teacher/proctor-settings') });
+}
+
+export function useSaveGlobalSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProctorSettings) => api.put<ProctorSettings>('/api/teacher/proctor-settings', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['teacher', 'settings'] }),
+  });
+}
+
+export function useProblemSettings(problemId: number | null) {
+  return useQuery({
+    queryKey: ['teacher', 'settings', 'problem', problemId],
+    queryFn: () => api.get<ProblemSettingsView>(`/api/teacher/problems/${problemId}/proctor-settings`),
+    enabled: problemId !== null,
+  });
+}
+
+export function useSaveProblemSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ problemId, override }: { problemId: number; override: ProctorSettings | null }) =>
+      api.put<ProblemSettingsView>(`/api/teacher/problems/${problemId}/proctor-settings`, { override }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['teacher', 'settings'] }),
+  });
+}
+
+/** For the settings page's problem picker. */
+export function useProblemOptions() {
+  return useQuery({
+    queryKey: ['problems', 'options'],
+    queryFn: () => api.get<{ items: { id: number; title: string }[] }>('/api/problems', { pageSize: 100 }).then((r) => r.items),
+  });
+}
