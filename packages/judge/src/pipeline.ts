@@ -9,8 +9,9 @@ import { CustomChecker } from './checkers/custom.js';
 import type { JudgeContext } from './context.js';
 import { languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
-import { testRunLimits } from './limits.js';
+import { COMPILE, COMPILE_OUTPUT_CAP_BYTES, testRunLimits } from './limits.js';
 import { runnerFor } from './program-runner.js';
+import type { ProgramRunner } from './program-runner.js';
 import type { RunOutcome } from './sandbox/types.js';
 import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
 
@@ -72,6 +73,21 @@ async function judgeTest(
   };
 }
 
+/** An interpreted language's syntax check; a failure is the job's CE (or IE if the sandbox failed). */
+async function syntaxCheck(
+  ctx: JudgeContext,
+  runner: ProgramRunner,
+  lang: LanguageSpec,
+): Promise<{ verdict: 'CE' | 'IE'; compileOutput: string } | null> {
+  const o = await runner.check(COMPILE.limits);
+  if (!o || (o.status === 'ok' && o.exitCode === 0)) return null;
+  if (o.status === 'crashed') {
+    ctx.log('error', 'judge: the syntax check failed to run', { language: lang.id, detail: o.detail });
+    return { verdict: 'IE', compileOutput: 'The syntax check could not be run.' };
+  }
+  return { verdict: 'CE', compileOutput: Buffer.concat([o.stdout, o.stderr]).subarray(0, COMPILE_OUTPUT_CAP_BYTES).toString('utf8') };
+}
+
 export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks = {}): Promise<JudgeResult> {
   const lang = languageSpec(job.language);
   if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
@@ -93,6 +109,11 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
       jobDir,
       name: 'program',
     });
+    const checked = await syntaxCheck(ctx, runner, lang);
+    if (checked) {
+      await runner.close();
+      return emptyResult(checked.verdict, checked.compileOutput);
+    }
     const onAbort = () => runner.abort();
     hooks.signal?.addEventListener('abort', onAbort);
     const results: TestResult[] = [];

@@ -49,7 +49,7 @@ export class ProgramRunner {
     });
   }
 
-  async run(stdin: string, files?: RunFile[]): Promise<RunOutcome> {
+  async run(stdin: string, files?: RunFile[], override?: { argv: string[]; limits: RunLimits }): Promise<RunOutcome> {
     if (this.session && !this.session.alive) {
       await this.session.close();
       this.session = null;
@@ -57,7 +57,7 @@ export class ProgramRunner {
     this.session ??= this.start();
     this.current = this.session;
     try {
-      return await this.session.run({ limits: this.o.limits, stdin, files, fresh: true });
+      return await this.session.run({ limits: override?.limits ?? this.o.limits, argv: override?.argv, stdin, files, fresh: true });
     } finally {
       this.current = null;
     }
@@ -66,6 +66,13 @@ export class ProgramRunner {
   /** Stops a run in progress (an aborted job). */
   abort(): void {
     this.current?.kill('aborted');
+  }
+
+  /** The language's syntax check (interpreted languages), run in this same sandbox before the tests. */
+  async check(limits: RunLimits): Promise<RunOutcome | null> {
+    const { program } = this.o;
+    const argv = program.lang.check?.({ progDir: program.progDir, sourceFile: program.sourceFile, memoryLimitKb: this.o.memoryLimitKb });
+    return argv ? this.run('', undefined, { argv, limits }) : null;
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,16 @@
-import { compiled } from './kinds.js';
+import { interpreted } from './kinds.js';
 
-export default compiled({
+export default interpreted({
   id: 'javascript',
   sourceFile: 'main.js',
-  // A syntax check as the "compile", so a SyntaxError is a CE with the message.
-  compile: (file) => ['/usr/bin/node', '--check', file],
   // V8 caps its heap by itself; RLIMIT_AS would make node hang or die with SIGTRAP (sandbox-lab.md §2).
   run: ({ progDir, sourceFile, memoryLimitKb }) => [
     '/usr/bin/node',
     `--max-old-space-size=${Math.max(16, Math.floor(memoryLimitKb / 1024))}`,
     `${progDir}/${sourceFile}`,
   ],
+  // A SyntaxError is a CE with the message.
+  check: ({ progDir, sourceFile }) => ['/usr/bin/node', '--check', `${progDir}/${sourceFile}`],
   version: ['/usr/bin/node', '--version'],
   selfTest: "process.stdout.write(require('fs').readFileSync(0, 'utf8').split('\\n')[0] + '\\n');\n",
   // node -e 0 peaks at ~38 MB RSS before any user code.

@@ -19,6 +19,11 @@ export interface LanguageSpec {
   /** The compile argv, run in the build dir; null for interpreted languages. */
   compile: ((sourceFile: string) => string[]) | null;
   run: (ctx: RunContext) => string[];
+  /**
+   * Interpreted languages: a syntax check run in the run sandbox before the tests (no extra sandbox start);
+   * failing it is a CE with its output. null for none.
+   */
+  check: ((ctx: RunContext) => string[]) | null;
   /** Prints the toolchain's version (first line of stdout or stderr). */
   version: string[];
   /** Echoes one line from stdin: the self-test the worker runs at boot (DMOJ's test_program). */
@@ -46,6 +51,7 @@ type Required = Pick<LanguageSpec, 'id' | 'run' | 'version' | 'selfTest'> & {
 type Optional = Partial<Omit<LanguageSpec, 'sourceFile' | 'compile'>>;
 
 const DEFAULTS = {
+  check: null,
   combine: (source: string, driver: string | null) => (driver ? `${source}\n\n${driver}\n` : source),
   memoryGraceKb: 0,
   stackKb: 65_536,

@@ -1,13 +1,23 @@
-import { compiled } from './kinds.js';
+import { interpreted } from './kinds.js';
 
-export default compiled({
+// Compiles without running, and prints the error the way Python would, minus the checker's own frames.
+const SYNTAX_CHECK = [
+  'import sys, traceback',
+  'try:',
+  "    compile(open(sys.argv[1], 'rb').read(), 'main.py', 'exec')",
+  'except (SyntaxError, ValueError) as e:',
+  "    sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))",
+  '    sys.exit(1)',
+].join('\n');
+
+export default interpreted({
   id: 'python',
   sourceFile: 'main.py',
-  // A syntax check as the "compile": a SyntaxError is a CE with the message, as on LeetCode.
-  compile: (file) => ['/usr/bin/python3', '-S', '-E', '-m', 'py_compile', file],
   // The absolute path: `python3` on PATH may be a pyenv shim costing ~360 ms per start (sandbox-lab.md §0).
   // -S -E: no site-packages scan, no PYTHON* variables; -B: /prog is read-only.
   run: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', `${progDir}/${sourceFile}`],
+  // A SyntaxError is a CE with the message, as on LeetCode.
+  check: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', '-c', SYNTAX_CHECK, `${progDir}/${sourceFile}`],
   version: ['/usr/bin/python3', '--version'],
   selfTest: 'import sys\nsys.stdout.write(sys.stdin.readline())\n',
   memoryGraceKb: 8_192,

@@ -7,9 +7,13 @@ export function encodeRunRequest(req: RunRequest): Buffer {
   const stdin = Buffer.from(req.stdin);
   const head = [
     'RUN', l.cpuMs, l.wallMs, l.fileSizeBytes, l.outputBytes, l.stderrBytes, l.stackKb, l.addressSpaceKb,
-    l.processes, l.openFiles, req.fresh ? 1 : 0, files.length, stdin.length,
+    l.processes, l.openFiles, req.fresh ? 1 : 0, files.length, stdin.length, req.argv?.length ?? 0,
   ].map((v) => (typeof v === 'number' ? String(Math.max(0, Math.floor(v))) : v));
   const parts: Buffer[] = [Buffer.from(head.join(' ') + '\n')];
+  for (const arg of req.argv ?? []) {
+    const bytes = Buffer.from(arg);
+    parts.push(Buffer.from(`${bytes.length}\n`), bytes);
+  }
   for (const file of files) {
     if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(file.name)) throw new Error(`bad file name ${file.name}`);
     const name = Buffer.from(file.name);

@@ -13,7 +13,8 @@
  *       bwrap's own, not the program's: ../shared/research/sandbox-lab.md §3). Results go back on fd 3.
  *
  * Wire format (fd 3, a socketpair from Node):
- *   in : "RUN cpu_ms wall_ms fsize out_limit err_limit stack_kb as_kb nproc nofile fresh nfiles stdin_len\n"
+ *   in : "RUN cpu_ms wall_ms fsize out_limit err_limit stack_kb as_kb nproc nofile fresh nfiles stdin_len nargs\n"
+ *        then nargs x ("len\n" arg) replacing PROGRAM when nargs > 0 (a syntax check in the same sandbox),
  *        then nfiles x ("name_len data_len\n" name data), then stdin bytes.
  *   out: "READY\n" once at start, then per run
  *        "O len\n" bytes | "E len\n" bytes | "R status exit signal cpu_us wall_us maxrss_kb oom_kills\n"
@@ -47,6 +48,7 @@
 
 #define CHAN 3
 #define MAX_CLEAN 4
+#define MAX_ARGS 64
 
 static void die(const char *msg) {
   dprintf(2, "supervisor: %s: %s\n", msg, strerror(errno));
@@ -260,7 +262,8 @@ static long now_us(void) {
 }
 
 struct req {
-  long cpu_ms, wall_ms, fsize, out_limit, err_limit, stack_kb, as_kb, nproc, nofile, fresh, nfiles, stdin_len;
+  long cpu_ms, wall_ms, fsize, out_limit, err_limit, stack_kb, as_kb, nproc, nofile, fresh, nfiles, stdin_len, nargs;
+  char *args[MAX_ARGS + 1];
 };
 
 struct opts {
@@ -291,8 +294,9 @@ static void child_exec(const struct opts *o, const struct req *r, int in_fd, int
   if (r->stack_kb > 0) set_limit(RLIMIT_STACK, (rlim_t)r->stack_kb * 1024, (rlim_t)r->stack_kb * 1024);
   if (r->as_kb > 0) set_limit(RLIMIT_AS, (rlim_t)r->as_kb * 1024, (rlim_t)r->as_kb * 1024);
   if (r->nproc > 0) set_limit(RLIMIT_NPROC, (rlim_t)r->nproc, (rlim_t)r->nproc);
-  execv(o->prog[0], o->prog);
-  dprintf(2, "cannot execute %s: %s\n", o->prog[0], strerror(errno));
+  char *const *argv = r->nargs > 0 ? (char *const *)r->args : (char *const *)o->prog;
+  execv(argv[0], argv);
+  dprintf(2, "cannot execute %s: %s\n", argv[0], strerror(errno));
   _exit(127);
 }
 
@@ -331,7 +335,23 @@ static int write_files(const struct opts *o, long nfiles) {
   return 0;
 }
 
-static void run_one(const struct opts *o, const struct req *r) {
+static int read_args(struct req *r) {
+  char line[64];
+  if (r->nargs < 0 || r->nargs > MAX_ARGS) return -1;
+  for (long i = 0; i < r->nargs; i++) {
+    long len;
+    if (chan_line(line, sizeof line) < 0 || sscanf(line, "%ld", &len) != 1 || len < 0 || len > 65536) return -1;
+    r->args[i] = malloc((size_t)len + 1);
+    if (!r->args[i]) return -1;
+    for (long j = 0; j < len; j++) { int c = chan_getc(); if (c < 0) return -1; r->args[i][j] = (char)c; }
+    r->args[i][len] = 0;
+  }
+  r->args[r->nargs] = NULL;
+  return 0;
+}
+
+static void run_one(const struct opts *o, struct req *r) {
+  if (read_args(r) < 0) { dprintf(2, "supervisor: bad args\n"); exit(112); }
   if (r->fresh) for (int i = 0; i < o->ncleans; i++) clean(o->cleans[i]);
   if (write_files(o, r->nfiles) < 0) { dprintf(2, "supervisor: bad files\n"); exit(112); }
   int in_fd = memfd_create("stdin", MFD_CLOEXEC);
@@ -399,6 +419,7 @@ static void run_one(const struct opts *o, const struct req *r) {
   int len = snprintf(line, sizeof line, "R %s %d %d %ld %ld %ld %ld\n", status, code, sig, cpu_us, end - start,
                      ru.ru_maxrss, oom);
   chan_write(line, (size_t)len);
+  for (long i = 0; i < r->nargs; i++) free(r->args[i]);
 }
 
 static int inner(int argc, char **argv) {
@@ -420,9 +441,9 @@ static int inner(int argc, char **argv) {
   char line[512];
   while (chan_line(line, sizeof line) == 0) {
     struct req r;
-    if (sscanf(line, "RUN %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", &r.cpu_ms, &r.wall_ms, &r.fsize,
+    if (sscanf(line, "RUN %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld %ld", &r.cpu_ms, &r.wall_ms, &r.fsize,
                &r.out_limit, &r.err_limit, &r.stack_kb, &r.as_kb, &r.nproc, &r.nofile, &r.fresh, &r.nfiles,
-               &r.stdin_len) != 12) {
+               &r.stdin_len, &r.nargs) != 13) {
       dprintf(2, "supervisor: bad request\n");
       return 112;
     }

@@ -27,6 +27,8 @@ export interface RunRequest {
   stdin: string | Buffer;
   /** Files written into the work dir before the run (a custom checker's input/expected/actual). */
   files?: RunFile[];
+  /** Run this instead of the session's program (a syntax check before the tests, in the same sandbox). */
+  argv?: string[];
   /** Empty the work dir and /tmp first, so one test cannot see what an earlier one left. */
   fresh: boolean;
 }
