@@ -2,11 +2,12 @@ import { AppError, plagiarismParamsSchema, type PlagiarismParams } from '@logico
 
 /**
  * Defaults, tuned on test/corpus (see docs/plagiarism.md for the figures):
- * - k = 12 tokens: shorter shared runs are noise (one `for (int i = 0; i < n; i++) {` is 14 tokens);
+ * - k = 12 tokens: shorter shared runs are never seeds;
  * - window = 8: every shared run of k + window − 1 = 19 tokens is found;
  * - threshold 0.5: a pair is reported when half of the two files' tokens are matched;
  * - commonFraction 0.5 (once 5 users share it): what most of a class writes is not evidence;
- * - minFragmentTokens 20: matched fragments shorter than this are not shown nor counted.
+ * - minFragmentTokens 16: matched fragments shorter than this are neither shown nor counted (an idiom such as
+ *   `for (int i = 0; i < n; i++)` is 13 tokens once braces are gone).
  */
 export const DEFAULT_PARAMS: PlagiarismParams = Object.freeze({
   k: 12,
@@ -14,7 +15,7 @@ export const DEFAULT_PARAMS: PlagiarismParams = Object.freeze({
   threshold: 0.5,
   commonFraction: 0.5,
   commonMinUsers: 5,
-  minFragmentTokens: 20,
+  minFragmentTokens: 16,
 });
 
 export function resolveParams(overrides: Partial<PlagiarismParams> = {}): PlagiarismParams {

@@ -29,12 +29,12 @@ describe('brace-language lexers', () => {
   it('reads JavaScript template literals with nested substitutions, and regex literals', () => {
     assert.equal(kinds('javascript', 'x = `a ${b + `c ${d}`} // e`;'), 'ID = STR ID + STR ID STR STR');
     assert.equal(kinds('javascript', 'r = /\\/\\/[/]x/g; y = a / b / c;'), 'ID = REGEX ID = ID / ID / ID');
-    assert.equal(kinds('javascript', 'if (x) { return /#/.test(s) }'), 'if ( ID ) { return REGEX . ID ( ID ) }');
+    assert.equal(kinds('javascript', 'if (x) { return /#/.test(s) }'), 'if ( ID ) return REGEX . ID ( ID )');
   });
 
   it('skips preprocessor lines, imports and using-namespace, which are not evidence', () => {
     assert.equal(kinds('c', '#include <stdio.h>\n#define MAX \\\n 10\nint x;'), 'T ID ;');
-    assert.equal(kinds('java', 'package a.b;\nimport java.util.*;\nclass A {}'), 'class ID { }');
+    assert.equal(kinds('java', 'package a.b;\nimport java.util.*;\nclass A { int x; }'), 'class ID T ID ;');
     assert.equal(kinds('cpp', 'using namespace std;\nstd::vector<int> v;'), 'ID < T > ID ;');
   });
 
@@ -42,6 +42,10 @@ describe('brace-language lexers', () => {
     const a = 'int sum(int a, int b) {\n  return a + b; // add\n}';
     const b = '/* doc */ long   total ( long x,long y )\n{\n\treturn x+y;\n}\n';
     assert.equal(kinds('c', a), kinds('c', b));
+  });
+
+  it('ignores braces, so a braced and an unbraced body are the same', () => {
+    assert.equal(kinds('c', 'if (a) { b(); }'), kinds('c', 'if (a)\n  b();'));
   });
 
   it('treats i++ and ++i alike', () => {
