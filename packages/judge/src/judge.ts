@@ -6,6 +6,7 @@ import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/co
 import type { JudgeContext, LogFn } from './context.js';
 import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
 import { runJob } from './pipeline.js';
+import { removeStaleCgroups } from './sandbox/cgroups.js';
 import { inspectHost } from './sandbox/host.js';
 import type { SandboxHost } from './sandbox/host.js';
 import { SandboxSession } from './sandbox/session.js';
@@ -39,7 +40,7 @@ const defaultLog: LogFn = (level, msg, data) => {
 async function smokeTest(host: SandboxHost): Promise<string | null> {
   const session = SandboxSession.start({
     host,
-    name: `smoke-${process.pid}-${randomBytes(3).toString('hex')}`,
+    name: `${process.pid}-smoke-${randomBytes(3).toString("hex")}`,
     argv: ['/usr/bin/true'],
     progDir: null,
     boxDir: null,
@@ -57,16 +58,26 @@ async function smokeTest(host: SandboxHost): Promise<string | null> {
   return null;
 }
 
+/**
+ * Whether to run sandboxed. Without a working sandbox the judge refuses (a worker must not run untrusted
+ * code bare) unless the development setting allowUnsandboxed is on.
+ */
+export function sandboxDecision(problem: string | null, allowUnsandboxed: boolean): 'sandboxed' | 'unsandboxed' {
+  if (!problem) return 'sandboxed';
+  if (!allowUnsandboxed) {
+    throw new AppError('UNAVAILABLE', `The judge sandbox is unavailable: ${problem}. Refusing to run untrusted code.`);
+  }
+  return 'unsandboxed';
+}
+
 export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   const log = options.log ?? defaultLog;
   const workRoot = options.workRoot ?? join(tmpdir(), 'logicode-judge');
   const inspected = await inspectHost(workRoot);
+  removeStaleCgroups(inspected.host.cgroups);
   let host: SandboxHost = { ...inspected.host, sandboxed: true };
   const problem = inspected.problem ?? (await smokeTest(host));
-  if (problem) {
-    if (!options.allowUnsandboxed) {
-      throw new AppError('UNAVAILABLE', `The judge sandbox is unavailable: ${problem}. Refusing to run untrusted code.`);
-    }
+  if (sandboxDecision(problem, options.allowUnsandboxed ?? false) === 'unsandboxed') {
     host = { ...host, sandboxed: false };
     log('warn', `!!! JUDGE RUNNING WITHOUT A SANDBOX (allowUnsandboxed): submitted code runs with the worker's rights. Never do this with untrusted users. Reason: ${problem}`);
   } else if (host.cgroups.kind === 'none') {

@@ -6,8 +6,11 @@ const PUBLIC_TYPE = /^public\s+((?:final\s+|abstract\s+|sealed\s+)*)(class|inter
 export function javaMainClass(source: string): string {
   const pub = /^\s*public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*)/m.exec(source);
   if (pub?.[1]) return pub[1];
-  const withMain = /class\s+([A-Za-z_$][\w$]*)[^{]*\{[\s\S]*?public\s+static\s+void\s+main\s*\(/.exec(source);
-  return withMain?.[1] ?? 'Main';
+  // Otherwise the last class declared before the first main method.
+  const main = source.search(/\bstatic\s+void\s+main\s*\(/);
+  if (main < 0) return 'Main';
+  const classes = [...source.slice(0, main).matchAll(/\bclass\s+([A-Za-z_$][\w$]*)/g)];
+  return classes.at(-1)?.[1] ?? 'Main';
 }
 
 // JVM flags measured in sandbox-lab.md §4b/§5: CDS on, serial GC (fewer threads), no perf data file.

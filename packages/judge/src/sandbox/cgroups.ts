@@ -2,7 +2,7 @@
 // pids limit (RLIMIT_NPROC is per uid machine-wide), and a reliable kill of everything left over.
 // This machine is a v1+v2 hybrid whose v2 tree has no controllers (sandbox-lab.md §0), so v1 is used for
 // memory and pids, and the v2 tree only for cgroup.kill. A pure v2 host uses memory.max/pids.max.
-import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const BASE = '/sys/fs/cgroup';
@@ -154,6 +154,41 @@ export class JobCgroup {
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') break;
           await sleep(10);
         }
+      }
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the empty cgroups a crashed judge left behind. Names start with the creating judge's pid, so
+ * another judge's cgroups (made but not yet joined) are never touched.
+ */
+export function removeStaleCgroups(support: CgroupSupport): void {
+  const parents =
+    support.kind === 'v2' ? [join(BASE, GROUP)] : support.kind === 'v1' ? ['memory', 'pids', 'unified'].map((c) => join(BASE, c, GROUP)) : [];
+  for (const parent of parents) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(parent, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const pid = Number(name.split('-')[0]);
+      if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+      try {
+        rmdirSync(join(parent, name));
+      } catch {
+        /* still has processes: leave it */
       }
     }
   }
