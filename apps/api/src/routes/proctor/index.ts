@@ -8,7 +8,7 @@ import {
 import type { RouteDeps } from '../route-deps.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema, 413: errorBodySchema, 429: errorBodySchema };
-const heartbeatBodySchema = z.object({ language: languageIdSchema.optional() }).optional();
+const heartbeatBodySchema = z.object({ language: languageIdSchema.optional() }).nullish();
 
 /**
  * The student side of proctoring: attempts (start, heartbeat, end) and event batches. Every route needs a
