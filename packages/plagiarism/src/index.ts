@@ -7,6 +7,8 @@ export { DEFAULT_PARAMS, resolveParams } from './params.js';
 export { tokenize } from './tokenize.js';
 export type { TokenList } from './tokens.js';
 export type { PlagiarismPair, PlagiarismParams, PlagiarismFragment, SourceRegion } from '@logicode/contracts';
+/** The brief's name for a pair. */
+export type PairResult = PlagiarismPair;
 
 /** One submission's text, as the worker reads it from the database. */
 export interface SubmissionText {

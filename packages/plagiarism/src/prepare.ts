@@ -15,9 +15,13 @@ export interface Prepared {
   ends: Int32Array;
   /** Offsets where each line starts, for line/column regions. */
   lineStarts: Int32Array;
-  /** 1 where a token lies in a k-gram found in the starter code / driver: never evidence. */
+  /**
+   * 1 where a token does not count: it lies in a k-gram found in the starter code / driver (never evidence), or
+   * it is a zero-width layout token (Python's NEWLINE/INDENT/DEDENT, which C-like code has as ';' and braces,
+   * dropped or counted there) — so a two-line Python function is not "16 tokens long".
+   */
   ignored: Uint8Array;
-  /** Tokens that are not ignored: the denominator of the similarity. */
+  /** Tokens that count: the denominator of the similarity. */
   countedTokens: number;
   /** Winnowed fingerprints (k-gram hash → k-gram positions), starter-code k-grams left out. */
   fingerprints: Map<number, number[]>;
@@ -61,6 +65,7 @@ export function prepare(
       if (opts.ignored.has(kgrams[i]!)) ignored.fill(1, i, i + opts.k);
     }
   }
+  for (let i = 0; i < tokens.length; i++) if (starts[i] === ends[i]) ignored[i] = 1;
   let countedTokens = 0;
   for (let i = 0; i < ignored.length; i++) countedTokens += 1 - ignored[i]!;
   const fingerprints = new Map<number, number[]>();

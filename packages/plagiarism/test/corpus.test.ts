@@ -51,6 +51,16 @@ describe('the corpus (test/corpus)', () => {
     });
   }
 
+  it('does not flag two independently written one-line functions (the original said 91%)', () => {
+    const { pairs } = analyze([
+      { id: 1, userId: 1, language: 'python', source: 'def add(a, b):\n    return a + b\n' },
+      { id: 2, userId: 2, language: 'python', source: 'def add(x, y):\n    # sum\n    return x + y\n' },
+      { id: 3, userId: 3, language: 'javascript', source: 'function add(a, b) { return a + b; }\n' },
+      { id: 4, userId: 4, language: 'javascript', source: 'const add = (a, b) => a + b;\n' },
+    ]);
+    assert.deepEqual(pairs, []);
+  });
+
   it('never pairs across languages, even for the same text', () => {
     const c = corpus.find((f) => f.problem === 'word-freq' && f.name === 'original.c')!;
     const { pairs } = analyze([
