@@ -21,6 +21,7 @@ export function createRedisStream<T>(options: RedisStreamOptions): EventStream<T
   const commands = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
   let reader: Redis | null = null;
   let groupReady: Promise<void> | null = null;
+  let closed = false;
 
   const ensureGroup = () => {
     groupReady ??= commands.xgroup('CREATE', key, group, '0', 'MKSTREAM').then(
@@ -88,6 +89,8 @@ export function createRedisStream<T>(options: RedisStreamOptions): EventStream<T
       return commands.xlen(key);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       reader?.disconnect();
       await commands.quit();
     },
