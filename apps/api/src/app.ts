@@ -13,6 +13,8 @@ import { webStaticPlugin } from './plugins/web-static.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { authRoutes } from './routes/auth/index.js';
 import { problemRoutes } from './routes/problems/index.js';
+import { leaderboardRoutes } from './routes/leaderboard/index.js';
+import { submissionRoutes } from './routes/submissions/index.js';
 import { proctorRoutes } from './routes/proctor/index.js';
 import { teacherRoutes } from './routes/teacher/index.js';
 import { healthRoutes } from './routes/system/health.js';
@@ -73,6 +75,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { ...deps, prefix: '/api/auth' });
   await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
   await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
+  await app.register(submissionRoutes, { ...deps, prefix: '/api/submissions' });
+  await app.register(leaderboardRoutes, deps);
   await app.register(proctorRoutes, { ...deps, prefix: '/api/proctor' });
   await app.register(teacherRoutes, { ...deps, prefix: '/api/teacher' });
   await app.register(webStaticPlugin, { distDir: config.webDistDir });

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { envFlag, parseEnv } from '@logicode/platform';
+import { envFlag, infraConfigOf, infraEnvShape, parseEnv } from '@logicode/platform';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -11,14 +11,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: int(3000, 0).pipe(z.number().max(65535)),
-  DATABASE_URL: z.string().regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'use sqlite:<path> or mysql://user:pass@host:port/db').default('sqlite:./data/logicode.db'),
-  DB_POOL_SIZE: int(20, 1),
-  DB_QUEUE_LIMIT: int(500),
-  DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
-  DB_IDLE_TIMEOUT_MS: int(60_000, 1000),
-  DB_CONNECT_TIMEOUT_MS: int(10_000, 100),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
-  REDIS_PREFIX: z.string().default('logicode:'),
+  ...infraEnvShape,
   JWT_SECRET: z.string().min(32, 'needs at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SEC: int(900, 30),
   REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
@@ -28,7 +21,6 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
   LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
-  MAX_QUEUED_PER_USER: int(5, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
@@ -53,22 +45,14 @@ function jwtSecretOf(env: ApiEnv): string {
 
 export function loadApiConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'api');
+  const infra = infraConfigOf(parsed);
   return Object.freeze({
     env: parsed.NODE_ENV,
     host: parsed.HOST,
     port: parsed.PORT,
-    db: {
-      url: parsed.DATABASE_URL,
-      pool: {
-        connectionLimit: parsed.DB_POOL_SIZE,
-        queueLimit: parsed.DB_QUEUE_LIMIT,
-        acquireTimeoutMs: parsed.DB_ACQUIRE_TIMEOUT_MS,
-        idleTimeoutMs: parsed.DB_IDLE_TIMEOUT_MS,
-        connectTimeoutMs: parsed.DB_CONNECT_TIMEOUT_MS,
-      },
-    },
-    redisUrl: parsed.REDIS_URL ?? null,
-    redisPrefix: parsed.REDIS_PREFIX,
+    db: infra.db,
+    redisUrl: infra.redisUrl,
+    redisPrefix: infra.redisPrefix,
     core: {
       jwtSecret: jwtSecretOf(parsed),
       accessTokenTtlSec: parsed.ACCESS_TOKEN_TTL_SEC,
@@ -78,7 +62,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
         perAddressLimit: parsed.LOGIN_LIMIT_PER_ADDRESS,
         windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
       },
-      maxQueuedPerUser: parsed.MAX_QUEUED_PER_USER,
+      maxQueuedPerUser: infra.maxQueuedPerUser,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: envFlag(parsed.TRUST_PROXY, false),

@@ -85,7 +85,7 @@ for (const dialect of TEST_DIALECTS) {
     });
 
     it('shows students and teachers sample tests only: no hidden tests, drivers or reference solutions', async () => {
-      for (const headers of [undefined, student.headers, teacher.headers]) {
+      for (const headers of [undefined, student.headers, teacher]) {
         const detail = await t.app.inject({ method: 'GET', url: `/api/problems/${ids['sum-two']}`, headers });
         assert.equal(detail.statusCode, 200);
         const body = detail.json();

@@ -5,6 +5,7 @@ import { createRuntime } from '@logicode/core';
 import { loadCliConfig } from './config.js';
 import { printSeedReport, runSeed } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
+import { workerCommand } from './commands/worker.js';
 
 const USAGE = `Usage: logicode <command>
 
@@ -47,6 +48,8 @@ async function main(command: string | undefined): Promise<void> {
       return startCommand(loadCliConfig(), { withWorker: true });
     case 'api':
       return startCommand(loadCliConfig(), { withWorker: false });
+    case 'worker':
+      return workerCommand();
     case 'migrate':
       return migrate();
     case 'seed':

@@ -1,6 +1,6 @@
 import type { Role } from '@logicode/contracts';
 import type { DbHandle } from '@logicode/db';
-import type { Cache, Clock, PubSub, RateLimiter } from '@logicode/platform';
+import type { Cache, Clock, JobQueue, PubSub, RateLimiter } from '@logicode/platform';
 
 /** Settings the domain services need; apps build it from their validated config. */
 export interface CoreConfig {
@@ -23,6 +23,8 @@ export interface CoreDeps {
   cache: Cache;
   pubsub: PubSub;
   rateLimiter: RateLimiter;
+  /** The named work queues (judge, problem validation, ...). */
+  queue<T>(name: string): JobQueue<T>;
   config: CoreConfig;
   log: CoreLog;
 }

@@ -2,21 +2,37 @@ import { createAccountsService } from './accounts/accounts-service.js';
 import type { CoreDeps } from './context.js';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
 import { createProblemsService, type ProblemValidator } from './problems/problems-service.js';
+import { createProctoring, type ProctoringOptions } from './proctoring/index.js';
 import { createSubmissionsService } from './submissions/submissions-service.js';
 
 export interface CoreOptions {
   /** Runs reference solutions through the judge (via the worker) before a problem is saved. */
   problemValidator?: ProblemValidator;
+  proctoring?: ProctoringOptions;
 }
 
 /** The domain services of one process. */
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
+  const submissions = createSubmissionsService(deps);
   return {
     deps,
     accounts: createAccountsService(deps),
     problems: createProblemsService(deps, { validator: options.problemValidator }),
-    submissions: createSubmissionsService(deps),
+    submissions,
     leaderboard: createLeaderboardService(deps),
+    // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
+    proctoring: createProctoring(deps, {
+      autoSubmitter: async (request) => {
+        const actor = { userId: request.userId, role: 'student' as const, name: '' };
+        const { id } = await submissions.create(
+          actor,
+          { problemId: request.problemId, language: request.language, code: request.code, mode: 'submit', attemptId: request.attemptId },
+          { autoSubmitted: true },
+        );
+        return { submissionId: id };
+      },
+      ...options.proctoring,
+    }),
   };
 }
 export type Core = ReturnType<typeof createCore>;

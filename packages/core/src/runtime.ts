@@ -1,6 +1,8 @@
 import { createDb, ensureMysqlDatabase, migrateToLatest, type DbConfig, type DbHandle } from '@logicode/db';
 import { createPlatform, type Platform } from '@logicode/platform';
 import type { CoreConfig, CoreLog } from './context.js';
+import { createRemoteProblemValidator } from './problems/remote-validator.js';
+import { VALIDATE_QUEUE } from './submissions/queues.js';
 import { createCore, type Core, type CoreOptions } from './create-core.js';
 import { PROCTOR_EVENTS_STREAM } from './proctoring/index.js';
 
@@ -13,6 +15,10 @@ export interface RuntimeOptions {
   /** Bring the schema up to date before serving (the default; `logicode migrate` does it alone). */
   migrate: boolean;
   coreOptions?: CoreOptions;
+  /** Ask a worker to run reference solutions before a problem is saved (default true; HTTP-only tests turn it off). */
+  validateProblems?: boolean;
+  /** How long an admin's save waits for a worker's validation. */
+  validationTimeoutMs?: number;
   /** An already open database (tests); then `db` only describes it and nothing is migrated or opened. */
   handle?: DbHandle;
 }
@@ -38,11 +44,19 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       cache: platform.cache,
       pubsub: platform.pubsub,
       rateLimiter: platform.rateLimiter,
+      queue: (name) => platform.queue(name),
       config: options.core,
       log: options.log,
     },
     // Scaled mode: proctor events go through the Redis stream to the worker's consumer (PROCTOR_EVENTS_STREAM).
-    { ...options.coreOptions, proctoring: { stream: platform.mode === 'scaled' ? platform.stream(PROCTOR_EVENTS_STREAM) : null, ...options.coreOptions?.proctoring } },
+    {
+      ...(options.validateProblems === false ? {} : {
+        problemValidator: createRemoteProblemValidator({
+          queue: platform.queue(VALIDATE_QUEUE), pubsub: platform.pubsub, timeoutMs: options.validationTimeoutMs ?? 180_000,
+        }),
+      }),
+      ...options.coreOptions,
+      proctoring: { stream: platform.mode === 'scaled' ? platform.stream(PROCTOR_EVENTS_STREAM) : null, ...options.coreOptions?.proctoring } },
   );
   return {
     db,

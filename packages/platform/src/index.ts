@@ -13,3 +13,4 @@ export { createMemoryCache } from './cache/memory-cache.js';
 export * from './stream/index.js';
 export { createPlatform, type Platform, type PlatformOptions } from './create-platform.js';
 export { envFlag, parseEnv } from './config/parse-env.js';
+export { infraConfigOf, infraEnvShape } from './config/infra-env.js';

@@ -33,7 +33,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
   });
   const config: ApiConfig = Object.freeze({ ...base, db: database.config });
   const runtime = await createRuntime({
-    db: config.db, handle: database.handle, redisUrl: null, redisPrefix: 'test:', core: config.core, migrate: false,
+    db: config.db, handle: database.handle, redisUrl: null, redisPrefix: 'test:', core: config.core, migrate: false, validateProblems: false,
     log: () => undefined,
   });
   const app = await buildApp({ config, runtime, gateway: false, logger: false });

@@ -1,5 +1,7 @@
 import { buildApp, coreLogOf, createLogger, loadApiConfig, runtimeOptionsOf } from '@logicode/api';
-import { createRuntime } from '@logicode/core';
+import { createRuntime, type Runtime } from '@logicode/core';
+import { loadWorkerConfig, startWorker } from '@logicode/worker';
+import type { Logger } from 'pino';
 import type { CliConfig } from '../config.js';
 import { onShutdown } from '../shutdown.js';
 import { printSeedReport, seedIfEmpty } from './seed.js';
@@ -16,8 +18,9 @@ export async function startCommand(cli: CliConfig, options: StartOptions): Promi
   const runtime = await createRuntime(runtimeOptionsOf(config, coreLogOf(logger)));
   const report = await seedIfEmpty(runtime, cli);
   const app = await buildApp({ config, runtime, logger });
-  const stopWorker = options.withWorker ? await startWorkerRole(runtime, logger) : null;
   const address = await app.listen({ host: config.host, port: config.port });
+  // Listening first: the judge's language self-tests take a few seconds and must not delay the API.
+  const stopWorker = options.withWorker ? await startWorkerRole(runtime, logger) : null;
   const url = cli.publicUrl ?? address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
   console.log(`\nLogiCode is running at ${url}  (API docs: ${url}/docs, mode: ${runtime.platform.mode}, database: ${runtime.db.dialect})`);
   printSeedReport(report);
@@ -28,7 +31,8 @@ export async function startCommand(cli: CliConfig, options: StartOptions): Promi
   });
 }
 
-/** Filled in when the worker app lands: returns a function that drains and stops it. */
-async function startWorkerRole(..._args: unknown[]): Promise<(() => Promise<void>) | null> {
-  return null;
+/** The worker roles on the api's runtime (one process, one database handle, one in-process queue). */
+async function startWorkerRole(runtime: Runtime, logger: Logger): Promise<() => Promise<void>> {
+  const handle = await startWorker(runtime, loadWorkerConfig(), coreLogOf(logger.child({ role: 'worker' })));
+  return () => handle.stop();
 }

@@ -135,8 +135,10 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
 
     getAdmin: (id: number) => loadAdmin(id),
 
-    async create(body: ProblemUpsertBody, actor: Actor): Promise<ProblemAdmin> {
-      await validate(body);
+    /** `trusted`: skip running the reference solutions (the bundled seed data, which its own tests judge). */
+    async create(body: ProblemUpsertBody, actor: Actor, options: { trusted?: boolean } = {}): Promise<ProblemAdmin> {
+      if (options.trusted) checkProblemShape(body);
+      else await validate(body);
       const now = clock.now();
       const id = await mutate(async (trx) => {
         const result = await trx
@@ -170,9 +172,9 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
       return toPackage(await loadAdmin(id));
     },
 
-    importPackage(pkg: ProblemPackage, actor: Actor): Promise<ProblemAdmin> {
+    importPackage(pkg: ProblemPackage, actor: Actor, options: { trusted?: boolean } = {}): Promise<ProblemAdmin> {
       const { format: _format, ...body } = pkg;
-      return service.create(body, actor);
+      return service.create(body, actor, options);
     },
 
     /** Adding, changing or removing one test re-validates the whole problem against its reference solutions. */

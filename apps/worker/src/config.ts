@@ -1,0 +1,49 @@
+// The only reader of process.env in the worker. Validated at boot, every bad variable listed, then frozen.
+import { availableParallelism } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { envFlag, infraConfigOf, infraEnvShape, parseEnv } from '@logicode/platform';
+import { retentionAgesFromEnv } from './retention/config.js';
+
+export const WORKER_ROLES = ['judge', 'events', 'timers', 'retention', 'plagiarism'] as const;
+export type WorkerRole = (typeof WORKER_ROLES)[number];
+
+const envSchema = z.object({
+  ...infraEnvShape,
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+  WORKER_ROLES: z.string().default(WORKER_ROLES.join(',')).refine(
+    (value) => value.split(',').map((r) => r.trim()).filter(Boolean).every((r) => (WORKER_ROLES as readonly string[]).includes(r)),
+    `a comma-separated list of: ${WORKER_ROLES.join(', ')}`,
+  ),
+  JUDGE_ALLOW_UNSANDBOXED: z.string().optional(),
+  JUDGE_WORK_DIR: z.string().optional(),
+  STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export function loadWorkerConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = parseEnv(envSchema, env, 'worker');
+  const infra = infraConfigOf(parsed);
+  return Object.freeze({
+    db: infra.db,
+    redisUrl: infra.redisUrl,
+    redisPrefix: infra.redisPrefix,
+    /** The worker signs no tokens; core's account settings get inert values. */
+    core: {
+      jwtSecret: randomBytes(32).toString('hex'),
+      accessTokenTtlSec: 900,
+      refreshTokenTtlSec: 3600,
+      login: { perAccountLimit: 1, perAddressLimit: 1, windowMs: 1000 },
+      maxQueuedPerUser: infra.maxQueuedPerUser,
+    },
+    /** Judge jobs at once: one per core by default (each job is one sandboxed program at a time). */
+    concurrency: parsed.WORKER_CONCURRENCY ?? availableParallelism(),
+    roles: new Set(parsed.WORKER_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as WorkerRole[]),
+    allowUnsandboxed: envFlag(parsed.JUDGE_ALLOW_UNSANDBOXED, false),
+    judgeWorkDir: parsed.JUDGE_WORK_DIR ?? null,
+    stuckAfterMs: parsed.STUCK_SUBMISSION_AFTER_SEC * 1000,
+    retentionAges: retentionAgesFromEnv(env),
+    logLevel: parsed.LOG_LEVEL,
+  });
+}
+export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

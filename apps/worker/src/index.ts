@@ -1,0 +1,3 @@
+export { loadWorkerConfig, WORKER_ROLES, type WorkerConfig, type WorkerRole } from './config.js';
+export { startWorker, type WorkerHandle } from './start-worker.js';
+export { validateProblem } from './judge/validate-consumer.js';

@@ -1,0 +1,83 @@
+import { hostname } from 'node:os';
+import { PROCTOR_EVENTS_STREAM, type CoreLog, type IngestMessage, type Runtime } from '@logicode/core';
+import { createJudge, type Judge } from '@logicode/judge';
+import type { WorkerConfig } from './config.js';
+import { startEventConsumer } from './event-consumer/index.js';
+import { startProctorTimers } from './event-consumer/proctor-timers.js';
+import { startJudgeConsumer } from './judge/judge-consumer.js';
+import { startValidateConsumer } from './judge/validate-consumer.js';
+import { startRetentionJob } from './retention/retention-job.js';
+
+export interface WorkerHandle {
+  judge: Judge | null;
+  /** Stops taking work; running judge jobs finish (or return to the queue) when the runtime closes. */
+  stop(): Promise<void>;
+}
+
+async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreLog): Promise<{ judge: Judge; stop: () => Promise<void> }> {
+  const judge = await createJudge({
+    allowUnsandboxed: config.allowUnsandboxed,
+    ...(config.judgeWorkDir ? { workRoot: config.judgeWorkDir } : {}),
+    log: (level, message, data) => log(level, message, data as Record<string, unknown> | undefined),
+  });
+  const statuses = await judge.selfTest();
+  for (const status of statuses) {
+    if (status.ok) log('info', `language ${status.id} ready`, { version: status.version });
+    else log('error', `LANGUAGE ${status.id.toUpperCase()} DISABLED: its self-test failed`, { error: status.error });
+  }
+  startJudgeConsumer({ runtime, judge, concurrency: config.concurrency, log });
+  startValidateConsumer({ runtime, judge, log });
+  const { submissions } = runtime.core;
+  // In embedded mode the queue lived in the last process's memory: put every unfinished submission back.
+  if (runtime.platform.mode === 'embedded') {
+    const requeued = await submissions.requeueUnfinished({ staleAfterMs: null });
+    if (requeued > 0) log('info', 'requeued unfinished submissions', { requeued });
+  }
+  // A worker that died without BullMQ noticing leaves a submission running: sweep those back.
+  const sweep = setInterval(() => {
+    submissions.requeueUnfinished({ staleAfterMs: config.stuckAfterMs }).catch((error: unknown) => log('warn', 'stuck sweep failed', { error: String(error) }));
+  }, Math.min(60_000, config.stuckAfterMs));
+  sweep.unref();
+  return {
+    judge,
+    stop: async () => {
+      clearInterval(sweep);
+      await judge.close();
+    },
+  };
+}
+
+/** Starts the roles the config enables on an existing runtime (its own in `logicode worker`, shared in `start`). */
+export async function startWorker(runtime: Runtime, config: WorkerConfig, log: CoreLog): Promise<WorkerHandle> {
+  const stops: (() => Promise<void> | void)[] = [];
+  let judge: Judge | null = null;
+  if (config.roles.has('judge')) {
+    const role = await startJudgeRole(runtime, config, log);
+    judge = role.judge;
+    stops.push(role.stop);
+  }
+  if (config.roles.has('events') && runtime.platform.mode === 'scaled') {
+    const consumer = startEventConsumer({
+      stream: runtime.platform.stream<IngestMessage>(PROCTOR_EVENTS_STREAM),
+      proctoring: runtime.core.proctoring,
+      log,
+      consumerName: `${hostname()}-${process.pid}`,
+    });
+    stops.push(() => consumer.stop());
+  }
+  if (config.roles.has('timers')) {
+    const timers = startProctorTimers({ proctoring: runtime.core.proctoring, log });
+    stops.push(() => timers.stop());
+  }
+  if (config.roles.has('retention')) {
+    const retention = startRetentionJob({ deps: runtime.core.deps, ages: config.retentionAges, log });
+    stops.push(() => retention.stop());
+  }
+  log('info', 'worker started', { roles: [...config.roles], concurrency: config.concurrency, sandboxed: judge?.sandboxed ?? null });
+  return {
+    judge,
+    async stop() {
+      for (const stop of stops.reverse()) await stop();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { ProblemUpsertBody } from '@logicode/contracts';
+
+/** The judge queue: the api adds a submission id, a worker judges it. Everything else is read from the database. */
+export const JUDGE_QUEUE = 'judge';
+export interface JudgeQueueMessage {
+  submissionId: number;
+}
+
+/** Problem validation: an admin's save waits for the worker to run every reference solution on every test. */
+export const VALIDATE_QUEUE = 'validate-problem';
+export interface ValidateQueueMessage {
+  requestId: string;
+  problem: ProblemUpsertBody;
+}
+export const validationReplyChannel = (requestId: string) => `problem-validation:${requestId}`;

@@ -1,0 +1,216 @@
+import {
+  AppError, type CreateSubmissionBody, type JudgeJob, type JudgeResult, type LanguageId, type Submission, type TestResult,
+} from '@logicode/contracts';
+import { rooms } from '@logicode/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '@logicode/db';
+import { isStaff, type Actor, type CoreDeps } from '../context.js';
+import { parseChecker } from '../problems/problem-mapper.js';
+import { emitToRoom } from '../realtime.js';
+import { insertIgnore, insertedRows } from './insert-ignore.js';
+import { JUDGE_QUEUE, type JudgeQueueMessage } from './queues.js';
+import { CUSTOM_TEST_ID, toSubmission, toSummary, toTestView, type TestMeta } from './submission-mapper.js';
+
+/** A submission picked up by a worker more often than this ends as IE instead of looping forever. */
+export const MAX_JUDGE_TRIES = 3;
+/** Stored output per test; the judge already caps what it captures. */
+const STORED_OUTPUT_CHARS = 64 * 1024;
+
+export interface ClaimedSubmission {
+  submissionId: number;
+  userId: number;
+  problemId: number;
+  job: JudgeJob;
+  metas: TestMeta[];
+  /** Test indexes already stored and pushed (as they finished), so finish() does not repeat them. */
+  recorded: Set<number>;
+}
+
+export type SubmissionsService = ReturnType<typeof createSubmissionsService>;
+
+function cap(text: string): string {
+  return text.length > STORED_OUTPUT_CHARS ? `${text.slice(0, STORED_OUTPUT_CHARS)}\n… (truncated)` : text;
+}
+
+export function createSubmissionsService(deps: CoreDeps) {
+  const { db } = deps.db;
+  const { clock, pubsub } = deps;
+  const queue = () => deps.queue<JudgeQueueMessage>(JUDGE_QUEUE);
+
+  async function loadMetas(trx: Kysely<Database>, problemId: number, customInput: string | null): Promise<Map<string, TestMeta>> {
+    const tests = await trx.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', problemId).execute();
+    const metas = new Map<string, TestMeta>(
+      tests.map((t) => [String(t.id), { testId: String(t.id), isSample: Boolean(t.isSample), isCustom: false, input: t.input, expectedOutput: t.expectedOutput }]),
+    );
+    if (customInput !== null) metas.set(CUSTOM_TEST_ID, { testId: CUSTOM_TEST_ID, isSample: false, isCustom: true, input: customInput, expectedOutput: null });
+    return metas;
+  }
+
+  async function publishStatus(userId: number, submissionId: number, status: 'queued' | 'running' | 'done'): Promise<void> {
+    await emitToRoom(pubsub, rooms.user(userId), 'submission:status', { submissionId, status });
+  }
+
+  const service = {
+    /** Stores the submission as queued and enqueues it; the caller answers 202 with the id. */
+    async create(actor: Actor, body: CreateSubmissionBody, options: { autoSubmitted?: boolean } = {}): Promise<{ id: number }> {
+      const problem = await db.selectFrom('problems').select(['id', 'isPublished']).where('id', '=', body.problemId).executeTakeFirst();
+      if (!problem || (!problem.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
+      const language = await db.selectFrom('problemLanguages').select('language').where('problemId', '=', body.problemId).where('language', '=', body.language).executeTakeFirst();
+      if (!language) throw new AppError('LANGUAGE_UNAVAILABLE', `This problem cannot be solved in ${body.language}.`);
+      if (!options.autoSubmitted) {
+        const waiting = await db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('userId', '=', actor.userId).where('status', 'in', ['queued', 'running']).executeTakeFirstOrThrow();
+        if (Number(waiting.n) >= deps.config.maxQueuedPerUser) throw new AppError('QUEUE_FULL');
+      }
+      const customInput = body.mode === 'run' && body.customInput != null ? body.customInput : null;
+      const result = await db.insertInto('submissions').values({
+        userId: actor.userId, problemId: body.problemId, language: body.language, mode: body.mode, status: 'queued',
+        verdict: null, score: null, code: body.code, customInput, compileOutput: null, testCount: 0, maxCpuMs: null,
+        maxMemoryKb: null, attemptId: body.attemptId ?? null, autoSubmitted: options.autoSubmitted ? 1 : 0,
+        createdAtMs: clock.now(), startedAtMs: null, finishedAtMs: null,
+      }).executeTakeFirstOrThrow();
+      const id = Number(result.insertId);
+      await queue().add({ submissionId: id }, { jobId: `sub-${id}` });
+      return { id };
+    },
+
+    /** The submitter or staff; hidden tests are reduced to verdict, time and memory for everyone. */
+    async get(actor: Actor, id: number): Promise<Submission> {
+      const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row || (row.userId !== actor.userId && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such submission.');
+      const [tests, metas] = await Promise.all([
+        db.selectFrom('submissionTests').selectAll().where('submissionId', '=', id).orderBy('idx').execute(),
+        loadMetas(db, row.problemId, row.customInput),
+      ]);
+      return toSubmission(row, tests, metas, true);
+    },
+
+    async list(actor: Actor, query: { problemId?: number | undefined; mode?: 'run' | 'submit' | undefined; userId?: number | undefined; page: number; pageSize: number }) {
+      const userId = isStaff(actor) && query.userId ? query.userId : actor.userId;
+      let base = db.selectFrom('submissions').where('userId', '=', userId);
+      if (query.problemId) base = base.where('problemId', '=', query.problemId);
+      if (query.mode) base = base.where('mode', '=', query.mode);
+      const [rows, count] = await Promise.all([
+        base.selectAll().orderBy('id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total: Number(count.n) };
+    },
+
+    /**
+     * A worker takes a submission: marks it running, counts the try, clears results of an earlier try that died,
+     * and builds the judge job. null = nothing to do (already done, or gone).
+     */
+    async claim(submissionId: number): Promise<ClaimedSubmission | null> {
+      const now = clock.now();
+      const claimed = await db.updateTable('submissions')
+        .set((eb) => ({ status: 'running', startedAtMs: now, tries: eb('tries', '+', 1) }))
+        .where('id', '=', submissionId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) return null;
+      const row = await db.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
+      if (row.tries > MAX_JUDGE_TRIES) {
+        await service.finishWithInternalError(submissionId, 'Judging failed repeatedly; please submit again.');
+        return null;
+      }
+      await db.deleteFrom('submissionTests').where('submissionId', '=', submissionId).execute();
+      const problem = await db.selectFrom('problems').selectAll().where('id', '=', row.problemId).executeTakeFirst();
+      const language = await db.selectFrom('problemLanguages').selectAll().where('problemId', '=', row.problemId).where('language', '=', row.language).executeTakeFirst();
+      if (!problem || !language) {
+        await service.finishWithInternalError(submissionId, 'The problem or its language was removed.');
+        return null;
+      }
+      let testQuery = db.selectFrom('testCases').selectAll().where('problemId', '=', row.problemId);
+      if (row.mode === 'run') testQuery = testQuery.where('isSample', '=', 1);
+      const tests = await testQuery.orderBy('ordinal').orderBy('id').execute();
+      const metas: TestMeta[] = tests.map((t) => ({ testId: String(t.id), isSample: Boolean(t.isSample), isCustom: false, input: t.input, expectedOutput: t.expectedOutput }));
+      if (row.customInput !== null) metas.push({ testId: CUSTOM_TEST_ID, isSample: false, isCustom: true, input: row.customInput, expectedOutput: null });
+      const weights = new Map(tests.map((t) => [String(t.id), t.weight]));
+      await db.updateTable('submissions').set({ testCount: metas.length }).where('id', '=', submissionId).execute();
+      await publishStatus(row.userId, submissionId, 'running');
+      return {
+        submissionId,
+        userId: row.userId,
+        problemId: row.problemId,
+        metas,
+        recorded: new Set(),
+        job: {
+          language: row.language as LanguageId,
+          source: row.code,
+          driverSource: language.driverCode,
+          tests: metas.map((m) => ({ id: m.testId, input: m.input, expectedOutput: m.expectedOutput, weight: m.isCustom ? 0 : (weights.get(m.testId) ?? 1) })),
+          limits: { timeLimitMs: problem.timeLimitMs, memoryLimitKb: problem.memoryLimitKb, outputLimitBytes: 8 * 1024 * 1024 },
+          checker: parseChecker(problem.checker),
+          stopOnFirstFailure: false,
+        },
+      };
+    },
+
+    /** Stores one test's result and pushes it to the submitter as it finishes. */
+    async recordTest(claim: ClaimedSubmission, index: number, result: TestResult): Promise<void> {
+      const meta = claim.metas[index];
+      if (!meta || claim.recorded.has(index)) return;
+      claim.recorded.add(index);
+      await insertIgnore(deps.db.dialect, db.insertInto('submissionTests').values({
+        submissionId: claim.submissionId, idx: index, testId: meta.testId, verdict: result.verdict, cpuMs: result.cpuMs,
+        wallMs: result.wallMs, memoryKb: result.memoryKb, exitCode: result.exitCode, signal: result.signal,
+        message: result.message?.slice(0, 1000) ?? null, output: cap(result.output), stderr: cap(result.stderr),
+      })).execute();
+      await emitToRoom(pubsub, rooms.user(claim.userId), 'submission:test', {
+        submissionId: claim.submissionId, testCount: claim.metas.length, result: toTestView(index, meta, result),
+      });
+    },
+
+    /**
+     * Stores the final verdict once (only a running submission can finish), then marks the problem solved for
+     * an accepted Submit: the unique (user, problem) key makes that, and the solved count, happen exactly once.
+     */
+    async finish(claim: ClaimedSubmission, result: JudgeResult): Promise<void> {
+      for (const [index, test] of result.tests.entries()) await service.recordTest(claim, index, test);
+      const now = clock.now();
+      const updated = await db.transaction().execute(async (trx) => {
+        const done = await trx.updateTable('submissions').set({
+          status: 'done', verdict: result.verdict, score: Math.round(result.score * 10_000) / 100,
+          compileOutput: result.compileOutput, maxCpuMs: result.maxCpuMs, maxMemoryKb: Math.round(result.maxMemoryKb),
+          finishedAtMs: now,
+        }).where('id', '=', claim.submissionId).where('status', '=', 'running').executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) return false;
+        const row = await trx.selectFrom('submissions').select(['mode', 'verdict']).where('id', '=', claim.submissionId).executeTakeFirstOrThrow();
+        if (row.mode === 'submit' && row.verdict === 'AC') {
+          const inserted = await insertIgnore(deps.db.dialect, trx.insertInto('solved').values({
+            userId: claim.userId, problemId: claim.problemId, submissionId: claim.submissionId, solvedAtMs: now,
+          })).executeTakeFirst();
+          if (insertedRows(inserted) === 1) {
+            await trx.updateTable('problems').set((eb) => ({ solvedCount: eb('solvedCount', '+', 1) })).where('id', '=', claim.problemId).execute();
+          }
+        }
+        return true;
+      });
+      if (!updated) return;
+      await deps.cache.deletePrefix('leaderboard:');
+      const submission = await service.get({ userId: claim.userId, role: 'student', name: '' }, claim.submissionId);
+      await emitToRoom(pubsub, rooms.user(claim.userId), 'submission:done', { submission });
+    },
+
+    async finishWithInternalError(submissionId: number, message: string): Promise<void> {
+      const row = await db.selectFrom('submissions').select(['userId']).where('id', '=', submissionId).executeTakeFirst();
+      const done = await db.updateTable('submissions').set({ status: 'done', verdict: 'IE', score: 0, compileOutput: message, finishedAtMs: clock.now() })
+        .where('id', '=', submissionId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+      if (!row || Number(done.numUpdatedRows) === 0) return;
+      const submission = await service.get({ userId: row.userId, role: 'student', name: '' }, submissionId);
+      await emitToRoom(pubsub, rooms.user(row.userId), 'submission:done', { submission });
+    },
+
+    /**
+     * Re-enqueues submissions left unfinished: all of them at an embedded start (the in-process queue died with
+     * the last process), or those running longer than `staleAfterMs` (their worker died without BullMQ noticing).
+     */
+    async requeueUnfinished(options: { staleAfterMs: number | null }): Promise<number> {
+      let query = db.selectFrom('submissions').select(['id', 'tries']).where('status', 'in', ['queued', 'running']);
+      if (options.staleAfterMs !== null) query = query.where('status', '=', 'running').where('startedAtMs', '<', clock.now() - options.staleAfterMs);
+      const rows = await query.orderBy('id').limit(10_000).execute();
+      for (const row of rows) await queue().add({ submissionId: row.id }, { jobId: `sub-${row.id}-try-${row.tries}` });
+      return rows.length;
+    },
+  };
+  return service;
+}

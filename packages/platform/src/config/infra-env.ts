@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+/** The environment variables every process role reads: where the database and Redis are. */
+export const infraEnvShape = {
+  DATABASE_URL: z.string().regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'use sqlite:<path> or mysql://user:pass@host:port/db').default('sqlite:./data/logicode.db'),
+  DB_POOL_SIZE: int(20, 1),
+  DB_QUEUE_LIMIT: int(500),
+  DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
+  DB_IDLE_TIMEOUT_MS: int(60_000, 1000),
+  DB_CONNECT_TIMEOUT_MS: int(10_000, 100),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
+  REDIS_PREFIX: z.string().default('logicode:'),
+  MAX_QUEUED_PER_USER: int(5, 1),
+};
+
+type InfraEnv = z.infer<z.ZodObject<typeof infraEnvShape>>;
+
+/** The database (shape of @logicode/db's DbConfig) and Redis settings from parsed variables. */
+export function infraConfigOf(env: InfraEnv) {
+  return {
+    db: {
+      url: env.DATABASE_URL,
+      pool: {
+        connectionLimit: env.DB_POOL_SIZE,
+        queueLimit: env.DB_QUEUE_LIMIT,
+        acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
+        idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
+        connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+      },
+    },
+    redisUrl: env.REDIS_URL ?? null,
+    redisPrefix: env.REDIS_PREFIX,
+    maxQueuedPerUser: env.MAX_QUEUED_PER_USER,
+  };
+}
