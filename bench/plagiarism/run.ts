@@ -5,7 +5,7 @@
 // Usage: npx tsx bench/plagiarism/run.ts [--quick] [--count N]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_PARAMS } from '@logicode/plagiarism';
 import { bestThreshold, corpusFiles, generatedFiles, precisionRecall, type BenchFile, type Scored } from './dataset.js';
@@ -19,6 +19,7 @@ const work = mkdtempSync(join(tmpdir(), 'plag-bench-'));
 
 interface ToolRun {
   ms: number;
+  cpuMs: number;
   maxRssMb: number;
   baseRssMb: number;
   pairs: Scored[];
@@ -43,18 +44,18 @@ function runTool(tool: string, files: BenchFile[], name: string): ToolRun | { er
 const rows: string[] = [];
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 
-function report(dataset: string, files: BenchFile[], tool: string, run: ToolRun | { error: string }, timed: boolean): void {
+function report(dataset: string, files: BenchFile[], tool: string, run: ToolRun | { error: string }): void {
   if ('error' in run) {
-    rows.push(`| ${dataset} | ${tool} | — | — | — | — | — | failed: ${run.error.replace(/\|/g, '/')} |`);
+    rows.push(`| ${dataset} | ${tool} | — | — | — | — | — | — | failed: ${run.error.replace(/\|/g, '/')} |`);
     return;
   }
-  const time = timed ? `${(run.ms / 1000).toFixed(2)} s` : `${(run.ms / 1000).toFixed(2)} s`;
+  const time = `${(run.ms / 1000).toFixed(2)} s | ${(run.cpuMs / 1000).toFixed(2)} s`;
   const memory = `${run.maxRssMb.toFixed(0)} MB (base ${run.baseRssMb.toFixed(0)})`;
   const cut = (t: number, label: string) => {
     const r = precisionRecall(files, run.pairs, t);
     rows.push(`| ${dataset} | ${tool} | ${label} ${t.toFixed(2)} | ${pct(r.precision)} | ${pct(r.recall)} | ${r.f1.toFixed(3)} | ${time} | ${memory} |`);
   };
-  cut(DEFAULT_PARAMS.threshold, 'default');
+  cut(DEFAULT_PARAMS.threshold, 'our default');
   cut(bestThreshold(files, run.pairs), 'best-F1');
 }
 
@@ -67,17 +68,17 @@ for (const [dataset, files] of [
   [`corpus (${corpus.length} files)`, corpus],
   [`generated (${generated.length} files, ~${lines.toFixed(0)} lines)`, generated],
 ] as const) {
-  report(dataset, files, 'LogiCode analyze()', runTool('ours', files, 'ours'), true);
-  if (files === generated) report(dataset, files, 'LogiCode add() ×N', runTool('ours-incremental', files, 'inc'), true);
-  report(dataset, files, 'Dolos 3.5.1 (k=23, w=17)', runTool('dolos', files, 'dolos'), true);
+  report(dataset, files, 'LogiCode analyze()', runTool('ours', files, 'ours'));
+  if (files === generated) report(dataset, files, 'LogiCode add() ×N', runTool('ours-incremental', files, 'inc'));
+  report(dataset, files, 'Dolos 3.5.1 (k=23, w=17)', runTool('dolos', files, 'dolos'));
 }
 
 const table = [
-  '| dataset | tool | threshold | precision | recall | F1 | time | peak RSS |',
-  '|---|---|---|---|---|---|---|---|',
+  '| dataset | tool | threshold | precision | recall | F1 | wall time | CPU time | peak RSS |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
-const header = `# Plagiarism benchmark\n\nCommand: \`npx tsx bench/plagiarism/run.ts${quick ? ' --quick' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z.\nOur parameters: ${JSON.stringify(DEFAULT_PARAMS)}. Dolos: its defaults, one language at a time, similarity cut at the same thresholds.\n"best-F1" is the threshold with the best F1 on that data (an oracle, shown for both tools). Time is the whole analysis in a fresh process (tokenise, index, every reported pair with its fragments; ours at the default threshold); peak RSS is the process's maximum, "base" before the analysis started. "add() ×N" adds the files one by one, each returning its pairs with those before it (the worker's incremental path).\n\n`;
+const header = `# Plagiarism benchmark\n\nCommand: \`npx tsx bench/plagiarism/run.ts${quick ? ' --quick' : ''}\` on ${cpus().length} × ${cpus()[0]?.model ?? '?'} (load average ${loadavg()[0]!.toFixed(1)} at start), Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z.\nOur parameters: ${JSON.stringify(DEFAULT_PARAMS)}. Dolos: its defaults, one language at a time, similarity cut at the same thresholds.\n"best-F1" is the threshold with the best F1 on that data (an oracle, shown for both tools). Time is the whole analysis in a fresh process (tokenise, index, every reported pair with its fragments; ours at the default threshold); CPU time is user + system of that process (the machine is shared, so wall time varies with load; CPU time less so); peak RSS is the process's maximum, "base" before the analysis started. "add() ×N" adds the files one by one, each returning its pairs with those before it (the worker's incremental path).\n\n`;
 console.log(table);
 if (!quick) {
   mkdirSync(join(root, 'bench/results'), { recursive: true });

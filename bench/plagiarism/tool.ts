@@ -1,4 +1,4 @@
-// Runs one tool on a dataset file and prints JSON to stdout: { ms, maxRssMb, baseRssMb, pairs }. run.ts starts this in a
+// Runs one tool on a dataset file and prints JSON to stdout: { ms, cpuMs, maxRssMb, baseRssMb, pairs }. run.ts starts this in a
 // fresh process per tool so each one's peak memory is its own.
 // Usage: node --import tsx bench/plagiarism/tool.ts ours|ours-incremental|dolos <dataset.json>
 import { readFileSync } from 'node:fs';
@@ -44,11 +44,14 @@ async function runDolos(): Promise<Scored[]> {
 }
 
 const baseRssMb = process.resourceUsage().maxRSS / 1024;
+const cpuStart = process.cpuUsage();
 const started = performance.now();
 let pairs = tool === 'dolos' ? await runDolos() : runOurs(tool === 'ours-incremental');
 const ms = performance.now() - started;
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 // Timed at the default threshold; then, untimed, down to FLOOR for the best-F1 search (Dolos scores every pair
 // anyway). Every pair the default run reported is in the sweep too.
 if (tool !== 'dolos') pairs = runOurs(tool === 'ours-incremental', FLOOR);
-process.stdout.write(JSON.stringify({ ms, maxRssMb, baseRssMb, pairs: pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, similarity: p.similarity })) }));
+process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMb, baseRssMb, pairs: pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, similarity: p.similarity })) }));
