@@ -1,12 +1,14 @@
 // A program ready to run: its source written into a build dir, compiled once in its own sandbox.
-import { chownSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sandboxEnv } from './context.js';
 import type { JudgeContext } from './context.js';
 import type { LanguageSpec } from './languages/index.js';
+import { cacheDirOf } from './caches.js';
 import { BOX_SIZE_BYTES, COMPILE, TMP_SIZE_BYTES } from './limits.js';
 import { SANDBOX_PATHS } from './sandbox/bwrap-args.js';
 import { SandboxSession } from './sandbox/session.js';
+import type { RunOutcome } from './sandbox/types.js';
 import { runVerdict } from './verdict.js';
 
 export interface BuiltProgram {
@@ -21,14 +23,17 @@ export type BuildResult =
   | { ok: true; program: BuiltProgram; compileOutput: string | null }
   | { ok: false; verdict: 'CE' | 'IE'; compileOutput: string };
 
-function capText(buf: Buffer, cap: number): string {
-  const text = buf.subarray(0, cap).toString('utf8');
-  return buf.length > cap ? `${text}\n… (compiler output truncated at ${cap} bytes)` : text;
+/** The compiler's stdout and stderr, capped; says so when the supervisor cut it off. */
+export function compilerMessage(o: RunOutcome, cap: number): string {
+  const all = Buffer.concat([o.stdout, o.stderr]);
+  const text = all.subarray(0, cap).toString('utf8');
+  const total = o.stdoutBytes + o.stderrBytes;
+  return total > cap || all.length > cap ? `${text}\n… (compiler output truncated at ${cap} bytes)` : text;
 }
 
 export async function buildProgram(
   ctx: JudgeContext,
-  o: { dir: string; lang: LanguageSpec; source: string; driver: string | null },
+  o: { dir: string; lang: LanguageSpec; source: string; driver: string | null; signal?: AbortSignal },
 ): Promise<BuildResult> {
   const { host } = ctx;
   const buildDir = join(o.dir, 'build');
@@ -41,10 +46,13 @@ export async function buildProgram(
   const program: BuiltProgram = { lang: o.lang, buildDir, sourceFile, progDir: host.sandboxed ? SANDBOX_PATHS.prog : buildDir };
   if (!o.lang.compile) return { ok: true, program, compileOutput: null };
 
+  const hostCacheDir = cacheDirOf(host.workRoot, o.lang);
+  const cacheDir = o.lang.cache && existsSync(join(hostCacheDir, o.lang.cache.file)) ? hostCacheDir : null;
   const session = SandboxSession.start({
     host,
     name: ctx.nextName('compile'),
-    argv: o.lang.compile(sourceFile),
+    argv: o.lang.compile(sourceFile, { cacheDir: host.sandboxed ? SANDBOX_PATHS.cache : hostCacheDir }),
+    cacheDir,
     progDir: null,
     boxDir: buildDir,
     scratchDir: buildDir,
@@ -54,9 +62,12 @@ export async function buildProgram(
     tmpSizeBytes: TMP_SIZE_BYTES,
     env: sandboxEnv(host.sandboxed ? SANDBOX_PATHS.box : buildDir),
   });
+  const onAbort = () => session.kill('aborted');
+  o.signal?.addEventListener('abort', onAbort);
   try {
     const outcome = await session.run({ limits: COMPILE.limits, stdin: '', fresh: false });
-    const output = capText(Buffer.concat([outcome.stdout, outcome.stderr]), COMPILE.limits.stderrBytes);
+    o.signal?.throwIfAborted();
+    const output = compilerMessage(outcome, COMPILE.limits.stderrBytes);
     if (outcome.status === 'crashed') {
       ctx.log('error', 'judge: the compile sandbox failed', { language: o.lang.id, detail: outcome.detail });
       return { ok: false, verdict: 'IE', compileOutput: 'The compiler could not be run.' };
@@ -68,6 +79,7 @@ export async function buildProgram(
     }
     return { ok: true, program, compileOutput: output.trim() ? output : null };
   } finally {
+    o.signal?.removeEventListener('abort', onAbort);
     await session.close();
   }
 }

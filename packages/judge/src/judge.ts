@@ -6,6 +6,7 @@ import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/co
 import type { JudgeContext, LogFn } from './context.js';
 import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
 import { runJob } from './pipeline.js';
+import { buildCache } from './caches.js';
 import { removeStaleCgroups } from './sandbox/cgroups.js';
 import { inspectHost } from './sandbox/host.js';
 import type { SandboxHost } from './sandbox/host.js';
@@ -83,6 +84,10 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   } else if (host.cgroups.kind === 'none') {
     log('warn', `judge: no usable cgroups (${host.cgroups.reason}); memory and process limits fall back to rlimits`);
   }
+  // Toolchain caches build in the background; compiles that start earlier run without them.
+  const caches = (async () => {
+    for (const lang of LANGUAGE_SPECS) await buildCache(workRoot, lang, log);
+  })();
   let counter = 0;
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
   const ctx: JudgeContext = { host, log, nextName: (purpose) => `${tag}-${++counter}-${purpose}` };
@@ -130,7 +135,7 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
       return LANGUAGE_SPECS.map((l) => l.id).filter((id) => !disabled.has(id) && languageSpec(id));
     },
     async close() {
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running, caches]);
     },
   };
 }

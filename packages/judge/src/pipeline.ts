@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '@logicode/contracts';
 import type { JudgeJob, JudgeResult, JudgeTest, TestResult } from '@logicode/contracts';
-import { buildProgram } from './build.js';
+import { buildProgram, compilerMessage } from './build.js';
 import { checkBuiltin } from './checkers/index.js';
 import { CustomChecker } from './checkers/custom.js';
 import type { JudgeContext } from './context.js';
@@ -85,7 +85,7 @@ async function syntaxCheck(
     ctx.log('error', 'judge: the syntax check failed to run', { language: lang.id, detail: o.detail });
     return { verdict: 'IE', compileOutput: 'The syntax check could not be run.' };
   }
-  return { verdict: 'CE', compileOutput: Buffer.concat([o.stdout, o.stderr]).subarray(0, COMPILE_OUTPUT_CAP_BYTES).toString('utf8') };
+  return { verdict: 'CE', compileOutput: compilerMessage(o, COMPILE_OUTPUT_CAP_BYTES) };
 }
 
 export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks = {}): Promise<JudgeResult> {
@@ -96,7 +96,7 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
   chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
   let checker: CustomChecker | null = null;
   try {
-    const built = await buildProgram(ctx, { dir: jobDir, lang, source: job.source, driver: job.driverSource });
+    const built = await buildProgram(ctx, { dir: jobDir, lang, source: job.source, driver: job.driverSource, signal: hooks.signal });
     if (!built.ok) return emptyResult(built.verdict, built.compileOutput);
     if (job.checker.kind === 'custom') {
       const made = await CustomChecker.create(ctx, job.checker, jobDir);
@@ -109,6 +109,7 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
       jobDir,
       name: 'program',
     });
+    hooks.signal?.throwIfAborted();
     const checked = await syntaxCheck(ctx, runner, lang);
     if (checked) {
       await runner.close();
@@ -119,6 +120,7 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
     const results: TestResult[] = [];
     try {
       for (const [index, test] of job.tests.entries()) {
+        hooks.signal?.throwIfAborted();
         const outcome = await runner.run(test.input);
         hooks.signal?.throwIfAborted();
         const result = await judgeTest(job, lang, test, outcome, checker);

@@ -10,6 +10,11 @@ export interface RunContext {
   memoryLimitKb: number;
 }
 
+export interface CompileContext {
+  /** Where the language's cache is, as the compiler sees it (it may not be built yet). */
+  cacheDir: string;
+}
+
 export interface LanguageSpec {
   id: LanguageId;
   /** The file the combined source is written to. */
@@ -17,7 +22,13 @@ export interface LanguageSpec {
   /** Student code + driver → one source file. The default appends the driver after the student's code. */
   combine: (source: string, driver: string | null) => string;
   /** The compile argv, run in the build dir; null for interpreted languages. */
-  compile: ((sourceFile: string) => string[]) | null;
+  compile: ((sourceFile: string, ctx: CompileContext) => string[]) | null;
+  /**
+   * A toolchain cache built once per host, outside the sandbox, from trusted system files, then bound
+   * read-only into the compile sandbox (C++: a precompiled <bits/stdc++.h>). `build(input, output)` turns
+   * `source` (written to a file) into `file`.
+   */
+  cache: { file: string; source: string; build: (input: string, output: string) => string[] } | null;
   run: (ctx: RunContext) => string[];
   /**
    * Interpreted languages: a syntax check run in the run sandbox before the tests (no extra sandbox start);
@@ -52,6 +63,7 @@ type Optional = Partial<Omit<LanguageSpec, 'sourceFile' | 'compile'>>;
 
 const DEFAULTS = {
   check: null,
+  cache: null,
   combine: (source: string, driver: string | null) => (driver ? `${source}\n\n${driver}\n` : source),
   memoryGraceKb: 0,
   stackKb: 65_536,
@@ -71,7 +83,7 @@ function fill(spec: Required & Optional, compile: LanguageSpec['compile']): Lang
   });
 }
 
-export function compiled(spec: Required & Optional & { compile: (sourceFile: string) => string[] }): LanguageSpec {
+export function compiled(spec: Required & Optional & { compile: NonNullable<LanguageSpec['compile']> }): LanguageSpec {
   return fill(spec, spec.compile);
 }
 

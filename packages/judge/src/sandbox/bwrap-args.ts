@@ -6,6 +6,7 @@
 export const SANDBOX_PATHS = {
   supervisor: '/judge/supervisor',
   cgroup: '/judge/cg',
+  cache: '/judge/cache',
   prog: '/prog',
   box: '/box',
   tmp: '/tmp',
@@ -23,6 +24,8 @@ export interface BwrapOptions {
   boxDir: string | null;
   boxSizeBytes: number;
   tmpSizeBytes: number;
+  /** The language's toolchain cache (compilation only), bound read-only at /judge/cache. */
+  cacheDir?: string | null;
   /** The memory cgroup dir, bound read-only so the supervisor can read the OOM-kill counter. */
   cgroupDir: string | null;
   oomFileName: string | null;
@@ -46,6 +49,7 @@ export function bwrapArgs(o: BwrapOptions): string[] {
   if (o.progDir) a.push('--ro-bind', o.progDir, SANDBOX_PATHS.prog);
   a.push('--ro-bind', o.supervisorPath, SANDBOX_PATHS.supervisor);
   if (o.cgroupDir) a.push('--ro-bind', o.cgroupDir, SANDBOX_PATHS.cgroup);
+  if (o.cacheDir) a.push('--ro-bind', o.cacheDir, SANDBOX_PATHS.cache);
   a.push('--clearenv');
   for (const [key, value] of Object.entries(o.env)) a.push('--setenv', key, value);
   a.push('--chdir', SANDBOX_PATHS.box);

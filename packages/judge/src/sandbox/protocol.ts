@@ -32,6 +32,9 @@ export interface RawResult {
   wallUs: number;
   maxRssKb: number;
   oomKills: number;
+  /** Bytes the program wrote, including what was cut off. */
+  stdoutTotal: number;
+  stderrTotal: number;
 }
 
 export type SupervisorEvent =
@@ -45,10 +48,10 @@ const STATUSES = new Set(['ok', 'cpu', 'wall', 'ole']);
 export function parseResultLine(line: string): RawResult {
   const f = line.split(' ');
   const status = f[1] ?? '';
-  if (f[0] !== 'R' || f.length !== 8 || !STATUSES.has(status)) throw new Error(`bad supervisor line: ${line}`);
+  if (f[0] !== 'R' || f.length !== 10 || !STATUSES.has(status)) throw new Error(`bad supervisor line: ${line}`);
   const n = f.slice(2).map(Number);
   if (n.some((x) => !Number.isFinite(x))) throw new Error(`bad supervisor line: ${line}`);
-  const [exit, sig, cpuUs, wallUs, maxRssKb, oomKills] = n as [number, number, number, number, number, number];
+  const [exit, sig, cpuUs, wallUs, maxRssKb, oomKills, stdoutTotal, stderrTotal] = n as [number, number, number, number, number, number, number, number];
   return {
     status: status as RawResult['status'],
     exitCode: exit >= 0 ? exit : null,
@@ -57,6 +60,8 @@ export function parseResultLine(line: string): RawResult {
     wallUs,
     maxRssKb,
     oomKills,
+    stdoutTotal,
+    stderrTotal,
   };
 }
 

@@ -20,6 +20,8 @@ export interface SessionOptions {
   progDir: string | null;
   /** Bound read-write at /box (compilation). Otherwise /box is a fresh tmpfs. */
   boxDir: string | null;
+  /** Bound read-only at /judge/cache (a language's compile cache). */
+  cacheDir?: string | null;
   /** Unsandboxed mode only: the host dir that stands in for the /box tmpfs. */
   scratchDir: string;
   /** Whole-sandbox memory cgroup limit (program + supervisor + bwrap + tmpfs files). */
@@ -80,6 +82,7 @@ export class SandboxSession {
         boxSizeBytes: o.boxSizeBytes,
         tmpSizeBytes: o.tmpSizeBytes,
         cgroupDir: cgroup?.memoryDir ?? null,
+        cacheDir: o.cacheDir ?? null,
         oomFileName: cgroup?.oomFileName ?? null,
         seccompFd: seccompFd === null ? null : SECCOMP_FD,
         env: o.env,
@@ -183,6 +186,8 @@ function toOutcome(r: RawResult, p: Pending): RunOutcome {
     oomKilled: r.oomKills > 0,
     stdout: Buffer.concat(p.stdout),
     stderr: Buffer.concat(p.stderr),
+    stdoutBytes: r.stdoutTotal,
+    stderrBytes: r.stderrTotal,
   };
 }
 
@@ -197,6 +202,8 @@ function crashed(detail: string, stdout: Buffer[], stderr: Buffer[], sandboxFaul
     oomKilled: false,
     stdout: Buffer.concat(stdout),
     stderr: Buffer.concat(stderr),
+    stdoutBytes: stdout.reduce((n, b) => n + b.length, 0),
+    stderrBytes: stderr.reduce((n, b) => n + b.length, 0),
     detail,
     sandboxFault,
   };

@@ -17,7 +17,8 @@
  *        then nargs x ("len\n" arg) replacing PROGRAM when nargs > 0 (a syntax check in the same sandbox),
  *        then nfiles x ("name_len data_len\n" name data), then stdin bytes.
  *   out: "READY\n" once at start, then per run
- *        "O len\n" bytes | "E len\n" bytes | "R status exit signal cpu_us wall_us maxrss_kb oom_kills\n"
+ *        "O len\n" bytes | "E len\n" bytes |
+ *        "R status exit signal cpu_us wall_us maxrss_kb oom_kills stdout_total stderr_total\n"
  *        status: ok | cpu | wall | ole | fail.
  */
 #define _GNU_SOURCE
@@ -416,8 +417,8 @@ static void run_one(const struct opts *o, struct req *r) {
   int code = WIFEXITED(wst) ? WEXITSTATUS(wst) : -1;
   int sig = WIFSIGNALED(wst) ? WTERMSIG(wst) : 0;
   char line[256];
-  int len = snprintf(line, sizeof line, "R %s %d %d %ld %ld %ld %ld\n", status, code, sig, cpu_us, end - start,
-                     ru.ru_maxrss, oom);
+  int len = snprintf(line, sizeof line, "R %s %d %d %ld %ld %ld %ld %ld %ld\n", status, code, sig, cpu_us, end - start,
+                     ru.ru_maxrss, oom, out_n, err_n);
   chan_write(line, (size_t)len);
   for (long i = 0; i < r->nargs; i++) free(r->args[i]);
 }

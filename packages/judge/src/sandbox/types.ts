@@ -51,6 +51,9 @@ export interface RunOutcome {
   oomKilled: boolean;
   stdout: Buffer;
   stderr: Buffer;
+  /** What the program wrote in all; more than stdout/stderr hold when the caps cut it off. */
+  stdoutBytes: number;
+  stderrBytes: number;
   /** Set when status is 'crashed': what the judge saw. */
   detail?: string;
   /** 'crashed' before the supervisor ever started: the sandbox's fault, not the program's. */

@@ -125,5 +125,6 @@ int main(void){long a,b;if(scanf("%ld %ld",&a,&b)!=2){kill(-1,SIGKILL);sleep(1);
     assert.equal(r.verdict, 'CE');
     assert.ok((r.compileOutput ?? '').length <= 64 * 1024 + 200, `compile output ${r.compileOutput?.length}`);
     assert.match(r.compileOutput ?? '', /undefined_0/);
+    assert.match(r.compileOutput ?? '', /truncated at 65536 bytes/);
   });
 });

@@ -65,7 +65,7 @@ describe('supervisor protocol', () => {
     assert.throws(() => encodeRunRequest({ limits, stdin: '', fresh: true, files: [{ name: '.hidden', data: '' }] }));
   });
   it('parses a stream split at any byte', () => {
-    const stream = Buffer.from('READY\nO 3\na\nbE 2\nxyR ok 0 0 1500 2500 1234 0\nR cpu -1 9 2000000 2100000 500 1\n');
+    const stream = Buffer.from('READY\nO 3\na\nbE 2\nxyR ok 0 0 1500 2500 1234 0 3 2\nR cpu -1 9 2000000 2100000 500 1 0 0\n');
     for (let cut = 0; cut <= stream.length; cut++) {
       const p = new SupervisorStreamParser();
       const events = [...p.feed(stream.subarray(0, cut)), ...p.feed(stream.subarray(cut))];
@@ -74,10 +74,11 @@ describe('supervisor protocol', () => {
     }
   });
   it('parses result lines and rejects garbage', () => {
-    assert.deepEqual(parseResultLine('R cpu -1 9 2000000 2100000 500 1'), {
-      status: 'cpu', exitCode: null, signal: 9, cpuUs: 2_000_000, wallUs: 2_100_000, maxRssKb: 500, oomKills: 1,
+    assert.deepEqual(parseResultLine('R cpu -1 9 2000000 2100000 500 1 70000 12'), {
+      status: 'cpu', exitCode: null, signal: 9, cpuUs: 2_000_000, wallUs: 2_100_000, maxRssKb: 500, oomKills: 1, stdoutTotal: 70_000, stderrTotal: 12,
     });
-    assert.throws(() => parseResultLine('R ok 0 0 x 1 1 0'));
-    assert.throws(() => parseResultLine('R pwned 0 0 1 1 1 0'));
+    assert.throws(() => parseResultLine('R ok 0 0 x 1 1 0 0 0'));
+    assert.throws(() => parseResultLine('R pwned 0 0 1 1 1 0 0 0'));
+    assert.throws(() => parseResultLine('R ok 0 0 1 1 1 0'));
   });
 });

@@ -5,7 +5,7 @@ import { runVerdict, scoreOf, signalName } from '../../src/verdict.js';
 
 const limits = { timeLimitMs: 1000, memoryLimitKb: 65_536, memoryErrorPattern: /std::bad_alloc/ };
 function outcome(over: Partial<RunOutcome>): RunOutcome {
-  return { status: 'ok', exitCode: 0, signal: null, cpuMs: 10, wallMs: 12, memoryKb: 2000, oomKilled: false, stdout: Buffer.from('3\n'), stderr: Buffer.alloc(0), ...over };
+  return { status: 'ok', exitCode: 0, signal: null, cpuMs: 10, wallMs: 12, memoryKb: 2000, oomKilled: false, stdout: Buffer.from('3\n'), stderr: Buffer.alloc(0), stdoutBytes: 2, stderrBytes: 0, ...over };
 }
 
 describe('runVerdict', () => {

@@ -1,0 +1,55 @@
+// Toolchain caches (LanguageSpec.cache), built in the background once per work root from trusted system
+// files, outside the sandbox. A compile that starts before its cache is ready simply runs without it.
+import { execFile } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import type { LogFn } from './context.js';
+import type { LanguageSpec } from './languages/index.js';
+
+const exec = promisify(execFile);
+
+export function cacheDirOf(workRoot: string, lang: LanguageSpec): string {
+  return join(workRoot, 'cache', lang.id);
+}
+
+function lockHeldByLiveProcess(lock: string): boolean {
+  try {
+    process.kill(Number(readFileSync(lock, 'utf8')), 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds lang's cache unless it exists or another judge process is building it. */
+export async function buildCache(workRoot: string, lang: LanguageSpec, log: LogFn): Promise<void> {
+  if (!lang.cache) return;
+  const dir = cacheDirOf(workRoot, lang);
+  const target = join(dir, lang.cache.file);
+  if (existsSync(target)) return;
+  mkdirSync(dirname(target), { recursive: true, mode: 0o755 });
+  const lock = join(dir, '.building');
+  if (existsSync(lock) && !lockHeldByLiveProcess(lock)) rmSync(lock, { force: true });
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch {
+    return; // another judge on this work root is building it
+  }
+  try {
+    writeFileSync(fd, String(process.pid));
+    const input = join(dir, '.source');
+    writeFileSync(input, lang.cache.source);
+    const tmp = `${target}.${process.pid}.tmp`;
+    const started = Date.now();
+    await exec(lang.cache.build(input, tmp)[0] as string, lang.cache.build(input, tmp).slice(1), { timeout: 300_000 });
+    renameSync(tmp, target);
+    log('info', `judge: built the ${lang.id} compile cache in ${Date.now() - started} ms`, { file: target });
+  } catch (error) {
+    log('warn', `judge: could not build the ${lang.id} compile cache; compiling without it`, { error: String(error) });
+  } finally {
+    closeSync(fd);
+    rmSync(lock, { force: true });
+  }
+}
