@@ -21,16 +21,6 @@ export function pushToken(out: TokenList, kind: string, start: number, end: numb
   out.ends.push(end);
 }
 
-/** Drops the tokens at the given indices (sorted or not); returns a new list. */
-export function dropTokens(list: TokenList, drop: Set<number>): TokenList {
-  if (drop.size === 0) return list;
-  const out = emptyTokens();
-  for (let i = 0; i < list.kinds.length; i++) {
-    if (!drop.has(i)) pushToken(out, list.kinds[i]!, list.starts[i]!, list.ends[i]!);
-  }
-  return out;
-}
-
 export const ID = 'ID';
 export const NUM = 'NUM';
 export const STR = 'STR';
