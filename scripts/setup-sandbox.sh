@@ -42,4 +42,10 @@ if [ -r /proc/sys/kernel/unprivileged_userns_clone ] && [ "$(cat /proc/sys/kerne
   sysctl -w kernel.unprivileged_userns_clone=1 >/dev/null || true
 fi
 
+# Ubuntu 23.10+ lets AppArmor deny unprivileged user namespaces; bwrap then fails with "Permission denied".
+if [ -r /proc/sys/kernel/apparmor_restrict_unprivileged_userns ] && [ "$(cat /proc/sys/kernel/apparmor_restrict_unprivileged_userns)" = "1" ]; then
+  echo "setup-sandbox: AppArmor restricts unprivileged user namespaces: add an AppArmor profile for /usr/bin/bwrap" \
+    "(or set kernel.apparmor_restrict_unprivileged_userns=0) or the judge will refuse to start" >&2
+fi
+
 echo "setup-sandbox: bwrap $(bwrap --version | awk '{print $2}'), user $SANDBOX_USER uid $(id -u "$SANDBOX_USER")"

@@ -1,5 +1,6 @@
 import { compiled } from './kinds.js';
 
+const PACKAGE = /^\s*package\s+[\w.]+\s*;/m;
 const PUBLIC_TYPE = /^public\s+((?:final\s+|abstract\s+|sealed\s+)*)(class|interface|enum|record)\b/gm;
 
 /** The class the file must be named after: its public class, else the one with main, else Main. */
@@ -22,7 +23,11 @@ export default compiled({
   sourceFile: (source) => `${javaMainClass(source)}.java`,
   // Function style: the student's `class Solution` and the driver's `public class Main` share one file, so a
   // student's top-level `public` would be a second public class: it is dropped from the student's part.
-  combine: (source, driver) => (driver ? `${source.replace(PUBLIC_TYPE, '$1$2')}\n\n${driver}\n` : source),
+  // A `package` line (IDEs add one) would move the class away from where `java -cp /prog Main` looks.
+  combine: (source, driver) => {
+    const code = source.replace(PACKAGE, '');
+    return driver ? `${code.replace(PUBLIC_TYPE, '$1$2')}\n\n${driver}\n` : code;
+  },
   // javac sizes its heap from the host's RAM, not the cgroup it cannot see: cap it. C1 only: javac is short-lived.
   compile: (file) => [
     '/usr/bin/javac', '-J-Xmx512m', '-J-XX:TieredStopAtLevel=1', ...JVM.map((f) => `-J${f}`), '-encoding', 'UTF-8', '-d', '.', file,

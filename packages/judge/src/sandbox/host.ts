@@ -45,7 +45,8 @@ export function lookupUser(name: string, passwd = '/etc/passwd'): { uid: number;
 /** Builds the supervisor once per source version; static so it needs nothing inside the sandbox. */
 export async function buildSupervisor(binDir: string): Promise<string> {
   const source = new URL('./supervisor.c', import.meta.url).pathname;
-  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 12);
+  const header = new URL('./seccomp-filter.h', import.meta.url).pathname;
+  const hash = createHash('sha256').update(readFileSync(source)).update(readFileSync(header)).digest('hex').slice(0, 12);
   const target = join(binDir, `supervisor-${hash}`);
   if (existsSync(target)) return target;
   const tmp = `${target}.${process.pid}.tmp`;

@@ -37,6 +37,9 @@ describe('java class names', () => {
     assert.match(combined, /public static class Node/);
     assert.equal(java.sourceFile(combined), 'Main.java');
   });
+  it('drops a package declaration so the class is found on /prog', () => {
+    assert.equal(java.combine('package com.example;\npublic class Main {}\n', null), '\npublic class Main {}\n');
+  });
   it('the JVM gets the problem\'s heap limit and its overhead goes into the cgroup', () => {
     const argv = java.run({ progDir: '/prog', sourceFile: 'Main.java', memoryLimitKb: 262144 });
     assert.ok(argv.includes('-Xmx262144k'));
