@@ -42,6 +42,10 @@ describe('the index', () => {
       plagiarismPairSchema.parse(pair);
       assert.ok(pair.leftId < pair.rightId);
       assert.ok(pair.longestFragmentTokens >= DEFAULT_PARAMS.minFragmentTokens);
+      assert.equal(pair.longestFragmentTokens, Math.max(...pair.fragments.map((f) => f.tokens)));
+      assert.ok(pair.leftMatchedTokens <= pair.leftTotalTokens && pair.rightMatchedTokens <= pair.rightTotalTokens);
+      const expected = (pair.leftMatchedTokens + pair.rightMatchedTokens) / (pair.leftTotalTokens + pair.rightTotalTokens);
+      assert.ok(Math.abs(pair.similarity - expected) < 1e-12);
     }
   });
 

@@ -4,8 +4,8 @@
 import type { LanguageId } from '@logicode/contracts';
 import { tokenize } from '../../src/index.js';
 
-export type Disguise = 'rename' | 'comments' | 'reformat' | 'reorder' | 'deadCode';
-export const DISGUISES: Disguise[] = ['rename', 'comments', 'reformat', 'reorder', 'deadCode'];
+export type Disguise = 'rename' | 'loops' | 'comments' | 'reformat' | 'reorder' | 'deadCode';
+export const DISGUISES: Disguise[] = ['rename', 'loops', 'comments', 'reformat', 'reorder', 'deadCode'];
 
 /** A small deterministic PRNG (mulberry32) so generated corpora are reproducible. */
 export function rng(seed: number): () => number {
@@ -121,6 +121,52 @@ export function reorder(language: LanguageId, source: string): string {
   return chunks.map((c) => (c.block ? blockChunks[next++]! : c).lines).flat().join('\n');
 }
 
+/**
+ * Counting loops rewritten as while loops: `for (init; cond; step) {…}` → `init; while (cond) {…; step;}` and
+ * Python `for i in range(a, b):` → `i = a` / `while i < b:` / … / `i += 1`.
+ */
+export function changeLoops(language: LanguageId, source: string): string {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  const pending: { depth: number; indent: number; line: string }[] = [];
+  let depth = 0;
+  for (const line of lines) {
+    const indent = /^\s*/.exec(line)![0];
+    if (language === 'python') {
+      while (pending.length > 0 && line.trim() !== '' && indent.length <= pending[pending.length - 1]!.indent) {
+        out.push(pending.pop()!.line);
+      }
+      const m = /^(\s*)for (\w+) in range\(([^,()]+)(?:, ([^,()]+))?\):\s*$/.exec(line);
+      if (m) {
+        const [, sp, v, a, b] = m;
+        out.push(`${sp}${v} = ${b === undefined ? '0' : a}`, `${sp}while ${v} < ${b ?? a}:`);
+        pending.push({ depth: 0, indent: sp!.length, line: `${sp}    ${v} += 1` });
+        continue;
+      }
+      out.push(line);
+      continue;
+    }
+    const m = /^(\s*)for \(([^;()]*); ([^;]*); ([^;()]*)\) \{\s*$/.exec(line);
+    const opens = (line.match(/\{/g) ?? []).length;
+    const closes = (line.match(/\}/g) ?? []).length;
+    if (m && m[2]!.trim() !== '') {
+      const [, sp, init, cond, step] = m;
+      out.push(`${sp}${init};`, `${sp}while (${cond}) {`);
+      depth += 1;
+      pending.push({ depth, indent: sp!.length, line: `${sp}    ${step};` });
+      continue;
+    }
+    const top = pending[pending.length - 1];
+    if (top && closes > opens && depth - (closes - opens) < top.depth && /^\s*\}/.test(line)) {
+      out.push(pending.pop()!.line);
+    }
+    depth += opens - closes;
+    out.push(line);
+  }
+  while (pending.length > 0) out.push(pending.pop()!.line);
+  return out.join('\n');
+}
+
 function deadLine(language: LanguageId, n: number): string {
   switch (language) {
     case 'python':
@@ -151,6 +197,8 @@ export function applyDisguise(kind: Disguise, language: LanguageId, source: stri
   switch (kind) {
     case 'rename':
       return rename(language, source, random);
+    case 'loops':
+      return changeLoops(language, source);
     case 'comments':
       return addComments(language, source, random);
     case 'reformat':
