@@ -49,7 +49,7 @@ export function ProblemList() {
     <div className="page">
       <header className="page-header">
         <h1>Problems</h1>
-        {problems.data ? <p className="muted">{problems.data.total} problems match.</p> : null}
+        {problems.data ? <p className="muted">{problems.data.total === 1 ? '1 problem matches.' : `${problems.data.total} problems match.`}</p> : null}
       </header>
       <ProblemFilters filters={filters} signedIn={Boolean(user.data)} onChange={onChange} />
       {problems.isPending ? <Spinner label="Loading problems…" /> : null}

@@ -14,6 +14,7 @@ const MAX_QUEUED = 5000;
 export class EventQueue {
   private events: ProctorEventInput[];
   private inFlight = false;
+  private again = false;
   private failures = 0;
   private nextTryAt = 0;
   onChange: ((pending: number, lastError: string | null) => void) | null = null;
@@ -50,7 +51,12 @@ export class EventQueue {
 
   /** Sends up to one batch; on failure waits longer each time (2 s, 4 s … 30 s). */
   async flush(): Promise<void> {
-    if (this.inFlight || this.events.length === 0 || Date.now() < this.nextTryAt) return;
+    if (this.inFlight) {
+      // Events arrived while a batch was on its way: send them right after it, not at the next tick.
+      this.again = true;
+      return;
+    }
+    if (this.events.length === 0 || Date.now() < this.nextTryAt) return;
     this.inFlight = true;
     const batch = this.events.slice(0, PROCTOR_BATCH_MAX_EVENTS);
     try {
@@ -72,6 +78,10 @@ export class EventQueue {
     } finally {
       this.inFlight = false;
       this.save();
+    }
+    if (this.again) {
+      this.again = false;
+      await this.flush();
     }
   }
 

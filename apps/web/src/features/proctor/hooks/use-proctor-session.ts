@@ -10,6 +10,7 @@ import { SnapshotTracker } from './snapshots.js';
 import { uuid } from './uuid.js';
 
 const FLUSH_INTERVAL_MS = 2000;
+const SOON_MS = 150;
 
 export interface ProctorState {
   phase: 'starting' | 'active' | 'ended' | 'error';
@@ -43,11 +44,17 @@ export function useProctorSession(problemId: number, consented: boolean) {
   const code = useRef<{ content: string; language: LanguageId } | null>(null);
   const tracker = useRef<SnapshotTracker | null>(null);
   const attemptRef = useRef<Attempt | null>(null);
+  const soonTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const push = useCallback((event: Omit<ProctorEventInput, 'id' | 'clientTsMs' | 'problemId' | 'attemptId'>) => {
     const attempt = attemptRef.current;
     if (!attempt || attempt.status !== 'active') return;
     queue().push({ ...event, id: uuid(), clientTsMs: Date.now(), problemId: attempt.problemId, attemptId: attempt.id } as ProctorEventInput);
+    // A breach should reach the teacher within a second or two, not wait for the next 2 s tick; snapshots can wait.
+    if (event.type !== 'code_snapshot') {
+      clearTimeout(soonTimer.current);
+      soonTimer.current = setTimeout(() => void queue().flush(), SOON_MS);
+    }
   }, []);
 
   const snapshot = useCallback(() => {
