@@ -10,6 +10,9 @@ const config = loadRetentionCommandConfig(process.argv.slice(2));
 const db = createDb({ url: config.databaseUrl, pool: DEFAULT_POOL });
 const deps = {
   db, clock: systemClock, cache: createMemoryCache(), pubsub: createMemoryPubSub(), rateLimiter: createMemoryRateLimiter(systemClock),
+  queue: () => {
+    throw new Error('the retention command uses no queue');
+  },
   config: {} as CoreDeps['config'], log: () => undefined,
 } satisfies CoreDeps;
 try {
