@@ -78,7 +78,7 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
 
 function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
   const [small, large, swapped] = a.fingerprints.size <= b.fingerprints.size ? [a, b, false] : [b, a, true];
-  const byDiagonal = new Map<number, Run[]>();
+  // A pair has tens of runs, so a linear scan beats a Map of diagonals (and makes less garbage).
   const runs: Run[] = [];
   for (const [hash, smallPositions] of small.fingerprints) {
     const largePositions = large.fingerprints.get(hash);
@@ -90,17 +90,18 @@ function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
         const pa = swapped ? largePositions[li]! : smallPositions[si]!;
         const pb = swapped ? smallPositions[si]! : largePositions[li]!;
         const diagonal = pa - pb;
-        const onDiagonal = byDiagonal.get(diagonal);
-        if (onDiagonal?.some((r) => r.aStart <= pa && pa < r.aEnd)) continue;
+        if (covers(runs, pa, diagonal)) continue;
         const run = extend(a.tokens, b.tokens, pa, diagonal, opts.k);
-        if (!run) continue;
-        runs.push(run);
-        if (onDiagonal) onDiagonal.push(run);
-        else byDiagonal.set(diagonal, [run]);
+        if (run) runs.push(run);
       }
     }
   }
   return runs;
+}
+
+function covers(runs: Run[], pa: number, diagonal: number): boolean {
+  for (const r of runs) if (r.diagonal === diagonal && r.aStart <= pa && pa < r.aEnd) return true;
+  return false;
 }
 
 /** The maximal run of equal tokens through the seed k-gram, or null on a hash collision. */
