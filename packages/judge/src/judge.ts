@@ -31,6 +31,10 @@ export interface Judge {
   close(): Promise<void>;
 }
 
+function internalError(): JudgeResult {
+  return { verdict: 'IE', score: 0, compileOutput: 'The judge failed on our side; the submission can be judged again.', tests: [], maxCpuMs: 0, maxMemoryKb: 0 };
+}
+
 const defaultLog: LogFn = (level, msg, data) => {
   const line = data ? `${msg} ${JSON.stringify(data)}` : msg;
   if (level === 'info') console.log(line);
@@ -85,8 +89,9 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
     log('warn', `judge: no usable cgroups (${host.cgroups.reason}); memory and process limits fall back to rlimits`);
   }
   // Toolchain caches build in the background; compiles that start earlier run without them.
+  const stopCaches = new AbortController();
   const caches = (async () => {
-    for (const lang of LANGUAGE_SPECS) await buildCache(workRoot, lang, log);
+    for (const lang of LANGUAGE_SPECS) await buildCache(workRoot, lang, log, stopCaches.signal);
   })();
   let counter = 0;
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -98,7 +103,13 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
     sandboxed: host.sandboxed,
     async run(job, hooks) {
       if (disabled.has(job.language)) throw new AppError('LANGUAGE_UNAVAILABLE', `${job.language} failed its self-test and is disabled.`);
-      const p = runJob(ctx, job, hooks);
+      const p = runJob(ctx, job, hooks).catch((error: unknown) => {
+        // A fault of the judge itself (not of the program) ends as IE, so no submission stays "running";
+        // only an abort and a disabled language reach the caller as errors.
+        if (hooks?.signal?.aborted || error instanceof AppError) throw error;
+        log('error', 'judge: internal error while judging', { language: job.language, error: error instanceof Error ? error.stack : String(error) });
+        return internalError();
+      });
       running.add(p);
       try {
         return await p;
@@ -135,7 +146,9 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
       return LANGUAGE_SPECS.map((l) => l.id).filter((id) => !disabled.has(id) && languageSpec(id));
     },
     async close() {
-      await Promise.allSettled([...running, caches]);
+      await Promise.allSettled([...running]);
+      stopCaches.abort(); // an unfinished cache is dropped; the next start builds it again
+      await caches;
     },
   };
 }

@@ -2,7 +2,11 @@
 // hooks, stop-on-first-failure, abort.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestResult } from '@logicode/contracts';
+import { createJudge } from '../src/index.js';
 import { job, testJudge } from './helpers.js';
 import { FIXTURES } from './fixtures/programs.js';
 
@@ -83,7 +87,19 @@ describe('judge', () => {
     setTimeout(() => controller.abort(new Error('worker shutting down')), 300);
     const tests = Array.from({ length: 5 }, (_, i) => ({ id: String(i), input: '', expectedOutput: '', weight: 1 }));
     await assert.rejects((await testJudge()).run(job('c', 'int main(void){for(;;);}\n', { tests }), { signal: controller.signal }), /shutting down/);
-    assert.ok(Date.now() - started < 2500, 'did not wait for the time limits');
+    assert.ok(Date.now() - started < 3500, 'did not wait for the time limits (5 tests x 1 s)');
+  });
+
+  it('a fault of the judge itself ends as IE, not as a thrown error or a stuck job', async () => {
+    const workRoot = join(tmpdir(), `logicode-judge-fault-${process.pid}`);
+    const judge = await createJudge({ workRoot, log: () => {} });
+    rmSync(join(workRoot, 'jobs'), { recursive: true, force: true });
+    writeFileSync(join(workRoot, 'jobs'), 'not a directory'); // job dirs cannot be made any more
+    const r = await judge.run(job('c', FIXTURES.c.stdio.AC));
+    assert.equal(r.verdict, 'IE');
+    assert.equal(r.score, 0);
+    await judge.close();
+    rmSync(workRoot, { recursive: true, force: true });
   });
 
   it('measures the program, not bwrap: CPU and peak memory of a 40 MB, ~100 ms C program', async () => {
