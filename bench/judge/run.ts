@@ -110,8 +110,9 @@ async function main(): Promise<void> {
     console.log(line);
   };
   const load0 = loadavg()[0]!.toFixed(2);
-  const { host, problem } = await inspectHost(workRoot);
-  if (problem) throw new Error(problem);
+  const inspected = await inspectHost(workRoot);
+  if (inspected.problem) throw new Error(inspected.problem);
+  const host: SandboxHost = { ...inspected.host, sandboxed: true };
   const progDir = join(workRoot, 'sum-bin');
   mkdirSync(progDir, { recursive: true, mode: 0o755 });
   writeFileSync(join(progDir, 'sum.c'), SUM_C);
