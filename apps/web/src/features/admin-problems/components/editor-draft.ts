@@ -1,4 +1,4 @@
-import { LANGUAGE_IDS, type Checker, type LanguageId, type ProblemAdmin, type ProblemFields, type ProblemUpsertBody, type TestCaseInput } from '@logicode/contracts';
+import { LANGUAGE_IDS, LANGUAGES, type Checker, type LanguageId, type ProblemAdmin, type ProblemFields, type ProblemUpsertBody, type TestCaseInput } from '@logicode/contracts';
 import { ApiError } from '../../../lib/api-client.js';
 
 export interface LanguageDraft {
@@ -81,12 +81,13 @@ function describeItem(item: unknown): string {
   const o = item as Record<string, unknown>;
   const where: string[] = [];
   if (o.path !== undefined) where.push(Array.isArray(o.path) ? o.path.join('.') : String(o.path));
-  if (o.language !== undefined) where.push(`language ${String(o.language)}`);
-  if (o.testIndex !== undefined) where.push(`test ${Number(o.testIndex) + 1}`);
+  if (o.language !== undefined) where.push(LANGUAGES[o.language as LanguageId]?.name ?? String(o.language));
+  if (o.testNumber !== undefined) where.push(o.testNumber === null ? 'compilation' : `test ${String(o.testNumber)}`);
+  else if (o.testIndex !== undefined) where.push(`test ${Number(o.testIndex) + 1}`);
   else if (o.test !== undefined) where.push(`test ${String(o.test)}`);
-  if (o.verdict !== undefined) where.push(`verdict ${String(o.verdict)}`);
+  if (o.verdict !== undefined) where.push(`(${String(o.verdict)})`);
   const message = o.message ?? o.reason ?? o.error ?? '';
-  return `${where.join(', ')}${where.length && message ? ': ' : ''}${String(message)}`;
+  return `${where.join(', ').replace(', (', ' (')}${where.length && message ? ': ' : ''}${String(message)}`;
 }
 
 /** The server's validation errors as one line each: which field, language or test, and what is wrong. */

@@ -15,7 +15,9 @@ type Part = 'starterCode' | 'driverCode' | 'solution';
 /** Per language: whether it is offered, its starter code, the driver (function style) and the reference solution. */
 export function LanguagesEditor({ languages, style, onChange, error }: Props) {
   const enabled = LANGUAGE_IDS.filter((id) => languages[id].enabled);
-  const [active, setActive] = useState<LanguageId>(enabled[0] ?? 'python');
+  const [chosen, setActive] = useState<LanguageId>(enabled[0] ?? 'python');
+  // A language switched off while shown hands the view to the first one still offered.
+  const active = languages[chosen].enabled ? chosen : (enabled[0] ?? chosen);
   const [part, setPart] = useState<Part>('solution');
   const current = languages[active];
   const parts: { id: Part; label: string }[] = [

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { CATEGORIES, DIFFICULTIES, LANGUAGES, LANGUAGE_IDS, type Checker, type LanguageId, type ProblemFields } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api-client.js';
@@ -49,6 +49,8 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
   const [slugTouched, setSlugTouched] = useState(id !== null);
   const save = useSaveProblem();
   const navigate = useNavigate();
+  // A new problem's page is remounted at its own address after the first save: carry the success over.
+  const justCreated = (useLocation().state as { created?: boolean } | null)?.created === true;
   const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
   const fieldError = (name: string) => errors[`problem.${name}`] ?? errors[name];
   const serverLines = describeServerErrors(save.error);
@@ -62,7 +64,7 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
     save.mutate({ id, body: draftToBody(draft) }, {
       onSuccess: (saved) => {
         setDraft(draftFromAdmin(saved));
-        if (id === null) void navigate(paths.adminProblem(saved.id), { replace: true });
+        if (id === null) void navigate(paths.adminProblem(saved.id), { replace: true, state: { created: true } });
       },
     });
   };
@@ -80,7 +82,7 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
         </div>
       </div>
       {save.isPending ? <Notice>Running the reference solutions against every test. This can take a few seconds.</Notice> : null}
-      {save.isSuccess && !save.isPending ? <Notice kind="success">Saved. Every reference solution passed every test.</Notice> : null}
+      {(save.isSuccess || (justCreated && save.isIdle)) && !save.isPending ? <Notice kind="success">Saved. Every reference solution passed every test.</Notice> : null}
       {save.error ? (
         <div className="notice notice-error" role="alert" data-testid="save-error">
           <strong>Not saved. {save.error.message}</strong>
