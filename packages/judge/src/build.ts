@@ -51,7 +51,7 @@ export async function buildProgram(
   const session = SandboxSession.start({
     host,
     name: ctx.nextName('compile'),
-    argv: o.lang.compile(sourceFile, { cacheDir: host.sandboxed ? SANDBOX_PATHS.cache : hostCacheDir }),
+    argv: o.lang.compile(sourceFile, { cacheDir: host.sandboxed ? SANDBOX_PATHS.cache : hostCacheDir, cacheReady: cacheDir !== null }),
     cacheDir,
     progDir: null,
     boxDir: buildDir,

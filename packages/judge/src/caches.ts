@@ -59,7 +59,8 @@ export async function buildCache(workRoot: string, lang: LanguageSpec, log: LogF
   }
   try {
     writeFileSync(fd, String(process.pid));
-    const input = join(dir, '.source');
+    mkdirSync(join(dir, '.source'), { recursive: true });
+    const input = join(dir, '.source', lang.cache.sourceName);
     writeFileSync(input, lang.cache.source);
     const tmp = `${target}.${process.pid}.tmp`;
     const started = Date.now();

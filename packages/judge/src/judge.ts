@@ -91,7 +91,10 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   // Toolchain caches build in the background; compiles that start earlier run without them.
   const stopCaches = new AbortController();
   const caches = (async () => {
-    for (const lang of LANGUAGE_SPECS) await buildCache(workRoot, lang, log, stopCaches.signal);
+    // Quick ones first: javac's archive takes ~1 s, the C++ precompiled header ~10 s.
+    const order = ['java', 'cpp'];
+    const specs = [...LANGUAGE_SPECS].sort((a, b) => order.indexOf(b.id) - order.indexOf(a.id));
+    for (const lang of specs) await buildCache(workRoot, lang, log, stopCaches.signal);
   })();
   let counter = 0;
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;

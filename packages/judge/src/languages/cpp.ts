@@ -12,6 +12,7 @@ export default compiled({
   // this g++ keeps its headers.
   cache: {
     file: 'bits/stdc++.h.gch',
+    sourceName: 'stdc++.h',
     source: '#include <bits/stdc++.h>\n',
     build: (input, output) => ['/usr/bin/g++', ...FLAGS, '-x', 'c++-header', input, '-o', output],
   },

@@ -18,6 +18,8 @@ export function javaMainClass(source: string): string {
 // The JVM logs its own warnings to stdout by default, where they would spoil the answer: send them to stderr.
 const JVM = ['-Xshare:auto', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:ActiveProcessorCount=1', '-Xlog:disable', '-Xlog:all=warning:stderr'];
 
+const JAVAC = ['/usr/bin/javac', '-J-Xmx512m', '-J-XX:TieredStopAtLevel=1', ...JVM.map((f) => `-J${f}`)];
+
 export default compiled({
   id: 'java',
   sourceFile: (source) => `${javaMainClass(source)}.java`,
@@ -29,9 +31,19 @@ export default compiled({
     return driver ? `${code.replace(PUBLIC_TYPE, '$1$2')}\n\n${driver}\n` : code;
   },
   // javac sizes its heap from the host's RAM, not the cgroup it cannot see: cap it. C1 only: javac is short-lived.
-  compile: (file) => [
-    '/usr/bin/javac', '-J-Xmx512m', '-J-XX:TieredStopAtLevel=1', ...JVM.map((f) => `-J${f}`), '-encoding', 'UTF-8', '-d', '.', file,
+  compile: (file, { cacheDir, cacheReady }) => [
+    ...JAVAC,
+    ...(cacheReady ? [`-J-XX:SharedArchiveFile=${cacheDir}/javac.jsa`] : []),
+    '-encoding', 'UTF-8', '-d', '.', file,
   ],
+  // A dynamic CDS archive of the classes javac loads: javac 0.95 s → 0.58 s here. The JVM checks that the
+  // archive matches this JDK and ignores it (with a warning on stderr) otherwise.
+  cache: {
+    file: 'javac.jsa',
+    sourceName: 'Main.java',
+    source: 'import java.util.*;\npublic class Main { public static void main(String[] a) { System.out.println(new ArrayList<>(List.of(1))); } }\n',
+    build: (input, output) => [...JAVAC, `-J-XX:ArchiveClassesAtExit=${output}`, '-d', input.replace(/[^/]+$/, ''), input],
+  },
   run: ({ progDir, sourceFile, memoryLimitKb }) => [
     '/usr/bin/java', `-Xmx${memoryLimitKb}k`, '-Xss64m', ...JVM, '-cp', progDir, sourceFile.replace(/\.java$/, ''),
   ],

@@ -11,8 +11,10 @@ export interface RunContext {
 }
 
 export interface CompileContext {
-  /** Where the language's cache is, as the compiler sees it (it may not be built yet). */
+  /** Where the language's cache is, as the compiler sees it. */
   cacheDir: string;
+  /** Whether the cache is built (compiles that start earlier run without it). */
+  cacheReady: boolean;
 }
 
 export interface LanguageSpec {
@@ -25,10 +27,10 @@ export interface LanguageSpec {
   compile: ((sourceFile: string, ctx: CompileContext) => string[]) | null;
   /**
    * A toolchain cache built once per host, outside the sandbox, from trusted system files, then bound
-   * read-only into the compile sandbox (C++: a precompiled <bits/stdc++.h>). `build(input, output)` turns
-   * `source` (written to a file) into `file`.
+   * read-only into the compile sandbox (C++: a precompiled <bits/stdc++.h>; Java: a CDS archive of javac).
+   * `build(input, output)` turns `source`, written to a file named `sourceName`, into `file`.
    */
-  cache: { file: string; source: string; build: (input: string, output: string) => string[] } | null;
+  cache: { file: string; sourceName: string; source: string; build: (input: string, output: string) => string[] } | null;
   run: (ctx: RunContext) => string[];
   /**
    * Interpreted languages: a syntax check run in the run sandbox before the tests (no extra sandbox start);
