@@ -17,6 +17,10 @@ export interface FeedItem {
 
 const MAX_ITEMS = 60;
 
+const COUNTER_OF: Partial<Record<string, 'tabHidden' | 'paste' | 'copy' | 'rightClick' | 'devtools' | 'fullscreenExit'>> = {
+  tab_hidden: 'tabHidden', paste: 'paste', copy: 'copy', right_click: 'rightClick', devtools_shortcut: 'devtools', fullscreen_exit: 'fullscreenExit',
+};
+
 const EVENT_TEXT: Record<string, (d: Record<string, unknown>) => string> = {
   tab_hidden: () => 'left the tab',
   tab_visible: (d) => `came back to the tab${typeof d.hiddenMs === 'number' ? ` after ${Math.round(d.hiddenMs / 1000)} s` : ''}`,
@@ -61,7 +65,10 @@ export function useLiveFeed(room: string = rooms.feedAll()) {
           text: `${userName} ${describeEvent(event.type, event.data)}`, event: { ...event, userName } });
         bumpStats((s) => ({ ...s, eventsToday: s.eventsToday + 1 }));
         void queryClient.invalidateQueries({ queryKey: ['teacher', 'events'] });
-        queryClient.setQueryData<ActiveSession[]>(teacherKeys.sessions, (list) => list?.map((a) => (a.id === event.attemptId ? { ...a, lastHeartbeatAt: new Date().toISOString() } : a)));
+        // Counters arrive authoritative with each flag; until then, count what the feed shows.
+        const bump = COUNTER_OF[event.type];
+        queryClient.setQueryData<ActiveSession[]>(teacherKeys.sessions, (list) => list?.map((a) =>
+          a.id === event.attemptId ? { ...a, lastHeartbeatAt: new Date().toISOString(), counters: bump ? { ...a.counters, [bump]: a.counters[bump] + 1 } : a.counters } : a));
       }),
       onSocketEvent('proctor:flag', ({ flag, counters }) => {
         add({ key: `flag-${flag.id}-${flag.status}`, at: Date.now(), kind: 'flag', severity: flag.severity, userId: flag.userId, attemptId: flag.attemptId,
