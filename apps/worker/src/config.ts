@@ -17,6 +17,7 @@ const envSchema = z.object({
   ),
   JUDGE_ALLOW_UNSANDBOXED: z.string().optional(),
   JUDGE_WORK_DIR: z.string().optional(),
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -42,6 +43,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     allowUnsandboxed: envFlag(parsed.JUDGE_ALLOW_UNSANDBOXED, false),
     judgeWorkDir: parsed.JUDGE_WORK_DIR ?? null,
     stuckAfterMs: parsed.STUCK_SUBMISSION_AFTER_SEC * 1000,
+    /** BullMQ lock: a killed worker's job is taken by another after about this long. */
+    queueLockMs: parsed.QUEUE_LOCK_MS,
     retentionAges: retentionAgesFromEnv(env),
     logLevel: parsed.LOG_LEVEL,
   });

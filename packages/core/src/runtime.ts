@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   coreOptions?: CoreOptions;
   /** Ask a worker to run reference solutions before a problem is saved (default true; HTTP-only tests turn it off). */
   validateProblems?: boolean;
+  /** BullMQ lock duration in scaled mode (see PlatformOptions.queueLockMs). */
+  queueLockMs?: number;
   /** How long an admin's save waits for a worker's validation. */
   validationTimeoutMs?: number;
   /** An already open database (tests); then `db` only describes it and nothing is migrated or opened. */
@@ -36,7 +38,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (migrate && options.db.url.startsWith('mysql')) await ensureMysqlDatabase(options.db.url);
   const db = options.handle ?? createDb(options.db);
   if (migrate) await migrateToLatest(db);
-  const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, log: options.log });
+  const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, queueLockMs: options.queueLockMs, log: options.log });
   const core = createCore(
     {
       db,

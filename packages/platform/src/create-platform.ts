@@ -19,6 +19,8 @@ export interface PlatformOptions {
   redisUrl: string | null;
   /** Key prefix in Redis. */
   prefix: string;
+  /** BullMQ lock duration: how soon a dead worker's job is taken by another (default 30 s). */
+  queueLockMs?: number;
   log?: QueueLog;
 }
 
@@ -53,7 +55,7 @@ export function createPlatform(options: PlatformOptions): Platform {
       let queue = queues.get(name);
       if (!queue) {
         queue = redisUrl
-          ? createBullQueue<unknown>(name, { redisUrl, prefix: `${options.prefix}bull`, log: options.log })
+          ? createBullQueue<unknown>(name, { redisUrl, prefix: `${options.prefix}bull`, lockMs: options.queueLockMs, log: options.log })
           : createMemoryQueue<unknown>(name, { log: options.log });
         queues.set(name, queue);
       }

@@ -6,6 +6,11 @@ export interface BullQueueOptions {
   /** Key prefix, so that several deployments (or test runs) share one Redis. */
   prefix: string;
   attempts?: number;
+  /**
+   * How long a job's lock lasts without renewal. A worker that dies stops renewing; after this the job counts
+   * as stalled and another worker takes it (so this bounds how long a killed worker's job waits).
+   */
+  lockMs?: number;
   log?: QueueLog;
 }
 
@@ -46,8 +51,8 @@ export function createBullQueue<T>(name: string, options: BullQueueOptions): Job
         connection,
         prefix: options.prefix,
         concurrency: processOptions.concurrency,
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        lockDuration: options.lockMs ?? 30_000,
+        stalledInterval: Math.max(500, Math.floor((options.lockMs ?? 30_000) / 2)),
         maxStalledCount: 2,
       });
       worker.on('failed', (job, error) =>
