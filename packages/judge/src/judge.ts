@@ -5,6 +5,7 @@ import { AppError } from '@logicode/contracts';
 import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/contracts';
 import type { JudgeContext, LogFn } from './context.js';
 import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
+import type { LanguageSpec } from './languages/index.js';
 import { runJob } from './pipeline.js';
 import { buildCache } from './caches.js';
 import { removeStaleCgroups } from './sandbox/cgroups.js';
@@ -75,6 +76,33 @@ export function sandboxDecision(problem: string | null, allowUnsandboxed: boolea
   return 'unsandboxed';
 }
 
+async function selfTestOne(ctx: JudgeContext, lang: LanguageSpec): Promise<LanguageStatus> {
+  let version: string | null = null;
+  try {
+    version = await probeVersion(lang);
+    const result = await runJob(ctx, selfTestJob(lang));
+    if (result.verdict === 'AC') return { id: lang.id, ok: true, version, error: null };
+    const t = result.tests[0];
+    const error = `self-test gave ${result.verdict}: ${result.compileOutput ?? t?.message ?? ''} ${t?.stderr ?? ''}`.trim();
+    return { id: lang.id, ok: false, version, error };
+  } catch (e) {
+    return { id: lang.id, ok: false, version, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   const log = options.log ?? defaultLog;
   const workRoot = options.workRoot ?? join(tmpdir(), 'logicode-judge');
@@ -121,27 +149,14 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
       }
     },
     async selfTest() {
-      const statuses: LanguageStatus[] = [];
-      for (const lang of LANGUAGE_SPECS) {
-        let version: string | null = null;
-        let error: string | null = null;
-        try {
-          version = await probeVersion(lang);
-          const result = await runJob(ctx, selfTestJob(lang));
-          if (result.verdict !== 'AC') {
-            const t = result.tests[0];
-            error = `self-test gave ${result.verdict}: ${result.compileOutput ?? t?.message ?? ''} ${t?.stderr ?? ''}`.trim();
-          }
-        } catch (e) {
-          error = e instanceof Error ? e.message : String(e);
+      // Two at a time: compilers dominate and this machine class has few cores.
+      const statuses = await mapLimit(LANGUAGE_SPECS, 2, (lang) => selfTestOne(ctx, lang));
+      for (const status of statuses) {
+        if (status.ok) disabled.delete(status.id);
+        else {
+          disabled.add(status.id);
+          log('error', `!!! judge: language ${status.id} DISABLED, its self-test failed: ${status.error}`);
         }
-        if (error) {
-          disabled.add(lang.id);
-          log('error', `!!! judge: language ${lang.id} DISABLED, its self-test failed: ${error}`);
-        } else {
-          disabled.delete(lang.id);
-        }
-        statuses.push({ id: lang.id, ok: error === null, version, error });
       }
       return statuses;
     },
