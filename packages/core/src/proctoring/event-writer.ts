@@ -5,7 +5,7 @@ import type { Database } from '@logicode/db';
 import {
   applyEvents, integrityOf, normaliseCounters, toEventRecord, type FlagDraft,
 } from '@logicode/proctoring';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
 import { toFlag } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
@@ -97,17 +97,40 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
     return feed;
   }
 
-  async function insertFlag(trx: Transaction<Database>, base: { attemptId: number; userId: number; problemId: number }, draft: FlagDraft) {
-    const now = deps.clock.now();
-    const result = await trx.insertInto('proctorFlags').values({
-      ...base, rule: draft.rule, reason: draft.reason, severity: draft.severity, status: 'open', note: null,
-      createdAtMs: now, updatedAtMs: now, action: draft.action, eventId: draft.eventId, dedupeKey: draft.key,
-      reviewedBy: null, reviewedAtMs: null,
-    }).ignore().executeTakeFirst();
-    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return null;
-    const row = await trx.selectFrom('proctorFlags').selectAll()
-      .where('attemptId', '=', base.attemptId).where('dedupeKey', '=', draft.key).executeTakeFirstOrThrow();
-    return toFlag(row);
+  interface FlagRow {
+    attemptId: number;
+    userId: number;
+    problemId: number;
+    draft: FlagDraft;
+    counters: AttemptCounters;
+  }
+
+  /** One INSERT IGNORE for all drafts; the rows stamped with this transaction's time are the new ones. */
+  async function insertFlags(trx: Transaction<Database>, flags: FlagRow[], nowMs: number) {
+    if (flags.length === 0) return [];
+    await trx.insertInto('proctorFlags').values(flags.map((f) => ({
+      attemptId: f.attemptId, userId: f.userId, problemId: f.problemId, rule: f.draft.rule, reason: f.draft.reason,
+      severity: f.draft.severity, status: 'open' as const, note: null, createdAtMs: nowMs, updatedAtMs: nowMs, action: f.draft.action,
+      eventId: f.draft.eventId, dedupeKey: f.draft.key, reviewedBy: null, reviewedAtMs: null,
+    }))).ignore().execute();
+    const rows = await trx.selectFrom('proctorFlags').selectAll()
+      .where('attemptId', 'in', [...new Set(flags.map((f) => f.attemptId))])
+      .where('dedupeKey', 'in', [...new Set(flags.map((f) => f.draft.key))])
+      .where('createdAtMs', '=', nowMs).execute();
+    const byKey = new Map(flags.map((f) => [`${f.attemptId}|${f.draft.key}`, f]));
+    return rows.flatMap((row) => {
+      const source = byKey.get(`${row.attemptId}|${row.dedupeKey}`);
+      return source ? [{ flag: toFlag(row), counters: source.counters }] : [];
+    });
+  }
+
+  /** All counter updates of a transaction in one statement (a CASE per column) instead of one per attempt. */
+  async function updateCounters(trx: Transaction<Database>, updates: { id: number; counters: string; score: number }[]) {
+    if (updates.length === 0) return;
+    const countersCase = sql.join(updates.map((u) => sql`when ${u.id} then ${u.counters}`), sql` `);
+    const scoreCase = sql.join(updates.map((u) => sql`when ${u.id} then ${u.score}`), sql` `);
+    await sql`update problem_sessions set counters = case id ${countersCase} end, integrity_score = case id ${scoreCase} end
+      where id in (${sql.join(updates.map((u) => u.id))})`.execute(trx);
   }
 
   async function persistOnce(messages: readonly IngestMessage[]): Promise<PersistResult> {
@@ -139,24 +162,24 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       if (fresh.length === 0) return;
       result.feedEvents = await insertRows(trx, fresh, rules);
 
+      const nowMs = deps.clock.now();
+      const updates: { id: number; counters: string; score: number }[] = [];
+      const flagRows: FlagRow[] = [];
       for (const attempt of attempts.values()) {
         const mine = fresh.filter((p) => p.event.attemptId === attempt.id).map((p) => p.event);
         if (mine.length === 0) continue;
         const rule = rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
         const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
-        const integrity = integrityOf(counters, rule);
-        const ends = attempt.isActive === 1 && flags.some((f) => f.action === 'end_attempt');
-        await trx.updateTable('problemSessions').set({
-          counters: JSON.stringify(counters), integrityScore: integrity.score,
-          ...(ends ? { isActive: 0, endedAtMs: deps.clock.now(), endReason: 'rule' } : {}),
-        }).where('id', '=', attempt.id).execute();
-        if (ends) result.endedAttemptIds.push(attempt.id);
-        for (const draft of flags) {
-          const base = { attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId };
-          const flag = await insertFlag(trx, base, draft);
-          if (flag) result.flags.push({ flag, counters });
-        }
+        updates.push({ id: attempt.id, counters: JSON.stringify(counters), score: integrityOf(counters, rule).score });
+        for (const draft of flags) flagRows.push({ attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId, draft, counters });
+        if (attempt.isActive === 1 && flags.some((f) => f.action === 'end_attempt')) result.endedAttemptIds.push(attempt.id);
       }
+      await updateCounters(trx, updates);
+      if (result.endedAttemptIds.length > 0) {
+        await trx.updateTable('problemSessions').set({ isActive: 0, endedAtMs: nowMs, endReason: 'rule' })
+          .where('id', 'in', result.endedAttemptIds).where('isActive', '=', 1).execute();
+      }
+      result.flags = await insertFlags(trx, flagRows, nowMs);
     });
     return result;
   }
