@@ -29,6 +29,7 @@ export function signalName(signal: number): string {
 const SIGXCPU = constants.signals.SIGXCPU;
 const SIGXFSZ = constants.signals.SIGXFSZ;
 const SIGKILL = constants.signals.SIGKILL;
+const SIGSEGV = constants.signals.SIGSEGV;
 const FILE_TOO_LARGE = /\bEFBIG\b|File too large/;
 
 export function runVerdict(o: RunOutcome, limits: VerdictLimits): RunVerdict {
@@ -43,20 +44,19 @@ export function runVerdict(o: RunOutcome, limits: VerdictLimits): RunVerdict {
   if (o.status === 'wall') return { verdict: 'TLE', message: 'Wall time limit exceeded (the program was waiting or sleeping).' };
   const stderr = o.status === 'ok' ? o.stderr.toString('utf8') : '';
   const failed = o.signal !== null || o.exitCode !== 0;
-  if (
-    o.oomKilled ||
-    o.memoryKb > limits.memoryLimitKb ||
-    (failed && limits.memoryErrorPattern?.test(stderr))
-  ) {
+  if (o.oomKilled || (failed && limits.memoryErrorPattern?.test(stderr))) {
     return { verdict: 'MLE', message: 'Memory limit exceeded.' };
   }
   // Python and Node ignore SIGXFSZ, so a file past RLIMIT_FSIZE shows up as an EFBIG error on stderr.
   if (o.status === 'ole' || o.signal === SIGXFSZ || (failed && FILE_TOO_LARGE.test(stderr))) {
     return { verdict: 'OLE', message: 'Output limit exceeded.' };
   }
+  // A peak over the limit without an OOM kill (the cgroup has slack for the sandbox itself). A signal wins:
+  // a stack overflow touches up to the stack limit and then dies of SIGSEGV, which is an RE.
+  if (o.memoryKb > limits.memoryLimitKb && o.signal === null) return { verdict: 'MLE', message: 'Memory limit exceeded.' };
   if (o.signal !== null) {
     const name = signalName(o.signal);
-    const hint = o.signal === SIGKILL ? ' (killed: too many processes or memory?)' : '';
+    const hint = o.signal === SIGKILL ? ' (killed: too many processes or memory?)' : o.signal === SIGSEGV ? ' (a bad pointer, or a stack overflow?)' : '';
     return { verdict: 'RE', message: `Killed by ${name}${hint}.` };
   }
   if (o.exitCode !== 0) return { verdict: 'RE', message: `Exit code ${o.exitCode}.` };

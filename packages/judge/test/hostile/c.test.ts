@@ -39,6 +39,13 @@ printf("%d\\n",n);return 0;}`;
     assert.equal(r.verdict, 'MLE', JSON.stringify(r.tests));
   });
 
+  it('unbounded recursion ends as RE (SIGSEGV at the explicit stack limit), not a hang', async () => {
+    const src = '#include <stdio.h>\nint f(int n){volatile char pad[512];pad[0]=(char)n;return f(n+1)+pad[0];}\nint main(void){printf("%d\\n",f(0));return 0;}\n';
+    const r = await (await testJudge()).run(job('c', src, custom()));
+    assert.equal(r.verdict, 'RE', JSON.stringify(r.tests));
+    assert.equal(r.tests[0]?.signal, 'SIGSEGV');
+  });
+
   it('sleeping forever is TLE by wall time', async () => {
     const r = await (await testJudge()).run(job('c', '#include <unistd.h>\nint main(void){pause();}\n', custom()));
     assert.equal(r.verdict, 'TLE');

@@ -32,7 +32,9 @@ describe('runVerdict', () => {
     assert.equal(runVerdict(outcome({ exitCode: 1, stderr: Buffer.from('OSError: [Errno 27] File too large') }), limits).verdict, 'OLE');
   });
   it('RE names the signal or the exit code', () => {
-    assert.deepEqual(runVerdict(outcome({ signal: 11, exitCode: null }), limits), { verdict: 'RE', message: 'Killed by SIGSEGV.' });
+    assert.deepEqual(runVerdict(outcome({ signal: 11, exitCode: null }), limits), { verdict: 'RE', message: 'Killed by SIGSEGV (a bad pointer, or a stack overflow?).' });
+    // a stack overflow touches the whole stack (up to the memory limit) before its SIGSEGV: still RE
+    assert.equal(runVerdict(outcome({ signal: 11, exitCode: null, memoryKb: 66_000 }), limits).verdict, 'RE');
     assert.deepEqual(runVerdict(outcome({ exitCode: 3 }), limits), { verdict: 'RE', message: 'Exit code 3.' });
     assert.equal(runVerdict(outcome({ status: 'crashed', detail: 'the sandbox exited (9)' }), limits).verdict, 'RE');
   });
