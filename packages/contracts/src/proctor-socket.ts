@@ -4,7 +4,7 @@ import type { ProctorEventRecord } from './proctor.js';
 
 /** Pushed to teacher feed rooms (feed:all, feed:problem:<id>, feed:student:<id>); never to students. */
 export interface ProctorFeedEvents {
-  /** Events of severity low and above (snapshots and `info` events are not pushed; read the timeline). */
+  /** Events of severity medium and high (low, info and snapshots are not pushed: read the events API or timeline). */
   'proctor:event': (payload: { event: ProctorEventRecord; userName: string }) => void;
   /** A new flag, or a flag a teacher cleared, reopened or annotated. */
   'proctor:flag': (payload: { flag: ProctorFlag; counters: AttemptCounters | null }) => void;

@@ -20,7 +20,7 @@ export interface IngestMessage {
 export interface PersistResult {
   /** Events and snapshots newly stored (a retried batch stores 0). */
   stored: number;
-  /** Newly stored events worth showing live (severity low and above; no snapshots). */
+  /** Newly stored events worth pushing live (medium and high; the rest is in the events API and timeline). */
   feedEvents: ProctorEventRecord[];
   flags: { flag: ProctorFlag; counters: AttemptCounters }[];
   /** Attempts a rule ended (action end_attempt). */
@@ -85,7 +85,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       const record = toEventRecord(event, {
         userId: p.userId, receivedAt: new Date(p.receivedAtMs).toISOString(), settings: rules.get(event.problemId)!,
       });
-      if (record.severity !== 'info') feed.push(record);
+      if (record.severity === 'medium' || record.severity === 'high') feed.push(record);
       eventRows.push({
         id: event.id, userId: p.userId, problemId: event.problemId, attemptId: event.attemptId, type: event.type,
         severity: record.severity, payload: JSON.stringify(event.data), clientTsMs: event.clientTsMs,

@@ -21,9 +21,9 @@ export function createPersistPublisher(deps: CoreDeps) {
 
   return async function publish(result: PersistResult): Promise<void> {
     const { pubsub } = deps;
-    for (const event of result.feedEvents) {
-      await emitTo(pubsub, feedRooms(event.userId, event.problemId), 'proctor:event', { event, userName: await nameOf(event.userId) });
-    }
+    // In parallel: at thousands of events per second, one awaited PUBLISH after another would pace the consumer.
+    await Promise.all(result.feedEvents.map(async (event) =>
+      emitTo(pubsub, feedRooms(event.userId, event.problemId), 'proctor:event', { event, userName: await nameOf(event.userId) })));
     for (const { flag, counters } of result.flags) {
       await emitTo(pubsub, feedRooms(flag.userId, flag.problemId), 'proctor:flag', { flag, counters });
       if (flag.action !== 'flag') {
