@@ -6,7 +6,7 @@ import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/co
 import type { JudgeContext, LogFn } from './context.js';
 import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
-import { runJob } from './pipeline.js';
+import { removeStaleJobDirs, runJob } from './pipeline.js';
 import { buildCache } from './caches.js';
 import { removeStaleCgroups } from './sandbox/cgroups.js';
 import { inspectHost } from './sandbox/host.js';
@@ -108,6 +108,7 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   const workRoot = options.workRoot ?? join(tmpdir(), 'logicode-judge');
   const inspected = await inspectHost(workRoot);
   removeStaleCgroups(inspected.host.cgroups);
+  removeStaleJobDirs(workRoot);
   let host: SandboxHost = { ...inspected.host, sandboxed: true };
   const problem = inspected.problem ?? (await smokeTest(host));
   if (sandboxDecision(problem, options.allowUnsandboxed ?? false) === 'unsandboxed') {

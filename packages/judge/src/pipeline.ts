@@ -1,5 +1,5 @@
 // One job: compile once, run every test in one sandbox, check, verdict. Knows no database and no HTTP.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '@logicode/contracts';
 import type { JudgeJob, JudgeResult, JudgeTest, TestResult } from '@logicode/contracts';
@@ -92,7 +92,8 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
   const lang = languageSpec(job.language);
   if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
   hooks.signal?.throwIfAborted();
-  const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', 'job-'));
+  // The pid in the name lets a later judge remove what a killed one left (removeStaleJobDirs).
+  const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', `job-${process.pid}-`));
   chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
   let checker: CustomChecker | null = null;
   try {
@@ -144,5 +145,24 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
   } finally {
     await checker?.close();
     rmSync(jobDir, { recursive: true, force: true });
+  }
+}
+
+/** Removes job dirs left by judge processes that are gone (killed mid-job). */
+export function removeStaleJobDirs(workRoot: string): void {
+  const dir = join(workRoot, 'jobs');
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^job-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pidAlive(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
