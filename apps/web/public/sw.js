@@ -3,8 +3,19 @@
 const SHELL_CACHE = 'logicode-shell-v1';
 const ASSET_CACHE = 'logicode-assets-v1';
 
+// The shell is index.html plus the hashed entry script and styles it names: precache them together so the
+// very first reload after installing works offline.
+async function precacheShell() {
+  const response = await fetch('/', { cache: 'no-cache' });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  const assets = [...new Set(html.match(/\/assets\/[^"'\s>]+/g) || [])];
+  await (await caches.open(SHELL_CACHE)).put('/', response);
+  await (await caches.open(ASSET_CACHE)).addAll(assets);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.add('/')).then(() => self.skipWaiting()));
+  event.waitUntil(precacheShell().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -113,6 +113,21 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
   await page.getByRole('tab', { name: 'Submissions' }).click();
   const rows = await page.getByTestId('history-table').locator('tbody tr').count();
   assert.ok(rows >= 2, `history shows the run and the submission (${rows} rows)`);
+
+  // Progress and the leaderboard count it.
+  await page.getByRole('link', { name: 'Progress' }).click();
+  assert.match(await page.getByTestId('solved-count').innerText(), /^1 of \d+ problems solved/);
+  await page.getByRole('link', { name: 'Leaderboard' }).click();
+  assert.match(await page.getByTestId('my-rank').innerText(), /Your rank #1 with \d+ points and 1 solved/);
+  await page.locator('.podium-1', { hasText: 'Dana Student' }).waitFor();
+
+  // The service worker keeps the app shell: offline, a reload still shows the app and says it is offline.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByText('You are offline.').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await context.setOffline(false);
   });
   assert.deepEqual(pageErrors, []);
   await context.close();

@@ -1,5 +1,4 @@
 import { Leaderboard } from '../../features/leaderboard/components/leaderboard.js';
-import { RequireRole } from '../../components/layouts/require-role.js';
 
 export default function LeaderboardPage() {
   return (
@@ -8,9 +7,7 @@ export default function LeaderboardPage() {
         <h1>Leaderboard</h1>
         <p className="muted">Points weigh each solved problem by difficulty; ties go to whoever got there first.</p>
       </header>
-      <RequireRole>
-        <Leaderboard />
-      </RequireRole>
+      <Leaderboard />
     </div>
   );
 }

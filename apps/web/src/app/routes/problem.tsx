@@ -1,9 +1,13 @@
 import { useParams } from 'react-router';
 import { ErrorState, Spinner } from '../../components/ui/status.js';
+import { preloadCodeEditor } from '../../components/code-editor/code-editor.js';
 import { useUser } from '../../lib/auth.js';
 import { useProblem } from '../../features/workspace/api/get-problem.js';
 import { ProblemWorkspace } from '../../features/workspace/components/problem-workspace.js';
 import { ProctorGate } from '../../features/proctor/components/proctor-gate.js';
+
+// The editor is the heaviest part of this page: fetch it alongside the problem, not after it.
+preloadCodeEditor();
 
 /**
  * Students work inside a proctored attempt (consent first); teachers, admins and visitors get the plain

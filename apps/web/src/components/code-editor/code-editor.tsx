@@ -11,7 +11,13 @@ export interface CodeEditorProps {
   onReady?: (handle: { focus: () => void }) => void;
 }
 
-const CodeEditorImpl = lazy(() => import('./code-editor-impl.js'));
+const loadImpl = () => import('./code-editor-impl.js');
+const CodeEditorImpl = lazy(loadImpl);
+
+/** Starts fetching Monaco early (e.g. while the problem's data loads) so the editor is ready sooner. */
+export function preloadCodeEditor(): void {
+  void loadImpl();
+}
 
 /** Monaco, loaded lazily: the shell renders a textarea-sized placeholder until the editor chunk arrives. */
 export function CodeEditor(props: CodeEditorProps) {
