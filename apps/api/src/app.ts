@@ -9,6 +9,7 @@ import type { ApiConfig } from './config.js';
 import { attachGateway } from './gateway/socket-gateway.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, toErrorBody } from './plugins/error-handler.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { webStaticPlugin } from './plugins/web-static.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -54,6 +55,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(errorHandlerPlugin);
+  await app.register(metricsPlugin, { runtime });
   await app.register(fastifyCookie);
   await app.register(authPlugin, {
     core: runtime.core,

@@ -1,5 +1,6 @@
 import type { Cache } from './cache/cache.js';
 import { createMemoryCache } from './cache/memory-cache.js';
+import { createRedisCache } from './cache/redis-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import { createMemoryPubSub } from './pubsub/memory-pubsub.js';
 import type { PubSub } from './pubsub/pubsub.js';
@@ -35,6 +36,8 @@ export interface Platform {
   queue<T>(name: string): JobQueue<T>;
   /** One event stream per name per process, read by the consumer group `workers` (Redis key <prefix>stream:<name>). */
   stream<T>(name: string): EventStream<T>;
+  /** Redis reachable (scaled mode; embedded mode has nothing to ping). For /readyz. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,9 @@ export function createPlatform(options: PlatformOptions): Platform {
   const redisUrl = options.redisUrl;
   const pubsub = redisUrl ? createRedisPubSub(redisUrl, options.prefix) : createMemoryPubSub();
   const rateLimiter = redisUrl ? createRedisRateLimiter(redisUrl, options.prefix) : createMemoryRateLimiter(systemClock);
-  const cache = createMemoryCache();
+  // Scaled mode: L1 in-process LRU over L2 Redis, invalidations broadcast to every process.
+  const redisCache = redisUrl ? createRedisCache({ redisUrl, prefix: options.prefix, pubsub }) : null;
+  const cache: Cache = redisCache ?? createMemoryCache();
   return {
     mode: redisUrl ? 'scaled' : 'embedded',
     clock: systemClock,
@@ -71,10 +76,15 @@ export function createPlatform(options: PlatformOptions): Platform {
       }
       return stream as EventStream<T>;
     },
+    async ping() {
+      await redisCache?.ping();
+    },
     async close() {
       for (const queue of queues.values()) await queue.close();
       for (const stream of streams.values()) await stream.close();
-      await Promise.all([pubsub.close(), rateLimiter.close(), cache.close()]);
+      // The cache first: it unsubscribes through the pub/sub it shares.
+      await cache.close();
+      await Promise.all([pubsub.close(), rateLimiter.close()]);
     },
   };
 }

@@ -37,6 +37,7 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime): Pro
     }
   });
 
+  app.metrics?.countWebsockets(() => io.of('/').sockets.size);
   io.on('connection', (socket: GatewaySocket) => {
     const actor = socket.data.actor;
     void socket.join(rooms.user(actor.userId));

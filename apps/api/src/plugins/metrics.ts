@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { JUDGE_QUEUE, VALIDATE_QUEUE, type Runtime } from '@logicode/core';
+import { createMetrics, type Metrics } from '@logicode/platform';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's Prometheus registry (the gateway registers its socket count here). */
+    metrics: Metrics;
+  }
+}
+
+/** Pool gauges of the primary and, when the handle has one, the read replica. */
+function poolsOf(runtime: Runtime) {
+  const handle = runtime.db as Runtime['db'] & { readPoolStats?: () => ReturnType<Runtime['db']['poolStats']> | null };
+  const replica = handle.readPoolStats?.() ?? null;
+  return { primary: handle.poolStats(), ...(replica ? { replica } : {}) };
+}
+
+/**
+ * GET /metrics in Prometheus text format, and a duration histogram of every request labelled by the route
+ * pattern (`/api/problems/:id`, never the URL: one series per route, not one per id).
+ */
+export const metricsPlugin = fp(async (app: FastifyInstance, { runtime }: { runtime: Runtime }) => {
+  const metrics = createMetrics({
+    pools: () => poolsOf(runtime),
+    queueDepths: async () => {
+      const names = [JUDGE_QUEUE, VALIDATE_QUEUE];
+      const depths = await Promise.all(names.map((name) => runtime.platform.queue(name).depth().catch(() => -1)));
+      return Object.fromEntries(names.map((name, i) => [name, depths[i]!]));
+    },
+  });
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    void reply.header('content-type', metrics.contentType);
+    return metrics.scrape();
+  });
+});
