@@ -7,6 +7,7 @@ import { startProctorTimers } from './event-consumer/proctor-timers.js';
 import { startJudgeConsumer } from './judge/judge-consumer.js';
 import { startValidateConsumer } from './judge/validate-consumer.js';
 import { startRetentionJob } from './retention/retention-job.js';
+import { startPlagiarismRole } from './plagiarism/plagiarism-role.js';
 
 export interface WorkerHandle {
   judge: Judge | null;
@@ -52,9 +53,15 @@ export async function startWorker(runtime: Runtime, config: WorkerConfig, log: C
   const stops: (() => Promise<void> | void)[] = [];
   let judge: Judge | null = null;
   if (config.roles.has('judge')) {
-    const role = await startJudgeRole(runtime, config, log);
-    judge = role.judge;
-    stops.push(role.stop);
+    try {
+      const role = await startJudgeRole(runtime, config, log);
+      judge = role.judge;
+      stops.push(role.stop);
+    } catch (error) {
+      // No sandbox: refuse to run untrusted code, but keep the other roles (and the api) serving.
+      if ((error as { code?: string }).code !== 'UNAVAILABLE') throw error;
+      log('error', `JUDGE DISABLED: ${(error as Error).message} Submissions stay queued until a worker with a sandbox runs.`);
+    }
   }
   if (config.roles.has('events') && runtime.platform.mode === 'scaled') {
     const consumer = startEventConsumer({
@@ -73,6 +80,7 @@ export async function startWorker(runtime: Runtime, config: WorkerConfig, log: C
     const retention = startRetentionJob({ deps: runtime.core.deps, ages: config.retentionAges, log });
     stops.push(() => retention.stop());
   }
+  if (config.roles.has('plagiarism')) stops.push((await startPlagiarismRole(runtime, log)).stop);
   log('info', 'worker started', { roles: [...config.roles], concurrency: config.concurrency, sandboxed: judge?.sandboxed ?? null });
   return {
     judge,
