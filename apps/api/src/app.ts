@@ -18,6 +18,7 @@ import { leaderboardRoutes } from './routes/leaderboard/index.js';
 import { submissionRoutes } from './routes/submissions/index.js';
 import { proctorRoutes } from './routes/proctor/index.js';
 import { teacherRoutes } from './routes/teacher/index.js';
+import { plagiarismRoutes } from './routes/plagiarism/index.js';
 import { healthRoutes } from './routes/system/health.js';
 import { AppError } from '@logicode/contracts';
 
@@ -81,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(leaderboardRoutes, deps);
   await app.register(proctorRoutes, { ...deps, prefix: '/api/proctor' });
   await app.register(teacherRoutes, { ...deps, prefix: '/api/teacher' });
+  await app.register(plagiarismRoutes, { ...deps, prefix: '/api/teacher' });
   await app.register(webStaticPlugin, { distDir: config.webDistDir });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { Submission, SubmissionTestResult } from './submissions.js';
 import type { ProctorFeedEvents, ProctorStudentEvents } from './proctor-socket.js';
+import type { PlagiarismProgressPayload } from './plagiarism-api.js';
 
 /**
  * Socket.IO events the server sends. Students receive only their own room's events;
@@ -9,6 +10,8 @@ export interface ServerToClientEvents extends ProctorFeedEvents, ProctorStudentE
   'submission:status': (payload: { submissionId: number; status: 'queued' | 'running' | 'done' }) => void;
   'submission:test': (payload: { submissionId: number; testCount: number; result: SubmissionTestResult }) => void;
   'submission:done': (payload: { submission: Submission }) => void;
+  /** A plagiarism run's progress, to the teacher feed rooms (feed:all, feed:problem:<id>). */
+  'plagiarism:progress': (payload: PlagiarismProgressPayload) => void;
 }
 
 export interface ClientToServerEvents {

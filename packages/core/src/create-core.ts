@@ -1,5 +1,6 @@
 import { createAccountsService } from './accounts/accounts-service.js';
 import type { CoreDeps } from './context.js';
+import { createPlagiarism } from './plagiarism/index.js';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
 import { createProblemsService, type ProblemValidator } from './problems/problems-service.js';
 import { createProctoring, type ProctoringOptions } from './proctoring/index.js';
@@ -20,6 +21,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     problems: createProblemsService(deps, { validator: options.problemValidator }),
     submissions,
     leaderboard: createLeaderboardService(deps),
+    plagiarism: createPlagiarism(deps),
     // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
     proctoring: createProctoring(deps, {
       autoSubmitter: async (request) => {

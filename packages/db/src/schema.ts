@@ -1,3 +1,4 @@
+import type { PlagiarismPairsTable, PlagiarismRunsTable } from './tables/plagiarism.js';
 import type { ProblemLanguagesTable, ProblemsTable, ReferenceSolutionsTable, TestCasesTable } from './tables/problems.js';
 import type {
   CodeSnapshotsTable, FlagAuditTable, ProblemSessionsTable, ProctorEventsTable, ProctorFlagsTable, ProctorSettingsTable,
@@ -22,4 +23,6 @@ export interface Database {
   codeSnapshots: CodeSnapshotsTable;
   proctorFlags: ProctorFlagsTable;
   flagAudit: FlagAuditTable;
+  plagiarismRuns: PlagiarismRunsTable;
+  plagiarismPairs: PlagiarismPairsTable;
 }

@@ -31,6 +31,7 @@ export function startJudgeConsumer(options: JudgeConsumerOptions): void {
     });
     await chain;
     await submissions.finish(claim, result);
+    await runtime.core.plagiarism.reports.submissionJudged(claim.submissionId).catch((error: unknown) => log('warn', 'plagiarism check not queued', { submissionId: claim.submissionId, error: String(error) }));
     log('info', 'judged', { submissionId: claim.submissionId, verdict: result.verdict, tests: result.tests.length, ms: Date.now() - started });
   }
 
