@@ -13,4 +13,3 @@ export * from './proctor.js';
 export * from './proctor-rules.js';
 export * from './proctor-api.js';
 export type * from './proctor-socket.js';
-export * from './leaderboard.js';
