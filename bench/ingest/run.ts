@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SignJWT } from 'jose';
@@ -29,7 +29,7 @@ interface Shape {
   durationMs: number;
 }
 const SHAPES: Record<'embedded' | 'scaled', Shape> = {
-  embedded: { students: 300, eventsPerBatch: 40, intervalMs: 2000, durationMs: quick ? 10_000 : 60_000 },
+  embedded: { students: 100, eventsPerBatch: 40, intervalMs: 2000, durationMs: quick ? 10_000 : 60_000 },
   scaled: { students: 1200, eventsPerBatch: 40, intervalMs: 2000, durationMs: quick ? 10_000 : 60_000 },
 };
 
@@ -110,9 +110,11 @@ async function benchMode(mode: 'embedded' | 'scaled') {
   const port = (children[0] as ChildProcess & { port: number }).port;
 
   console.log(`[${mode}] ${shape.students} students x ${shape.eventsPerBatch} events every ${shape.intervalMs} ms for ${shape.durationMs / 1000} s`);
+  const loadBefore = loadavg()[0]!;
   const loadStart = Date.now();
   const load = await runLoad({ ...shape, port, students });
   const storedAtLoadEnd = await stored(handle);
+  const loadAfter = loadavg()[0]!;
   let persisted = storedAtLoadEnd;
   let lastChangeMs = Date.now();
   while (persisted < load.accepted && Date.now() - lastChangeMs < 30_000) {
@@ -144,6 +146,7 @@ async function benchMode(mode: 'embedded' | 'scaled') {
     persistedDuringLoadPerSec: Math.round(storedAtLoadEnd / seconds),
     persistedPerSec: Math.round(persisted / (drainedMs / 1000)),
     drainSec: (drainedMs - load.elapsedMs) / 1000,
+    loadAvg: `${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
     p50: percentile(load.latenciesMs, 50), p99: percentile(load.latenciesMs, 99), max: percentile(load.latenciesMs, 100),
   };
 }
@@ -163,11 +166,13 @@ const lines = [
   'and uses MariaDB + Redis on the same machine; the load generator runs in a third process. Batches are a realistic mix',
   '(tab/focus changes, paste/copy, right-click, idle, code snapshot diffs), every event with a fresh UUID.',
   '',
-  '| mode | students × events/batch / interval | duration | POSTs | failed | accepted events | accepted/s | persisted during load/s | persisted/s (incl. drain) | drain after load | POST p50 / p99 / max | lost |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.mode === 'scaled' ? 'Redis Stream → MariaDB' : 'embedded (SQLite)'} | ${r.shape.students} × ${r.shape.eventsPerBatch} / ${r.shape.intervalMs} ms | ${r.shape.durationMs / 1000} s | ${r.posts} | ${r.failedPosts} | ${r.accepted} | ${r.acceptedPerSec} | ${r.persistedDuringLoadPerSec} | ${r.persistedPerSec} | ${r.drainSec.toFixed(1)} s | ${r.p50} / ${r.p99} / ${r.max} ms | ${r.lost} |`),
+  '| mode | students × events/batch / interval | duration | POSTs | failed | accepted events | accepted/s | persisted during load/s | persisted/s (incl. drain) | drain after load | POST p50 / p99 / max | lost | 1-min load avg (before → end) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...results.map((r) => `| ${r.mode === 'scaled' ? 'Redis Stream → MariaDB' : 'embedded (SQLite)'} | ${r.shape.students} × ${r.shape.eventsPerBatch} / ${r.shape.intervalMs} ms | ${r.shape.durationMs / 1000} s | ${r.posts} | ${r.failedPosts} | ${r.accepted} | ${r.acceptedPerSec} | ${r.persistedDuringLoadPerSec} | ${r.persistedPerSec} | ${r.drainSec.toFixed(1)} s | ${r.p50} / ${r.p99} / ${r.max} ms | ${r.lost} | ${r.loadAvg} |`),
   '',
   '`lost` = accepted (202) events minus rows found in proctor_events + code_snapshots after the consumer drained: it must be 0.',
+  'The load average column shows how busy the (shared) machine was: figures taken at a load well above the CPU count',
+  'measure contention as much as LogiCode.',
   '',
 ];
 mkdirSync(join(root, 'bench/results'), { recursive: true });

@@ -7,15 +7,17 @@ import { toAttempt } from './mappers.js';
 /** Pushes what a commit produced to the teacher feeds (and warnings to the student). Call after the commit. */
 export function createPersistPublisher(deps: CoreDeps) {
   const { db } = deps.db;
-  const names = new Map<number, string>();
+  // The promise is cached, so a burst of events from one student costs one query, not one each.
+  const names = new Map<number, Promise<string>>();
 
-  async function nameOf(userId: number): Promise<string> {
-    const cached = names.get(userId);
-    if (cached !== undefined) return cached;
-    const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
-    const name = row?.name ?? `#${userId}`;
-    if (names.size > 10_000) names.clear();
-    names.set(userId, name);
+  function nameOf(userId: number): Promise<string> {
+    let name = names.get(userId);
+    if (!name) {
+      if (names.size > 10_000) names.clear();
+      name = db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst()
+        .then((row) => row?.name ?? `#${userId}`, () => `#${userId}`);
+      names.set(userId, name);
+    }
     return name;
   }
 
