@@ -13,3 +13,4 @@ export * from './proctor.js';
 export * from './proctor-rules.js';
 export * from './proctor-api.js';
 export type * from './proctor-socket.js';
+export * from './leaderboard.js';

@@ -11,6 +11,6 @@ export type { SubmissionsService, ClaimedSubmission } from './submissions/submis
 export { MAX_JUDGE_TRIES } from './submissions/submissions-service.js';
 export { JUDGE_QUEUE, VALIDATE_QUEUE, validationReplyChannel, type JudgeQueueMessage, type ValidateQueueMessage } from './submissions/queues.js';
 export { createRemoteProblemValidator, type ValidationReply } from './problems/remote-validator.js';
-export type { LeaderboardService, LeaderboardRow } from './leaderboard/leaderboard-service.js';
+export type { LeaderboardService } from './leaderboard/leaderboard-service.js';
 export { POINTS } from './leaderboard/leaderboard-service.js';
 export * from './plagiarism/index.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { CATEGORIES, DIFFICULTIES } from '@logicode/contracts';
+import { CATEGORIES, DIFFICULTIES, type LeaderboardPage, type LeaderboardRow, type Progress } from '@logicode/contracts';
 import type { Actor, CoreDeps } from '../context.js';
 
 /** Points per solved problem by difficulty: a hard problem is worth four easy ones. */
@@ -7,14 +7,6 @@ export const POINTS = { easy: 10, medium: 20, hard: 40 } as const;
 const CACHE_KEY = 'leaderboard:ranking';
 const CACHE_TTL_MS = 10_000;
 
-export interface LeaderboardRow {
-  rank: number;
-  userId: number;
-  name: string;
-  solvedCount: number;
-  points: number;
-  lastSolvedAt: string;
-}
 
 export type LeaderboardService = ReturnType<typeof createLeaderboardService>;
 
@@ -49,7 +41,7 @@ export function createLeaderboardService(deps: CoreDeps) {
   }
 
   return {
-    async leaderboard(actor: Actor | null, page: number, pageSize: number) {
+    async leaderboard(actor: Actor | null, page: number, pageSize: number): Promise<LeaderboardPage> {
       const all = await ranking();
       return {
         items: all.slice((page - 1) * pageSize, page * pageSize),
@@ -61,7 +53,7 @@ export function createLeaderboardService(deps: CoreDeps) {
     },
 
     /** Solved counts by category and difficulty against what is published, and the latest solves. */
-    async progress(actor: Actor) {
+    async progress(actor: Actor): Promise<Progress> {
       const [totals, solved, recent] = await Promise.all([
         db.selectFrom('problems').select(['category', 'difficulty', (eb) => eb.fn.countAll<number>().as('n')])
           .where('isPublished', '=', 1).groupBy(['category', 'difficulty']).execute(),

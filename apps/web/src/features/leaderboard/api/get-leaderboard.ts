@@ -1,20 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { LeaderboardPage } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
-export interface LeaderboardRow {
-  rank: number;
-  userId: number;
-  name: string;
-  solvedCount: number;
-  points: number;
-  lastSolvedAt: string | null;
-}
-
-export interface LeaderboardPage {
-  items: LeaderboardRow[];
-  total: number;
-  me: LeaderboardRow | null;
-}
+export type { LeaderboardPage, LeaderboardRow } from '@logicode/contracts';
 
 export function useLeaderboard(page: number, pageSize: number) {
   return useQuery({

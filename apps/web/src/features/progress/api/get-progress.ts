@@ -1,17 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Progress } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
+export type { Progress } from '@logicode/contracts';
+
+/** Solved out of total, for one category or difficulty. */
 export interface ProgressBucket {
   solved: number;
   total: number;
-}
-
-export interface Progress {
-  solvedCount: number;
-  totalProblems: number;
-  byCategory: (ProgressBucket & { category: string })[];
-  byDifficulty: (ProgressBucket & { difficulty: string })[];
-  recent: { problemId: number; title: string; solvedAt: string; language?: string }[];
 }
 
 export function useProgress() {
