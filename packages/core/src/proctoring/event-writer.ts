@@ -28,6 +28,9 @@ export interface PersistResult {
 }
 
 const CHUNK = 500;
+
+/** Some events of the batch were stored before: redo the transaction with the known-id check. */
+class SeenBefore extends Error {}
 const RETRYABLE = /ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_BUSY|Deadlock found/;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
@@ -92,9 +95,14 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
         createdAtMs: p.receivedAtMs,
       });
     }
-    for (const part of chunks(eventRows)) await trx.insertInto('proctorEvents').values(part).ignore().execute();
-    for (const part of chunks(snapRows, 100)) await trx.insertInto('codeSnapshots').values(part).ignore().execute();
-    return feed;
+    let inserted = 0;
+    for (const part of chunks(eventRows)) {
+      inserted += Number((await trx.insertInto('proctorEvents').values(part).ignore().executeTakeFirst()).numInsertedOrUpdatedRows ?? 0);
+    }
+    for (const part of chunks(snapRows, 100)) {
+      inserted += Number((await trx.insertInto('codeSnapshots').values(part).ignore().executeTakeFirst()).numInsertedOrUpdatedRows ?? 0);
+    }
+    return { feed, inserted };
   }
 
   interface FlagRow {
@@ -133,7 +141,12 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       where id in (${sql.join(updates.map((u) => u.id))})`.execute(trx);
   }
 
-  async function persistOnce(messages: readonly IngestMessage[]): Promise<PersistResult> {
+  /**
+   * `precheck` false: insert straight away and compare the rows inserted with the rows offered; if some ids were
+   * already stored (a retry or a redelivery), roll back and redo with `precheck`, which selects the known ids
+   * first. The common case thus skips a SELECT of every id; the rare one costs one rolled-back attempt.
+   */
+  async function persistOnce(messages: readonly IngestMessage[], precheck: boolean): Promise<PersistResult> {
     const pending: Pending[] = [];
     const seen = new Set<string>();
     for (const m of messages) {
@@ -153,14 +166,16 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       let lock = trx.selectFrom('problemSessions').selectAll().where('id', 'in', attemptIds).orderBy('id');
       if (mysql) lock = lock.forUpdate();
       const attempts = new Map((await lock.execute()).map((a) => [a.id, a]));
-      const known = await knownIds(trx, pending);
+      const known = precheck ? await knownIds(trx, pending) : new Set<string>();
       const fresh = pending.filter((p) => {
         const attempt = attempts.get(p.event.attemptId);
         return !known.has(p.event.id) && attempt !== undefined && attempt.userId === p.userId;
       });
       result.stored = fresh.length;
       if (fresh.length === 0) return;
-      result.feedEvents = await insertRows(trx, fresh, rules);
+      const { feed, inserted } = await insertRows(trx, fresh, rules);
+      if (!precheck && inserted !== fresh.length) throw new SeenBefore();
+      result.feedEvents = feed;
 
       const nowMs = deps.clock.now();
       const updates: { id: number; counters: string; score: number }[] = [];
@@ -187,10 +202,15 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
   return {
     /** Stores the batches; retried on a deadlock (the whole transaction is idempotent). */
     async persist(messages: readonly IngestMessage[]): Promise<PersistResult> {
+      let precheck = false;
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await persistOnce(messages);
+          return await persistOnce(messages, precheck);
         } catch (error) {
+          if (error instanceof SeenBefore && !precheck) {
+            precheck = true;
+            continue;
+          }
           if (attempt >= 4 || !RETRYABLE.test(String((error as { code?: string }).code ?? error))) throw error;
           await new Promise((r) => setTimeout(r, 20 * attempt));
         }
