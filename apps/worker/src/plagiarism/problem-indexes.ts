@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { PlagiarismParams } from '@logicode/contracts';
 import type { CandidateSubmission, PlagiarismStore } from '@logicode/core';
 import { createIndex, type IgnoredSource, type PlagiarismIndex, type SubmissionText } from '@logicode/plagiarism';
+
+/** Submissions indexed between yields when an index is rebuilt. */
+const REBUILD_CHUNK = 50;
 
 /** One problem's index in this worker, and whose submission it holds for each student. */
 export interface ProblemIndex {
@@ -47,9 +51,9 @@ export function createProblemIndexes(store: PlagiarismStore, maxProblems = 16) {
   }
 
   return {
-    /** Keep the index a full run just built. */
-    adopt(problemId: number, entry: ProblemIndex): void {
-      remember(problemId, entry);
+    /** Drop a problem's index (a full run replaced its pairs; the next check rebuilds it from the database). */
+    forget(problemId: number): void {
+      cache.delete(problemId);
     },
 
     /**
@@ -64,7 +68,12 @@ export function createProblemIndexes(store: PlagiarismStore, maxProblems = 16) {
         entry = { key: setup.key, index: createIndex({ params: setup.params, ignored: setup.ignored }), members: new Map() };
         const focusUser = selection.find((s) => s.id === submissionId)?.userId;
         const others = selection.filter((s) => s.userId !== focusUser);
-        entry.index.addAll(await texts(store, others));
+        const otherTexts = await texts(store, others);
+        // In chunks, yielding between them: in embedded mode the api shares this event loop.
+        for (let i = 0; i < otherTexts.length; i += REBUILD_CHUNK) {
+          entry.index.addAll(otherTexts.slice(i, i + REBUILD_CHUNK));
+          await yieldToLoop();
+        }
         for (const s of others) entry.members.set(s.userId, s.id);
       }
       remember(problemId, entry);

@@ -1,14 +1,11 @@
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import type { CoreLog, PlagiarismStore } from '@logicode/core';
-import { createIndex } from '@logicode/plagiarism';
+import type { CoreLog, PlagiarismStore, RunStart } from '@logicode/core';
+import { analyzeInThread } from './analyze-in-thread.js';
 import { loadSetup, texts, type ProblemIndexes } from './problem-indexes.js';
 
-/** Submissions indexed between progress reports (and between yields to the event loop). */
-const CHUNK = 50;
-
 /**
- * A teacher's full run: rebuild the problem's index from the stored sources, compute every pair with the final
- * common-code statistics, replace the problem's pairs. Progress goes to the run row and the teacher feeds.
+ * A teacher's full run: rebuild the problem's index from the stored sources and compute every pair with the
+ * final common-code statistics (in a worker thread), then replace the problem's pairs. Progress goes to the run
+ * row and the teacher feeds. The incremental checks rebuild their own index on next use.
  */
 export async function runPlagiarismJob(options: { store: PlagiarismStore; indexes: ProblemIndexes; log: CoreLog; runId: number }): Promise<void> {
   const { store, indexes, log, runId } = options;
@@ -18,24 +15,30 @@ export async function runPlagiarismJob(options: { store: PlagiarismStore; indexe
   try {
     await store.progress(run, { status: 'running', phase: 'loading', progress: 0, submissionCount: 0, pairCount: 0 });
     const [setup, selection] = await Promise.all([loadSetup(store, run.problemId, run.requestedParams), store.selection(run.problemId)]);
-    const index = createIndex({ params: setup.params, ignored: setup.ignored });
-    const total = selection.length;
-    await store.recordParams(runId, index.params, total);
-    for (let i = 0; i < total; i += CHUNK) {
-      const chunk = selection.slice(i, i + CHUNK);
-      index.addAll(await texts(store, chunk));
-      const done = Math.min(total, i + CHUNK);
-      await store.progress(run, { status: 'running', phase: 'indexing', progress: 0.05 + (0.45 * done) / total, submissionCount: total, pairCount: 0 });
-      await yieldToLoop();
-    }
-    await store.progress(run, { status: 'running', phase: 'comparing', progress: 0.5, submissionCount: total, pairCount: 0 });
-    const pairs = index.pairs();
+    const subs = await texts(store, selection);
+    const total = subs.length;
+    const report = reporter(store, run, total);
+    const { pairs, params } = await analyzeInThread({ subs, ignored: setup.ignored, params: setup.params }, (message) => {
+      if (message.type === 'indexed') report({ phase: 'indexing', progress: 0.05 + (0.45 * message.done) / Math.max(1, total) });
+      else report({ phase: 'comparing', progress: 0.5 });
+    });
+    await report.flush();
+    await store.recordParams(runId, params, total);
     await store.progress(run, { status: 'running', phase: 'storing', progress: 0.9, submissionCount: total, pairCount: pairs.length });
     await store.finishRun(run, pairs, total);
-    indexes.adopt(run.problemId, { key: setup.key, index, members: new Map(selection.map((s) => [s.userId, s.id])) });
+    indexes.forget(run.problemId);
     log('info', 'plagiarism run done', { runId, problemId: run.problemId, submissions: total, pairs: pairs.length, ms: Date.now() - started });
   } catch (error) {
     log('error', 'plagiarism run failed', { runId, error: String(error) });
     await store.failRun(run, 'The run failed; see the worker log.');
   }
+}
+
+/** Progress messages from the thread, stored and pushed one after another (never out of order). */
+function reporter(store: PlagiarismStore, run: RunStart, total: number) {
+  let chain = Promise.resolve();
+  const report = (update: { phase: 'indexing' | 'comparing'; progress: number }) => {
+    chain = chain.then(() => store.progress(run, { status: 'running', ...update, submissionCount: total, pairCount: 0 }));
+  };
+  return Object.assign(report, { flush: () => chain });
 }

@@ -1,0 +1,17 @@
+// The body of the analysis thread: a full run's CPU work, off the process's event loop (in embedded mode the
+// api shares it). Receives the texts, posts progress while indexing, then the ranked pairs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createIndex } from '@logicode/plagiarism';
+import type { AnalysisInput, AnalysisMessage } from './analyze-in-thread.js';
+
+const CHUNK = 50;
+const input = workerData as AnalysisInput;
+const post = (message: AnalysisMessage) => parentPort!.postMessage(message);
+
+const index = createIndex({ params: input.params, ignored: input.ignored });
+for (let i = 0; i < input.subs.length; i += CHUNK) {
+  index.addAll(input.subs.slice(i, i + CHUNK));
+  post({ type: 'indexed', done: Math.min(input.subs.length, i + CHUNK) });
+}
+post({ type: 'comparing' });
+post({ type: 'result', pairs: index.pairs(), params: index.params });
