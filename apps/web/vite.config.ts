@@ -11,6 +11,12 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      output: {
+        // The shared wire contracts (and zod under them) get a name that says what they are.
+        manualChunks: (id) => (id.includes('/packages/contracts/') || id.includes('/node_modules/zod/') ? 'contracts' : undefined),
+      },
+    },
   },
   worker: { format: 'es' },
   server: {

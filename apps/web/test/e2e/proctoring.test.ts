@@ -40,7 +40,11 @@ async function feedLatency(teacher: Page, type: string, action: () => Promise<vo
   return Date.now() - started;
 }
 
-test('a teacher sees a tab switch and a paste live, and the attempt playback shows the code changing', async () => {
+test('a teacher sees a tab switch and a paste live, and the attempt playback shows the code changing', async (t) => {
+  t.after(() => {
+    if (failed) console.log(`# platform log tail:\n${platform.log().slice(-4000).replace(/^/gm, '# ')}`);
+  });
+  let failed = true;
   const teacherContext = await newContext(browser, platform.baseUrl);
   const studentContext = await newContext(browser, platform.baseUrl);
   const teacher = await teacherContext.newPage();
@@ -61,7 +65,9 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
 
     await student.locator('.editor-area .monaco-editor').click();
     await student.keyboard.press('ControlOrMeta+End');
-    const pasteMs = await feedLatency(teacher, 'paste', () => pasteText(student, '\nPASTE_MARK = [line for line in sys.stdin]\n'));
+    // Only pastes worth a look (50+ characters: severity medium) are pushed live; smaller ones stay in the events list.
+    const pasted = '\nPASTE_MARK = [line.strip() for line in sys.stdin if line.strip()]  # from elsewhere\n';
+    const pasteMs = await feedLatency(teacher, 'paste', () => pasteText(student, pasted));
     assert.ok(pasteMs < LIVE_LIMIT_MS, `the paste reached the teacher in ${pasteMs} ms`);
     console.log(`# live feed latency: tab switch ${tabMs} ms, paste ${pasteMs} ms`);
     assert.match(await teacher.locator('[data-event-type="paste"]').first().innerText(), /Bob Student pasted \d+ characters \(editor\)/);
@@ -89,6 +95,7 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
     assert.match(timeline, /left the tab/);
     assert.match(timeline, /pasted/);
     await screenshot(teacher, 'attempt-review');
+    failed = false;
   });
   await teacherContext.close();
   await studentContext.close();

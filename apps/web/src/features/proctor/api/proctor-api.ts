@@ -1,5 +1,5 @@
 import type { HeartbeatResponse, ProctorBatchResponse, StartAttemptResponse } from '@logicode/contracts';
-import { api } from '../../../lib/api-client.js';
+import { api, apiRequest } from '../../../lib/api-client.js';
 
 /** The proctoring routes in one place (apps/api/src/routes/proctor). */
 export const proctorRoutes = {
@@ -17,8 +17,11 @@ export function sendHeartbeat(attemptId: number): Promise<HeartbeatResponse> {
   return api.post<HeartbeatResponse>(proctorRoutes.heartbeat(attemptId));
 }
 
+// A request that never answers must not hold the queue forever: give up after this and retry.
+const POST_TIMEOUT_MS = 10_000;
+
 export function postEvents(events: unknown[]): Promise<ProctorBatchResponse> {
-  return api.post<ProctorBatchResponse>(proctorRoutes.events, { events });
+  return apiRequest<ProctorBatchResponse>(proctorRoutes.events, { method: 'POST', body: { events }, signal: AbortSignal.timeout(POST_TIMEOUT_MS) });
 }
 
 /** For page hide: the browser delivers a beacon even as the tab closes; a plain fetch would be cancelled. */
