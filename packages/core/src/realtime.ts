@@ -5,7 +5,8 @@ import type { PubSub } from '@logicode/platform';
 export const SOCKET_EMIT_CHANNEL = 'socket:emit';
 
 export interface SocketEmitMessage<E extends keyof ServerToClientEvents = keyof ServerToClientEvents> {
-  room: string;
+  /** One room, or several (Socket.IO sends once to a socket that is in more than one). */
+  room: string | string[];
   event: E;
   payload: Parameters<ServerToClientEvents[E]>[0];
 }
@@ -13,7 +14,7 @@ export interface SocketEmitMessage<E extends keyof ServerToClientEvents = keyof 
 /** Publishes one Socket.IO event to a room, wherever its members are connected. */
 export function emitToRoom<E extends keyof ServerToClientEvents>(
   pubsub: PubSub,
-  room: string,
+  room: string | string[],
   event: E,
   payload: Parameters<ServerToClientEvents[E]>[0],
 ): Promise<void> {

@@ -54,7 +54,8 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime): Pro
 
   const unsubscribe = await runtime.platform.pubsub.subscribe(SOCKET_EMIT_CHANNEL, (message) => {
     const { room, event, payload } = message as SocketEmitMessage;
-    if (typeof room !== 'string' || typeof event !== 'string') return;
+    // A list of rooms is one emit: a socket in several of them (feed:all and feed:student:7) gets it once.
+    if (!(typeof room === 'string' || (Array.isArray(room) && room.every((r) => typeof r === 'string'))) || typeof event !== 'string') return;
     (io.local.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
   });
 

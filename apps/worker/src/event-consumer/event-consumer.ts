@@ -33,14 +33,16 @@ export function startEventConsumer(options: EventConsumerOptions): EventConsumer
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   let running = true;
 
+  // Each loop publishes a batch's feed messages while it stores the next batch (at most one batch behind).
+  const publishing = new Map<string, Promise<void>>();
+
   async function handle(consumer: string, entries: { id: string; message: IngestMessage }[]): Promise<void> {
     const result = await proctoring.writer.persist(entries.map((e) => e.message));
     await stream.ack(entries.map((e) => e.id));
-    try {
-      await proctoring.publish(result);
-    } catch (error) {
+    await publishing.get(consumer);
+    publishing.set(consumer, proctoring.publish(result).catch((error: unknown) => {
       log('warn', 'proctor feed publish failed (the data is stored)', { consumer, error: String(error) });
-    }
+    }));
   }
 
   async function loop(consumer: string): Promise<void> {
@@ -69,6 +71,7 @@ export function startEventConsumer(options: EventConsumerOptions): EventConsumer
     async stop() {
       running = false;
       await Promise.all(loops);
+      await Promise.all(publishing.values());
     },
   };
 }

@@ -83,6 +83,6 @@ describe('proctor events through the Redis stream into MariaDB', () => {
     assert.equal(flags.filter((f) => f.rule === 'tab_switches').length, 4);
     assert.equal(flags.filter((f) => f.rule === 'large_paste').length, 20);
     await waitFor(async () => new Set(feed.filter((m) => m.event === 'proctor:flag').map((m) => (m.payload as { flag: { id: number } }).flag.id)).size === 24);
-    assert.ok(feed.every((m) => m.room.startsWith('feed:') || m.room.startsWith('user:')));
+    assert.ok(feed.flatMap((m) => [m.room].flat()).every((room) => room.startsWith('feed:') || room.startsWith('user:')));
   });
 });
