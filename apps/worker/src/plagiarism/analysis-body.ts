@@ -14,4 +14,6 @@ for (let i = 0; i < input.subs.length; i += CHUNK) {
   post({ type: 'indexed', done: Math.min(input.subs.length, i + CHUNK) });
 }
 post({ type: 'comparing' });
-post({ type: 'result', pairs: index.pairs(), params: index.params });
+// Fragments go as JSON strings: cloning many small objects into the main thread would cost it seconds.
+const pairs = index.pairs().map(({ fragments, ...pair }) => ({ ...pair, fragmentsJson: JSON.stringify(fragments), fragmentCount: fragments.length }));
+post({ type: 'result', pairs, params: index.params });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
+import type { PlagiarismParams } from '@logicode/contracts';
+import type { PairToStore } from '@logicode/core';
 import type { IgnoredSource, SubmissionText } from '@logicode/plagiarism';
 
 export interface AnalysisInput {
@@ -11,14 +12,14 @@ export interface AnalysisInput {
 export type AnalysisMessage =
   | { type: 'indexed'; done: number }
   | { type: 'comparing' }
-  | { type: 'result'; pairs: PlagiarismPair[]; params: PlagiarismParams };
+  | { type: 'result'; pairs: PairToStore[]; params: PlagiarismParams };
 
 /**
  * A full analysis in a worker thread: a 1,000-submission run takes seconds of CPU, and in embedded mode the
  * api serves requests from this same event loop. The thread is started per run (its ~1 s start is small next
  * to a run a teacher waits for) and ends with it.
  */
-export function analyzeInThread(input: AnalysisInput, onProgress: (message: Exclude<AnalysisMessage, { type: 'result' }>) => void): Promise<{ pairs: PlagiarismPair[]; params: PlagiarismParams }> {
+export function analyzeInThread(input: AnalysisInput, onProgress: (message: Exclude<AnalysisMessage, { type: 'result' }>) => void): Promise<{ pairs: PairToStore[]; params: PlagiarismParams }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./analysis-thread.mjs', import.meta.url), { workerData: input });
     let settled = false;

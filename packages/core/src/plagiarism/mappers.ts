@@ -21,14 +21,21 @@ export function toRun(row: PlagiarismRunRow): PlagiarismRun {
   };
 }
 
-export function toPairRow(problemId: number, runId: number | null, pair: PlagiarismPair, nowMs: number): Insertable<PlagiarismPairsTable> {
+/**
+ * A pair as the worker hands it over: the contract's pair, or (from the analysis thread, where serialising is
+ * off the event loop) with its fragments already JSON.
+ */
+export type PairToStore = PlagiarismPair | (Omit<PlagiarismPair, 'fragments'> & { fragmentsJson: string; fragmentCount: number });
+
+export function toPairRow(problemId: number, runId: number | null, pair: PairToStore, nowMs: number): Insertable<PlagiarismPairsTable> {
+  const fragments = 'fragments' in pair ? { fragmentCount: pair.fragments.length, fragments: JSON.stringify(pair.fragments) } : { fragmentCount: pair.fragmentCount, fragments: pair.fragmentsJson };
   return {
     problemId, runId,
     leftSubmissionId: pair.leftId, rightSubmissionId: pair.rightId, leftUserId: pair.leftUserId, rightUserId: pair.rightUserId,
     language: pair.language, similarity: pair.similarity, longestFragmentTokens: pair.longestFragmentTokens,
     leftMatchedTokens: pair.leftMatchedTokens, rightMatchedTokens: pair.rightMatchedTokens,
     leftTotalTokens: pair.leftTotalTokens, rightTotalTokens: pair.rightTotalTokens,
-    fragmentCount: pair.fragments.length, fragments: JSON.stringify(pair.fragments), createdAtMs: nowMs,
+    ...fragments, createdAtMs: nowMs,
   };
 }
 

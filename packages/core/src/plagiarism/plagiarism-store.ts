@@ -1,7 +1,8 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { rooms, type LanguageId, type PlagiarismPair, type PlagiarismParams, type PlagiarismProgressPayload } from '@logicode/contracts';
 import type { CoreDeps } from '../context.js';
 import { emitToRoom } from '../realtime.js';
-import { toPairRow } from './mappers.js';
+import { toPairRow, type PairToStore } from './mappers.js';
 import { selectCounted, type CandidateSubmission } from './selection.js';
 
 /** Rows per INSERT: 17 columns × 200 stays far below both dialects' placeholder limits. */
@@ -31,10 +32,12 @@ export function createPlagiarismStore(deps: CoreDeps) {
     await Promise.all([rooms.feedAll(), rooms.feedProblem(problemId)].map((room) => emitToRoom(pubsub, room, 'plagiarism:progress', payload)));
   }
 
-  async function insertPairs(trx: typeof db, problemId: number, runId: number | null, pairs: readonly PlagiarismPair[]): Promise<void> {
+  async function insertPairs(trx: typeof db, problemId: number, runId: number | null, pairs: readonly PairToStore[]): Promise<void> {
     const now = clock.now();
     for (let i = 0; i < pairs.length; i += INSERT_BATCH) {
       await trx.insertInto('plagiarismPairs').values(pairs.slice(i, i + INSERT_BATCH).map((p) => toPairRow(problemId, runId, p, now))).execute();
+      // better-sqlite3 is synchronous: without this, storing a large run would hold the event loop throughout.
+      if (i + INSERT_BATCH < pairs.length) await yieldToLoop();
     }
   }
 
@@ -89,7 +92,7 @@ export function createPlagiarismStore(deps: CoreDeps) {
     },
 
     /** Replaces all of the problem's pairs with the run's, and marks the run done, in one transaction. */
-    async finishRun(run: RunStart, pairs: readonly PlagiarismPair[], submissionCount: number): Promise<void> {
+    async finishRun(run: RunStart, pairs: readonly PairToStore[], submissionCount: number): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('plagiarismPairs').where('problemId', '=', run.problemId).execute();
         await insertPairs(trx, run.problemId, run.runId, pairs);
