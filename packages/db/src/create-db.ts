@@ -3,15 +3,20 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
 import { createMysqlPool, type PoolStats } from './mysql-pool.js';
+import { openReadReplica } from './replica.js';
 import { dialectOf, type DbConfig, type DialectName } from './db-config.js';
 import type { Database } from './schema.js';
 
 /** An open database: the typed query builder plus what operations need. */
 export interface DbHandle {
   db: Kysely<Database>;
+  /** Reads that tolerate replication lag (the catalog): the replica when DATABASE_READ_URL is set, else `db`. */
+  readDb: Kysely<Database>;
   dialect: DialectName;
   /** Pool gauges (SQLite: one connection). */
   poolStats(): PoolStats;
+  /** The replica pool's gauges, or null without a replica. */
+  readPoolStats(): PoolStats | null;
   /** Cheap round trip for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -40,8 +45,10 @@ export function createDb(config: DbConfig): DbHandle {
     const db = openSqlite(config.url);
     return {
       db,
+      readDb: db,
       dialect,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      readPoolStats: () => null,
       ping: async () => {
         await sql`select 1`.execute(db);
       },
@@ -50,13 +57,19 @@ export function createDb(config: DbConfig): DbHandle {
   }
   const handle = createMysqlPool(config);
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: handle.pool }), plugins: [new CamelCasePlugin()] });
+  const replica = config.readUrl ? openReadReplica(config, config.readUrl, handle.pool) : null;
   return {
     db,
+    readDb: replica?.readDb ?? db,
     dialect,
     poolStats: handle.stats,
+    readPoolStats: () => replica?.stats() ?? null,
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await replica?.close();
+      await db.destroy();
+    },
   };
 }

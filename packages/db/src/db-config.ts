@@ -2,6 +2,8 @@
 export interface DbConfig {
   /** `sqlite:<path>` (or `sqlite::memory:`) or `mysql://user:pass@host:port/database`. */
   url: string;
+  /** A read replica (same schema) for reads that tolerate lag; absent: none. */
+  readUrl?: string;
   pool: {
     connectionLimit: number;
     /** Requests waiting for a connection beyond this are refused at once (0 = unbounded). */

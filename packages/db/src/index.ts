@@ -8,3 +8,4 @@ export { createDb, type DbHandle } from './create-db.js';
 export { DEFAULT_POOL, dialectOf, type DbConfig, type DialectName } from './db-config.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
 export { ensureMysqlDatabase, type PoolStats } from './mysql-pool.js';
+export { openReadReplica, type ReadReplica, type ReadReplicaOptions } from './replica.js';

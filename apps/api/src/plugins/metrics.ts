@@ -12,9 +12,8 @@ declare module 'fastify' {
 
 /** Pool gauges of the primary and, when the handle has one, the read replica. */
 function poolsOf(runtime: Runtime) {
-  const handle = runtime.db as Runtime['db'] & { readPoolStats?: () => ReturnType<Runtime['db']['poolStats']> | null };
-  const replica = handle.readPoolStats?.() ?? null;
-  return { primary: handle.poolStats(), ...(replica ? { replica } : {}) };
+  const replica = runtime.db.readPoolStats();
+  return { primary: runtime.db.poolStats(), ...(replica ? { replica } : {}) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { fieldsToRow, parseTags, toAdmin, toFields, toPackage, toTestCase } from './problem-mapper.js';
-import { listProblems } from './problem-list.js';
+import { cachedProblemDetail, cachedProblemList } from './problem-cache.js';
 import { checkProblemShape } from './problem-rules.js';
 
 /** A reference solution that failed a test, as reported by the judge. */
@@ -46,6 +46,38 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
       tests: tests.map(toTestCase),
       solutions: solutions.map((s) => ({ language: s.language as LanguageId, source: s.source })),
     });
+  }
+
+  /** The public detail of any problem (published or not), the same for every caller; null if there is none. */
+  async function loadDetail(id: number): Promise<ProblemDetail | null> {
+    const row = await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    const [languages, tests] = await Promise.all([
+      db.selectFrom('problemLanguages').select(['language', 'starterCode']).where('problemId', '=', id).orderBy('language').execute(),
+      db.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', id).orderBy('ordinal').orderBy('id').execute(),
+    ]);
+    const fields = toFields(row);
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      category: fields.category,
+      difficulty: row.difficulty,
+      tags: fields.tags,
+      style: row.style,
+      languages: languages.map((l) => l.language as LanguageId),
+      timedDurationSec: row.timedDurationSec,
+      solvedCount: row.solvedCount,
+      solved: null,
+      statement: row.statement,
+      timeLimitMs: row.timeLimitMs,
+      memoryLimitKb: row.memoryLimitKb,
+      checkerKind: fields.checker.kind,
+      starterCode: languages.map((l) => ({ language: l.language as LanguageId, starterCode: l.starterCode })),
+      sampleTests: tests.filter((t) => t.isSample).map((t) => ({ id: t.id, input: t.input, expectedOutput: t.expectedOutput })),
+      hiddenTestCount: tests.filter((t) => !t.isSample).length,
+      isPublished: Boolean(row.isPublished),
+    };
   }
 
   async function validate(body: ProblemUpsertBody): Promise<void> {
@@ -92,7 +124,7 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
   }
 
   const service = {
-    list: (query: ProblemListQuery, actor: Actor | null) => listProblems(deps.db, query, actor),
+    list: (query: ProblemListQuery, actor: Actor | null) => cachedProblemList(deps, query, actor),
 
     async meta() {
       const rows = await db.selectFrom('problems').select('tags').where('isPublished', '=', 1).execute();
@@ -102,35 +134,9 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
 
     /** What a student (or anyone) sees: sample tests only; no drivers, no hidden tests, no solutions. */
     async detail(id: number, actor: Actor | null): Promise<ProblemDetail> {
-      const row = await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || (!row.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
-      const [languages, tests, solved] = await Promise.all([
-        db.selectFrom('problemLanguages').select(['language', 'starterCode']).where('problemId', '=', id).orderBy('language').execute(),
-        db.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', id).orderBy('ordinal').orderBy('id').execute(),
-        actor ? db.selectFrom('solved').select('problemId').where('userId', '=', actor.userId).where('problemId', '=', id).executeTakeFirst() : undefined,
-      ]);
-      const fields = toFields(row);
-      return {
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        category: fields.category,
-        difficulty: row.difficulty,
-        tags: fields.tags,
-        style: row.style,
-        languages: languages.map((l) => l.language as LanguageId),
-        timedDurationSec: row.timedDurationSec,
-        solvedCount: row.solvedCount,
-        solved: actor ? Boolean(solved) : null,
-        statement: row.statement,
-        timeLimitMs: row.timeLimitMs,
-        memoryLimitKb: row.memoryLimitKb,
-        checkerKind: fields.checker.kind,
-        starterCode: languages.map((l) => ({ language: l.language as LanguageId, starterCode: l.starterCode })),
-        sampleTests: tests.filter((t) => t.isSample).map((t) => ({ id: t.id, input: t.input, expectedOutput: t.expectedOutput })),
-        hiddenTestCount: tests.filter((t) => !t.isSample).length,
-        isPublished: Boolean(row.isPublished),
-      };
+      const detail = await cachedProblemDetail(deps, id, actor, loadDetail);
+      if (!detail || (!detail.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
+      return detail;
     },
 
     getAdmin: (id: number) => loadAdmin(id),

@@ -5,6 +5,7 @@ const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).defa
 /** The environment variables every process role reads: where the database and Redis are. */
 export const infraEnvShape = {
   DATABASE_URL: z.string().regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'use sqlite:<path> or mysql://user:pass@host:port/db').default('sqlite:./data/logicode.db'),
+  DATABASE_READ_URL: z.string().regex(/^(mysql:\/\/|mariadb:\/\/)/, 'use mysql://user:pass@host:port/db (a replica of DATABASE_URL)').optional(),
   DB_POOL_SIZE: int(20, 1),
   DB_QUEUE_LIMIT: int(500),
   DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
@@ -22,6 +23,8 @@ export function infraConfigOf(env: InfraEnv) {
   return {
     db: {
       url: env.DATABASE_URL,
+      // Optional (as in DbConfig), so configs built without a replica stay assignable.
+      ...(env.DATABASE_READ_URL ? { readUrl: env.DATABASE_READ_URL } : {}),
       pool: {
         connectionLimit: env.DB_POOL_SIZE,
         queueLimit: env.DB_QUEUE_LIMIT,
