@@ -3,7 +3,7 @@
 // scaled mode appends to a Redis Stream that a separate consumer process writes to MariaDB. Reports events/s
 // accepted and persisted, POST latency percentiles, and checks that every accepted event is in the database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import { percentile, runLoad, type Student } from './load.js';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const modeArg = args[args.indexOf('--mode') + 1];
-const modes = args.includes('--mode') && modeArg !== 'both' ? [modeArg as 'embedded' | 'scaled'] : (['embedded', 'scaled'] as const);
+type Mode = 'embedded' | 'scaled' | 'drain';
+const modes: Mode[] = args.includes('--mode') && modeArg !== 'all' ? [modeArg as Mode] : ['embedded', 'scaled', 'drain'];
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-123';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MYSQL = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
@@ -28,10 +29,36 @@ interface Shape {
   intervalMs: number;
   durationMs: number;
 }
-const SHAPES: Record<'embedded' | 'scaled', Shape> = {
+const SHAPES: Record<Mode, Shape> = {
   embedded: { students: 100, eventsPerBatch: 40, intervalMs: 2000, durationMs: quick ? 10_000 : 60_000 },
   scaled: { students: 1200, eventsPerBatch: 40, intervalMs: 2000, durationMs: quick ? 10_000 : 60_000 },
+  // drain: no HTTP; this many batches are appended to the stream first, then one consumer process drains them.
+  drain: { students: 1000, eventsPerBatch: 40, intervalMs: 0, durationMs: quick ? 2_000 : 10_000 },
 };
+
+/** Consumer capacity alone: the api's share of the CPU is taken out of the picture. */
+async function fillStream(students: Student[], batches: number, prefix: string): Promise<number> {
+  const redis = new Redis(REDIS_URL);
+  const key = `${prefix}stream:proctor-events`;
+  const types = ['tab_hidden', 'tab_visible', 'window_blur', 'window_focus', 'right_click'];
+  let events = 0;
+  for (let b = 0; b < batches; b += 100) {
+    const pipeline = redis.pipeline();
+    for (let i = b; i < Math.min(batches, b + 100); i += 1) {
+      const s = students[i % students.length]!;
+      const userId = Number(JSON.parse(Buffer.from(s.token.split('.')[1]!, 'base64url').toString()).sub);
+      const list = Array.from({ length: 40 }, (_, j) => {
+        const type = types[j % 5]!;
+        return { id: randomUUID(), clientTsMs: Date.now(), problemId: s.problemId, attemptId: s.attemptId, type, data: type === 'right_click' ? { place: 'other' } : {} };
+      });
+      events += list.length;
+      pipeline.xadd(key, '*', 'm', JSON.stringify({ userId, receivedAtMs: Date.now(), events: list }));
+    }
+    await pipeline.exec();
+  }
+  await redis.quit();
+  return events;
+}
 
 async function seed(handle: DbHandle, n: number): Promise<Student[]> {
   const { db } = handle;
@@ -91,28 +118,38 @@ async function stored(handle: DbHandle): Promise<number> {
   return Number(a.n) + Number(b.n);
 }
 
-async function benchMode(mode: 'embedded' | 'scaled') {
+async function benchMode(mode: Mode) {
   const shape = SHAPES[mode];
   const tmp = mkdtempSync(join(tmpdir(), 'logicode-bench-'));
   const dbName = `lc_bench_${randomBytes(4).toString('hex')}`;
   const url = mode === 'embedded' ? `sqlite:${join(tmp, 'bench.db')}` : `${MYSQL}/${dbName}`;
   const prefix = `lcbench-${randomBytes(4).toString('hex')}:`;
-  if (mode === 'scaled') await ensureMysqlDatabase(url);
+  if (mode !== 'embedded') await ensureMysqlDatabase(url);
   const handle = createDb({ url, pool: DEFAULT_POOL });
   await migrateToLatest(handle);
   const students = await seed(handle, shape.students);
   const env: Record<string, string> = {
     DATABASE_URL: url, JWT_SECRET, REDIS_PREFIX: prefix, DATA_DIR: tmp, DB_POOL_SIZE: '10',
-    ...(mode === 'scaled' ? { REDIS_URL } : {}),
+    ...(mode !== 'embedded' ? { REDIS_URL } : {}),
   };
-  const children = [await startChild('api', env)];
-  if (mode === 'scaled') children.push(await startChild('consumer', env));
-  const port = (children[0] as ChildProcess & { port: number }).port;
-
-  console.log(`[${mode}] ${shape.students} students x ${shape.eventsPerBatch} events every ${shape.intervalMs} ms for ${shape.durationMs / 1000} s`);
+  const children: ChildProcess[] = [];
+  let load: Awaited<ReturnType<typeof runLoad>>;
   const loadBefore = loadavg()[0]!;
-  const loadStart = Date.now();
-  const load = await runLoad({ ...shape, port, students });
+  let loadStart = Date.now();
+  if (mode === 'drain') {
+    const batches = (shape.durationMs / 1000) * 1000;
+    const appended = await fillStream(students, batches, prefix);
+    console.log(`[drain] ${appended} events appended to the stream; one consumer process drains them`);
+    loadStart = Date.now();
+    children.push(await startChild('consumer', env));
+    load = { posts: batches, accepted: appended, failedPosts: 0, latenciesMs: [], elapsedMs: 1 };
+  } else {
+    children.push(await startChild('api', env));
+    if (mode === 'scaled') children.push(await startChild('consumer', env));
+    const port = (children[0] as ChildProcess & { port: number }).port;
+    console.log(`[${mode}] ${shape.students} students x ${shape.eventsPerBatch} events every ${shape.intervalMs} ms for ${shape.durationMs / 1000} s`);
+    load = await runLoad({ ...shape, port, students });
+  }
   const storedAtLoadEnd = await stored(handle);
   const loadAfter = loadavg()[0]!;
   let persisted = storedAtLoadEnd;
@@ -127,7 +164,7 @@ async function benchMode(mode: 'embedded' | 'scaled') {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
   await handle.close();
-  if (mode === 'scaled') {
+  if (mode !== 'embedded') {
     const { createConnection } = await import('mysql2/promise');
     const c = await createConnection({ uri: MYSQL });
     await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
@@ -168,7 +205,7 @@ const lines = [
   '',
   '| mode | students × events/batch / interval | duration | POSTs | failed | accepted events | accepted/s | persisted during load/s | persisted/s (incl. drain) | drain after load | POST p50 / p99 / max | lost | 1-min load avg (before → end) |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...results.map((r) => `| ${r.mode === 'scaled' ? 'Redis Stream → MariaDB' : 'embedded (SQLite)'} | ${r.shape.students} × ${r.shape.eventsPerBatch} / ${r.shape.intervalMs} ms | ${r.shape.durationMs / 1000} s | ${r.posts} | ${r.failedPosts} | ${r.accepted} | ${r.acceptedPerSec} | ${r.persistedDuringLoadPerSec} | ${r.persistedPerSec} | ${r.drainSec.toFixed(1)} s | ${r.p50} / ${r.p99} / ${r.max} ms | ${r.lost} | ${r.loadAvg} |`),
+  ...results.map((r) => `| ${{ scaled: 'Redis Stream → MariaDB', embedded: 'embedded (SQLite)', drain: 'drain only: stream → MariaDB, no HTTP' }[r.mode]} | ${r.mode === 'drain' ? `${r.posts} batches × 40 prefilled` : `${r.shape.students} × ${r.shape.eventsPerBatch} / ${r.shape.intervalMs} ms`} | ${r.mode === 'drain' ? '–' : `${r.shape.durationMs / 1000} s`} | ${r.posts} | ${r.failedPosts} | ${r.accepted} | ${r.mode === 'drain' ? '–' : r.acceptedPerSec} | ${r.mode === 'drain' ? '–' : r.persistedDuringLoadPerSec} | ${r.persistedPerSec} | ${r.drainSec.toFixed(1)} s | ${r.mode === 'drain' ? '–' : `${r.p50} / ${r.p99} / ${r.max} ms`} | ${r.lost} | ${r.loadAvg} |`),
   '',
   '`lost` = accepted (202) events minus rows found in proctor_events + code_snapshots after the consumer drained: it must be 0.',
   'The load average column shows how busy the (shared) machine was: figures taken at a load well above the CPU count',
