@@ -109,6 +109,19 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await report(p, problemId, teacher.headers, '?language=python&minSimilarity=0.5')).total, 1);
     });
 
+    it('a run over a problem nobody submitted to is done with no pairs', async () => {
+      const problemId = await createKnapsackProblem(p.runtime, admin.id);
+      const response = await p.app.inject({ method: 'POST', url: `/api/teacher/problems/${problemId}/plagiarism`, headers: teacher.headers, payload: { params: { threshold: 0.3 } } });
+      assert.equal(response.statusCode, 202);
+      const done = await until('the empty run', async () => {
+        const body = await report(p, problemId, teacher.headers);
+        return body.run?.status === 'done' || body.run?.status === 'failed' ? body : null;
+      });
+      assert.deepEqual([done.run?.status, done.run?.submissionCount, done.run?.pairCount, done.total], ['done', 0, 0, 0]);
+      assert.equal(done.run?.params?.threshold, 0.3, 'the overrides are part of the parameters used');
+      assert.equal(done.run?.params?.k, 12);
+    });
+
     it('students get 403 on every plagiarism route', async () => {
       const student = students[0]!;
       for (const [method, url] of [['POST', '/api/teacher/problems/1/plagiarism'], ['GET', '/api/teacher/problems/1/plagiarism'], ['GET', '/api/teacher/plagiarism/pairs/1']] as const) {
