@@ -45,6 +45,9 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // Socket.IO frames as they arrive, to check that results came test by test, before the final verdict.
+  const frames: { atMs: number; text: string }[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push({ atMs: Date.now(), text: String(f.payload) })));
   await withFailureShots([page], 'student', async () => {
 
   // Sign up: a too-short password is refused by the server and the message sits under the field.
@@ -96,7 +99,13 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
   const counts = labels.map((l) => /(\d+) of (\d+)/.exec(l)).filter((m): m is RegExpExecArray => m !== null);
   const total = Number(counts.at(-1)?.[2]);
   assert.ok(total >= 2, `several tests were judged (${labels.join(' | ')})`);
-  assert.ok(counts.some((m) => Number(m[1]) > 0 && Number(m[1]) < total), `a partial count was shown before the end: ${labels.join(' | ')}`);
+  assert.ok(labels.length >= 2, `the panel changed while judging: ${labels.join(' | ')}`);
+  const testFrames = frames.filter((f) => f.text.includes('"submission:test"'));
+  const doneFrames = frames.filter((f) => f.text.includes('"submission:done"'));
+  const lastDone = doneFrames.at(-1);
+  assert.ok(lastDone, 'the final verdict came over the socket');
+  const perTest = testFrames.filter((f) => f.atMs <= lastDone.atMs && f.text.includes(`"testCount":${total}`));
+  assert.ok(perTest.length >= total, `each of the ${total} tests was pushed on its own before the verdict (${perTest.length} frames)`);
   const chips = await page.locator('[data-testid="test-chip"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
   assert.equal(chips.length, total);
   assert.ok(chips.every((v) => v === 'AC'), `every test chip is AC: ${chips.join(',')}`);
