@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
 import { createRuntime, PROCTOR_EVENTS_STREAM, SOCKET_EMIT_CHANNEL, type Actor, type IngestMessage, type Runtime, type SocketEmitMessage } from '@logicode/core';
 import { createTestDatabase, type TestDatabase } from '@logicode/db/testing';
 import { startEventConsumer } from '../../src/event-consumer/index.js';
@@ -16,11 +17,12 @@ describe('proctor events through the Redis stream into MariaDB', () => {
   let actor: Actor;
   let problemId: number;
   let attemptId: number;
+  const redisPrefix = `lct-ingest-${randomBytes(4).toString('hex')}:`;
 
   before(async () => {
     database = await createTestDatabase('mysql');
     runtime = await createRuntime({
-      db: database.config, handle: database.handle, redisUrl: REDIS_URL, redisPrefix: `lct-ingest-${randomBytes(4).toString('hex')}:`,
+      db: database.config, handle: database.handle, redisUrl: REDIS_URL, redisPrefix,
       core: { jwtSecret: 'x'.repeat(40), accessTokenTtlSec: 900, refreshTokenTtlSec: 3600, login: { perAccountLimit: 10, perAddressLimit: 50, windowMs: 60_000 }, maxQueuedPerUser: 5 },
       migrate: false, validateProblems: false, log: () => undefined,
     });
@@ -38,6 +40,10 @@ describe('proctor events through the Redis stream into MariaDB', () => {
   after(async () => {
     await runtime.close();
     await database.drop();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${redisPrefix}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    await redis.quit();
   });
 
   const ev = (type: string, data: Record<string, unknown> = {}) => ({ id: randomUUID(), clientTsMs: Date.now(), problemId, attemptId, type, data });
