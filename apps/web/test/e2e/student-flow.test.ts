@@ -120,6 +120,7 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
   // Submission history lists both the run and the submission.
   await page.goto(`/problems/${problemId}`);
   await page.getByRole('tab', { name: 'Submissions' }).click();
+  await page.getByTestId('history-table').locator('tbody tr').nth(1).waitFor();
   const rows = await page.getByTestId('history-table').locator('tbody tr').count();
   assert.ok(rows >= 2, `history shows the run and the submission (${rows} rows)`);
 
