@@ -3,6 +3,7 @@ import { useLiveFeed } from '../hooks/use-live-feed.js';
 import { EventsTab } from './events-tab.js';
 import { FlagsTab } from './flags-list.js';
 import { Overview } from './overview.js';
+import { PlagiarismTab } from './plagiarism-tab.js';
 import { SettingsTab } from './settings-tab.js';
 import { StudentsTable } from './students-table.js';
 
@@ -11,6 +12,7 @@ const TABS = [
   { id: 'students', label: 'Students' },
   { id: 'events', label: 'Events' },
   { id: 'flags', label: 'Flags' },
+  { id: 'plagiarism', label: 'Plagiarism' },
   { id: 'settings', label: 'Proctor settings' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -39,6 +41,7 @@ export function TeacherDashboard() {
         {tab === 'students' ? <StudentsTable /> : null}
         {tab === 'events' ? <EventsTab /> : null}
         {tab === 'flags' ? <FlagsTab /> : null}
+        {tab === 'plagiarism' ? <PlagiarismTab /> : null}
         {tab === 'settings' ? <SettingsTab canEditGlobal /> : null}
       </div>
     </>

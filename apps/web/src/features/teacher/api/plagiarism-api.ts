@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PlagiarismPairDetail, PlagiarismReport } from '@logicode/contracts';
+import { api } from '../../../lib/api-client.js';
+
+export const plagiarismKeys = {
+  report: (problemId: number | null) => ['teacher', 'plagiarism', 'report', problemId] as const,
+  pair: (pairId: number | null) => ['teacher', 'plagiarism', 'pair', pairId] as const,
+};
+
+export function usePlagiarismReport(problemId: number | null) {
+  return useQuery({
+    queryKey: plagiarismKeys.report(problemId),
+    queryFn: () => api.get<PlagiarismReport>(`/api/teacher/problems/${problemId}/plagiarism`, { pageSize: 50 }),
+    enabled: problemId !== null,
+  });
+}
+
+export function useRunPlagiarism() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (problemId: number) => api.post<{ runId: number }>(`/api/teacher/problems/${problemId}/plagiarism`),
+    onSuccess: (_res, problemId) => void queryClient.invalidateQueries({ queryKey: plagiarismKeys.report(problemId) }),
+  });
+}
+
+export function usePlagiarismPair(pairId: number | null) {
+  return useQuery({
+    queryKey: plagiarismKeys.pair(pairId),
+    queryFn: () => api.get<PlagiarismPairDetail>(`/api/teacher/plagiarism/pairs/${pairId}`),
+    enabled: pairId !== null,
+  });
+}
