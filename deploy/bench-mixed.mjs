@@ -21,5 +21,5 @@ const result = await autocannon({
 const { latency } = result;
 console.log(JSON.stringify({
   rps: result.requests.average, p50: latency.p50, p90: latency.p90, p97_5: latency.p97_5, p99: latency.p99,
-  non2xx: result.non2xx, errors: result.errors, total: result.requests.total,
+  non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts, resets: result.resets, total: result.requests.total,
 }));

@@ -110,6 +110,44 @@ describe('local cluster through nginx', () => {
     assert.equal(received.event.type, 'tab_hidden');
   });
 
+  it('killing an api during an event load loses no accepted event (the client retries through nginx)', async () => {
+    const token = await login('bob@logicode.local', 'student-demo-pass');
+    const problems = await http(NGINX, '/api/problems?pageSize=2', { token });
+    const problemId = problems.body.items[1].id as number;
+    const attempt = await http(NGINX, '/api/proctor/attempts', { method: 'POST', token, body: { problemId } });
+    assert.equal(attempt.status, 200, JSON.stringify(attempt.body));
+    const attemptId = attempt.body.attempt.id as number;
+    const ids: string[] = [];
+    let retries = 0;
+    try {
+      for (let batch = 0; batch < 40; batch += 1) {
+        if (batch === 10) cluster('stop', 'api-2');  // SIGTERM; the next kill is harder
+        if (batch === 20) process.kill(Number(spawnSync('cat', ['/tmp/logicode-cluster/pids/api-3.pid'], { encoding: 'utf8' }).stdout), 'SIGKILL');
+        const events = Array.from({ length: 10 }, () => ({ id: randomUUID(), type: 'tab_visible', clientTsMs: Date.now(), problemId, attemptId, data: {} }));
+        // What the browser does: the same batch (same event ids) again until it is accepted.
+        for (let attemptNo = 0; ; attemptNo += 1) {
+          const sent = await http(NGINX, '/api/proctor/events', { method: 'POST', token, body: { events } }).catch(() => null);
+          if (sent?.status === 202) {
+            assert.deepEqual(sent.body.rejected ?? [], []);
+            break;
+          }
+          retries += 1;
+          assert.ok(attemptNo < 10, `batch ${batch} never accepted: ${JSON.stringify(sent?.body)}`);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        ids.push(...events.map((e) => e.id));
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      cluster('start');
+    }
+    const count = () => Number(spawnSync('mariadb', ['--no-defaults', '--socket=/tmp/logicode-cluster/mariadb-primary/mysqld.sock', '-uroot', '-N', '-e',
+      `select count(*) from logicode.proctor_events where id in (${ids.map((id) => `'${id}'`).join(',')})`], { encoding: 'utf8' }).stdout.trim());
+    const deadline = Date.now() + 20_000;
+    while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    assert.equal(count(), 400, `stored of 400 accepted (client retries: ${retries})`);
+  });
+
   it('catalog reads go to the replica, still work with the replica stopped, and return to it', async () => {
     const before = replicaSelects();
     // A fresh search string per request: a cache miss, so a database read.
