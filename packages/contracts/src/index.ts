@@ -14,3 +14,4 @@ export * from './proctor-rules.js';
 export * from './proctor-api.js';
 export type * from './proctor-socket.js';
 export * from './leaderboard.js';
+export * from './teacher-overview.js';

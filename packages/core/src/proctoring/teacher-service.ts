@@ -7,6 +7,7 @@ import { integrityOf, normaliseCounters, severitiesAtLeast } from '@logicode/pro
 import type { Actor, CoreDeps } from '../context.js';
 import { emitTo, feedRooms } from './feed.js';
 import { toAttempt, toEventRecord, toFlag } from './mappers.js';
+import { studentsOverview } from './students-overview.js';
 import type { SettingsStore } from './settings-store.js';
 
 /** Cursor = "<createdAtMs>:<id>" of the last row of the previous page (newest first). */
@@ -46,6 +47,8 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
   }
 
   return {
+    students: (query: { q?: string | undefined; limit: number }) => studentsOverview(deps, query),
+
     async dashboard(): Promise<DashboardStats> {
       const today = startOfTodayMs();
       const [students, active, flagged, events] = await Promise.all([

@@ -97,6 +97,24 @@ export function createSubmissionsService(deps: CoreDeps) {
       return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total: Number(count.n) };
     },
 
+    /** Staff view: everyone's submissions, newest first, with who and which problem. */
+    async search(query: { problemId?: number | undefined; userId?: number | undefined; verdict?: string | undefined; mode?: 'run' | 'submit' | undefined; page: number; pageSize: number }) {
+      let base = db.selectFrom('submissions').innerJoin('users', 'users.id', 'submissions.userId').innerJoin('problems', 'problems.id', 'submissions.problemId');
+      if (query.problemId) base = base.where('submissions.problemId', '=', query.problemId);
+      if (query.userId) base = base.where('submissions.userId', '=', query.userId);
+      if (query.verdict) base = base.where('submissions.verdict', '=', query.verdict);
+      if (query.mode) base = base.where('submissions.mode', '=', query.mode);
+      const [rows, count] = await Promise.all([
+        base.selectAll('submissions').select(['users.name as userName', 'problems.title as problemTitle'])
+          .orderBy('submissions.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((row) => ({ ...toSummary(row), userName: row.userName, problemTitle: row.problemTitle })),
+        page: query.page, pageSize: query.pageSize, total: Number(count.n),
+      };
+    },
+
     /**
      * A worker takes a submission: marks it running, counts the try, clears results of an earlier try that died,
      * and builds the judge job. null = nothing to do (already done, or gone).

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import {
   activeSessionSchema, attemptTimelineSchema, dashboardStatsSchema, errorBodySchema, eventsPageSchema, eventsQuerySchema,
   flagReviewBodySchema, flagsQuerySchema, idParamSchema, problemSettingsBodySchema, problemSettingsViewSchema,
-  proctorFlagSchema, proctorSettingsSchema, studentDetailSchema,
+  proctorFlagSchema, proctorSettingsSchema, studentDetailSchema, studentRowSchema, studentsQuerySchema, pageOf,
+  teacherSubmissionSchema, teacherSubmissionsQuerySchema,
 } from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
 
@@ -25,6 +26,12 @@ export async function teacherRoutes(app: FastifyInstance, { runtime }: RouteDeps
 
   r.get('/events', { schema: { tags, summary: 'Events, newest first, with filters and a cursor', querystring: eventsQuerySchema, response: { 200: eventsPageSchema, ...errors } } },
     async (request) => teacher.events(request.query));
+
+  r.get('/students', { schema: { tags, summary: 'Every student: solved, attempts, open flags, tab switches, pastes, worst integrity, last activity', querystring: studentsQuerySchema, response: { 200: z.object({ items: z.array(studentRowSchema) }), ...errors } } },
+    async (request) => ({ items: await teacher.students(request.query) }));
+
+  r.get('/submissions', { schema: { tags, summary: 'Everyone\'s submissions, newest first, with filters', querystring: teacherSubmissionsQuerySchema, response: { 200: pageOf(teacherSubmissionSchema), ...errors } } },
+    async (request) => runtime.core.submissions.search(request.query));
 
   r.get('/students/:id', { schema: { tags, summary: 'A student: attempts with counters, integrity and flags; solved problems', params: idParamSchema, response: { 200: studentDetailSchema, ...errors } } },
     async (request) => teacher.student(request.params.id));

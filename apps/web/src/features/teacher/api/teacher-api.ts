@@ -3,6 +3,7 @@ import type {
   ActiveSession, AttemptTimeline, DashboardStats, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
   ProctorEventRecord, ProctorSeverity, ProctorEventType, StudentDetail,
 } from '@logicode/contracts';
+import type { StudentRow } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export type TeacherEvent = ProctorEventRecord & { userName: string };
@@ -42,18 +43,7 @@ export function useEvents(filters: EventFilters) {
 }
 
 /** One row of the students table (GET /api/teacher/students). */
-export interface StudentRow {
-  id: number;
-  name: string;
-  email: string;
-  solvedCount?: number;
-  attempts?: number;
-  openFlags?: number;
-  tabHidden?: number;
-  paste?: number;
-  integrityScore?: number | null;
-  lastActiveAt?: string | null;
-}
+export type { StudentRow } from '@logicode/contracts';
 
 export function useStudents() {
   return useQuery({
