@@ -105,7 +105,8 @@ start_apis() {
 
 start_workers() {
   for index in $(seq 1 "$WORKERS"); do
-    start_node "worker-$index" worker WORKER_CONCURRENCY=1 DATA_DIR="$STATE/worker-$index"
+    # A killed worker's job is taken over after QUEUE_LOCK_MS (5 s here; 30 s by default).
+    start_node "worker-$index" worker WORKER_CONCURRENCY=1 QUEUE_LOCK_MS=5000 DATA_DIR="$STATE/worker-$index"
     log "worker-$index (pid $(pid_of "worker-$index"))"
   done
 }

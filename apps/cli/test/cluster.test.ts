@@ -50,6 +50,14 @@ async function landedOn(beforeCounts: number[]): Promise<number> {
   return index;
 }
 
+/** A new student per run: attempts and rate limits start fresh. */
+async function newStudent(name: string): Promise<string> {
+  const email = `${name}-${randomUUID().slice(0, 8)}@cluster.test`;
+  const response = await http(NGINX, '/api/auth/signup', { method: 'POST', body: { name, email, password: 'cluster-pass-123' } });
+  assert.ok(response.status === 200 || response.status === 201, JSON.stringify(response.body));
+  return login(email, 'cluster-pass-123');
+}
+
 async function login(email: string, password: string): Promise<string> {
   const response = await http(NGINX, '/api/auth/login', { method: 'POST', body: { email, password } });
   assert.equal(response.status, 200, JSON.stringify(response.body));
@@ -73,7 +81,7 @@ describe('local cluster through nginx', () => {
 
   it('a teacher on one api receives a student\'s live events from another api (via Redis)', async () => {
     const teacherToken = await login('teacher@logicode.local', 'teacher-demo-pass');
-    const studentToken = await login('alice@logicode.local', 'student-demo-pass');
+    const studentToken = await newStudent('Alice');
     let counts = await socketsPerApi();
     const teacher = await connect(teacherToken);
     sockets.push(teacher);
@@ -111,7 +119,7 @@ describe('local cluster through nginx', () => {
   });
 
   it('killing an api during an event load loses no accepted event (the client retries through nginx)', async () => {
-    const token = await login('bob@logicode.local', 'student-demo-pass');
+    const token = await newStudent('Bob');
     const problems = await http(NGINX, '/api/problems?pageSize=2', { token });
     const problemId = problems.body.items[1].id as number;
     const attempt = await http(NGINX, '/api/proctor/attempts', { method: 'POST', token, body: { problemId } });
@@ -146,6 +154,49 @@ describe('local cluster through nginx', () => {
     const deadline = Date.now() + 20_000;
     while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     assert.equal(count(), 400, `stored of 400 accepted (client retries: ${retries})`);
+  });
+
+  it('a worker SIGKILLed mid-job leaves no submission stuck: the other worker judges it', async () => {
+    const token = await login('alice@logicode.local', 'student-demo-pass');
+    const created = await http(NGINX, '/api/submissions', { method: 'POST', token, body: { problemId: 1, language: 'python', mode: 'submit', code: 'while True:\n    pass\n' } });
+    assert.equal(created.status, 202, JSON.stringify(created.body));
+    const id = created.body.id as number;
+    const statusOf = async () => (await http(NGINX, `/api/submissions/${id}`, { token })).body;
+    const until = async (wanted: string, timeoutMs: number) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const body = await statusOf();
+        if (body.status === wanted) return body;
+        assert.ok(Date.now() < deadline, `submission ${id} still ${body.status}, wanted ${wanted}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    };
+    await until('running', 60_000);
+    // The worker running it is the ancestor of the sandbox (bwrap) process.
+    const pidOf = (name: string) => Number(spawnSync('cat', [`/tmp/logicode-cluster/pids/${name}.pid`], { encoding: 'utf8' }).stdout);
+    const ancestors = (pid: number): number[] => {
+      const parent = Number(spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim());
+      return parent > 1 ? [parent, ...ancestors(parent)] : [];
+    };
+    const busyWorkers = () => {
+      const sandboxes = spawnSync('pgrep', ['-x', 'bwrap'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+      return ['worker-1', 'worker-2'].filter((name) => sandboxes.some((pid) => ancestors(pid).includes(pidOf(name))));
+    };
+    // 'running' is set just before the sandbox starts.
+    let busy = busyWorkers();
+    for (let i = 0; i < 50 && busy.length === 0; i += 1) {
+      await new Promise((r) => setTimeout(r, 200));
+      busy = busyWorkers();
+    }
+    assert.equal(busy.length, 1, `exactly one worker runs a sandbox (${busy.join(', ')})`);
+    process.kill(pidOf(busy[0]!), 'SIGKILL');
+    try {
+      const done = await until('done', 90_000);
+      assert.equal(done.verdict, 'TLE');
+      assert.equal(done.tests.length, done.testCount, 'every test judged by the other worker');
+    } finally {
+      cluster('start');
+    }
   });
 
   it('catalog reads go to the replica, still work with the replica stopped, and return to it', async () => {
