@@ -157,7 +157,8 @@ describe('local cluster through nginx', () => {
   });
 
   it('a worker SIGKILLed mid-job leaves no submission stuck: the other worker judges it', async () => {
-    const token = await login('alice@logicode.local', 'student-demo-pass');
+    // A fresh student: no open proctored attempt whose end could add a submission of its own.
+    const token = await newStudent('Carol');
     const created = await http(NGINX, '/api/submissions', { method: 'POST', token, body: { problemId: 1, language: 'python', mode: 'submit', code: 'while True:\n    pass\n' } });
     assert.equal(created.status, 202, JSON.stringify(created.body));
     const id = created.body.id as number;
