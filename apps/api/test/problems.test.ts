@@ -100,6 +100,17 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
 
+    it('says whether a problem is proctored, following the per-problem rules', async () => {
+      const id = ids['string-flip']!;
+      const before = (await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student.headers })).json();
+      assert.equal(before.proctored, true, 'proctoring is on by default');
+      const global = (await t.app.inject({ method: 'GET', url: '/api/teacher/proctor-settings', headers: teacher })).json();
+      const set = await t.app.inject({ method: 'PUT', url: `/api/teacher/problems/${id}/proctor-settings`, headers: teacher, payload: { override: { ...global, enabled: false } } });
+      assert.equal(set.statusCode, 200, set.body);
+      const after = (await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student.headers })).json();
+      assert.equal(after.proctored, false);
+    });
+
     it('hides unpublished problems from students but not from staff', async () => {
       const asStudent = await t.app.inject({ method: 'GET', url: `/api/problems/${ids['draft-one']}`, headers: student.headers });
       assert.equal(asStudent.statusCode, 404);

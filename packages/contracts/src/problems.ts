@@ -109,8 +109,8 @@ export type ProblemSummary = z.infer<typeof problemSummarySchema>;
 
 export const sampleTestSchema = z.object({ id: z.number().int(), input: z.string(), expectedOutput: z.string() });
 
-/** What a student sees: sample tests only, no drivers, no solutions. */
-export const problemDetailSchema = problemSummarySchema.extend({
+/** The catalog's part of a problem page: sample tests only, no drivers, no solutions. */
+export const problemCatalogDetailSchema = problemSummarySchema.extend({
   statement: z.string(),
   timeLimitMs: z.number().int(),
   memoryLimitKb: z.number().int(),
@@ -119,6 +119,13 @@ export const problemDetailSchema = problemSummarySchema.extend({
   sampleTests: z.array(sampleTestSchema),
   hiddenTestCount: z.number().int(),
   isPublished: z.boolean(),
+});
+export type ProblemCatalogDetail = z.infer<typeof problemCatalogDetailSchema>;
+
+/** What a student sees on a problem page. */
+export const problemDetailSchema = problemCatalogDetailSchema.extend({
+  /** Whether attempts at this problem are proctored (the effective global or per-problem setting). */
+  proctored: z.boolean(),
 });
 export type ProblemDetail = z.infer<typeof problemDetailSchema>;
 

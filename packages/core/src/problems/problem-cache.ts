@@ -1,4 +1,4 @@
-import type { ProblemDetail, ProblemListQuery } from '@logicode/contracts';
+import type { ProblemCatalogDetail, ProblemListQuery } from '@logicode/contracts';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { listProblems } from './problem-list.js';
 
@@ -41,10 +41,10 @@ export async function cachedProblemDetail(
   deps: CoreDeps,
   id: number,
   actor: Actor | null,
-  load: (id: number) => Promise<ProblemDetail | null>,
-): Promise<ProblemDetail | null> {
+  load: (id: number) => Promise<ProblemCatalogDetail | null>,
+): Promise<ProblemCatalogDetail | null> {
   const key = `problems:detail:${id}`;
-  let detail = (await deps.cache.get<ProblemDetail>(key)) ?? null;
+  let detail = (await deps.cache.get<ProblemCatalogDetail>(key)) ?? null;
   if (!detail) {
     detail = await load(id);
     if (!detail) return null;

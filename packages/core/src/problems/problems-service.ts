@@ -1,5 +1,5 @@
 import {
-  AppError, LANGUAGES, CATEGORIES, DIFFICULTIES, type LanguageId, type ProblemAdmin, type ProblemDetail,
+  AppError, LANGUAGES, CATEGORIES, DIFFICULTIES, type LanguageId, type ProblemAdmin, type ProblemCatalogDetail,
   type ProblemListQuery, type ProblemPackage, type ProblemUpsertBody, type ReferenceSolution, type TestCase,
   type TestCaseInput,
 } from '@logicode/contracts';
@@ -49,7 +49,7 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
   }
 
   /** The public detail of any problem (published or not), the same for every caller; null if there is none. */
-  async function loadDetail(id: number): Promise<ProblemDetail | null> {
+  async function loadDetail(id: number): Promise<ProblemCatalogDetail | null> {
     const row = await db.selectFrom('problems').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     const [languages, tests] = await Promise.all([
@@ -133,7 +133,7 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
     },
 
     /** What a student (or anyone) sees: sample tests only; no drivers, no hidden tests, no solutions. */
-    async detail(id: number, actor: Actor | null): Promise<ProblemDetail> {
+    async detail(id: number, actor: Actor | null): Promise<ProblemCatalogDetail> {
       const detail = await cachedProblemDetail(deps, id, actor, loadDetail);
       if (!detail || (!detail.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
       return detail;

@@ -37,5 +37,11 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
       params: idParamSchema,
       response: { 200: problemDetailSchema, 404: errorBodySchema },
     },
-  }, async (request) => problems.detail(request.params.id, request.actor));
+  }, async (request) => {
+    const [detail, settings] = await Promise.all([
+      problems.detail(request.params.id, request.actor),
+      runtime.core.proctoring.settings.effective(request.params.id),
+    ]);
+    return { ...detail, proctored: settings.enabled };
+  });
 }

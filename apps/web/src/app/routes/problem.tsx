@@ -10,8 +10,8 @@ import { ProctorGate } from '../../features/proctor/components/proctor-gate.js';
 preloadCodeEditor();
 
 /**
- * Students work inside a proctored attempt (consent first); teachers, admins and visitors get the plain
- * workspace. The two features meet here, at the app level, so neither imports the other.
+ * Students work inside a proctored or timed attempt (consent first); teachers, admins, visitors and students on
+ * an unproctored, untimed problem get the plain workspace. The two features meet here, at the app level, so neither imports the other.
  */
 export default function ProblemPage() {
   const id = Number(useParams().id);
@@ -20,7 +20,8 @@ export default function ProblemPage() {
   if (problem.isPending || user.isPending) return <div className="page"><Spinner label="Loading the problem…" /></div>;
   if (problem.isError) return <div className="page"><ErrorState error={problem.error} onRetry={() => void problem.refetch()} /></div>;
   const p = problem.data;
-  if (user.data?.role !== 'student') return <ProblemWorkspace key={p.id} problem={p} />;
+  // Only students are proctored, and only where the rules say so; a timed problem always needs an attempt (the clock).
+  if (user.data?.role !== 'student' || (!p.proctored && p.timedDurationSec === null)) return <ProblemWorkspace key={p.id} problem={p} />;
   return (
     <ProctorGate key={p.id} problemId={p.id} title={p.title} timedDurationSec={p.timedDurationSec}>
       {(slot) => (
