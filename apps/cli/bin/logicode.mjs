@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx (no build step in development or on a laptop install).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// Runs the TypeScript CLI in this same process through tsx's loader (no build step), so signals such as
+// SIGTERM from a process manager reach the platform's graceful shutdown directly.
+import { register } from 'tsx/esm/api';
 
-const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+register();
+await import('../src/main.ts');
