@@ -148,3 +148,20 @@ test('a timed attempt is submitted by the server at the deadline after the stude
   });
   await context.close();
 });
+
+test('a teacher finds that automatic submission in the submissions tab and reads its code', async () => {
+  const context = await newContext(browser, platform.baseUrl);
+  const page = await context.newPage();
+  await withFailureShots([page], 'teacher-submissions', async () => {
+    await signIn(page, 'teacher@logicode.local', 'teacher-demo-pass');
+    await page.goto('/teacher?tab=submissions');
+    const row = page.getByTestId('teacher-submissions').locator('tr', { hasText: 'Quick Sum' }).first();
+    await row.waitFor();
+    assert.match(await row.innerText(), /Alice/);
+    assert.match(await row.innerText(), /auto/);
+    await row.getByRole('button', { name: 'View code' }).click();
+    const code = page.getByRole('region', { name: /^Submission \d+$/ });
+    await code.locator('.view-lines', { hasText: 'print' }).waitFor({ timeout: 20_000 });
+  });
+  await context.close();
+});

@@ -6,10 +6,12 @@ import { Overview } from './overview.js';
 import { PlagiarismTab } from './plagiarism-tab.js';
 import { SettingsTab } from './settings-tab.js';
 import { StudentsTable } from './students-table.js';
+import { SubmissionsTab } from './submissions-tab.js';
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'students', label: 'Students' },
+  { id: 'submissions', label: 'Submissions' },
   { id: 'events', label: 'Events' },
   { id: 'flags', label: 'Flags' },
   { id: 'plagiarism', label: 'Plagiarism' },
@@ -39,6 +41,7 @@ export function TeacherDashboard() {
       <div role="tabpanel">
         {tab === 'overview' ? <Overview feed={feed.items} live={feed.connected && feed.joined} /> : null}
         {tab === 'students' ? <StudentsTable /> : null}
+        {tab === 'submissions' ? <SubmissionsTab /> : null}
         {tab === 'events' ? <EventsTab /> : null}
         {tab === 'flags' ? <FlagsTab /> : null}
         {tab === 'plagiarism' ? <PlagiarismTab /> : null}
