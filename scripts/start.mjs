@@ -2,7 +2,7 @@
 //  - the judge's sandbox (bubblewrap, compilers, the unprivileged sandbox user): installed by
 //    scripts/setup-sandbox.sh when we are root; otherwise we say how, and the platform starts without a judge;
 //  - the web app: built once if apps/web/dist is missing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,5 +25,8 @@ if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
   if (build.status !== 0) console.warn('The web app did not build; the API still starts.');
 }
 
-const result = spawnSync(process.execPath, [join(root, 'apps/cli/bin/logicode.mjs'), 'start', ...process.argv.slice(2)], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+// The platform runs as a child; a signal sent to this wrapper (a process manager's SIGTERM) is passed on so its
+// graceful shutdown runs, and this process exits with it.
+const child = spawn(process.execPath, [join(root, 'apps/cli/bin/logicode.mjs'), 'start', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
