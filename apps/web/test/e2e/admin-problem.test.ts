@@ -1,30 +1,19 @@
 // An admin writes a problem with a sample and hidden tests. A wrong reference solution is refused with the
 // failing test named; the right one saves. A student then sees the sample, never the hidden tests.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { ADMIN } from './support/api.js';
-import { launchBrowser, newContext, screenshot, setEditorText, signIn, withFailureShots } from './support/browser.js';
-import { startPlatform, type Platform } from './support/platform.js';
+import { newContext, screenshot, setEditorText, signIn, withFailureShots } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const BAD_SOLUTION = 'a, b = map(int, input().split())\nprint(a - b)\n';
 const GOOD_SOLUTION = 'a, b = map(int, input().split())\nprint(a + b)\n';
 const HIDDEN_INPUT = '123456 654321';
 
-let platform: Platform;
-let browser: Browser;
-
-before(async () => {
-  [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = e2eEnvironment();
 
 test('an admin creates a problem with hidden tests; a bad reference solution is refused, a good one saves; students see only samples', async () => {
-  const adminContext = await newContext(browser, platform.baseUrl);
+  const adminContext = await newContext(env.browser, env.platform.baseUrl);
   const admin = await adminContext.newPage();
   let problemId = 0;
   await withFailureShots([admin], 'admin', async () => {
@@ -72,7 +61,7 @@ test('an admin creates a problem with hidden tests; a bad reference solution is 
   await adminContext.close();
 
   // A student sees the sample and a count of hidden tests, never their contents.
-  const studentContext = await newContext(browser, platform.baseUrl);
+  const studentContext = await newContext(env.browser, env.platform.baseUrl);
   const student = await studentContext.newPage();
   await withFailureShots([student], 'admin-student', async () => {
     await signIn(student, 'alice@logicode.local', 'student-demo-pass');

@@ -2,27 +2,17 @@
 // over Socket.IO), the attempt's playback shows the code changing, and a timed attempt is submitted by the
 // server after its deadline although the student closed the tab.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import type { ProblemUpsertBody, SubmissionSummary } from '@logicode/contracts';
 import { ADMIN, TEACHER, apiCall, apiLogin, findProblemId } from './support/api.js';
-import { launchBrowser, newContext, pasteText, screenshot, setEditorText, setPageHidden, signIn, withFailureShots } from './support/browser.js';
-import { startPlatform, type Platform } from './support/platform.js';
+import { newContext, pasteText, screenshot, setEditorText, setPageHidden, signIn, withFailureShots } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const LIVE_LIMIT_MS = 2000;
 const SUM_SOLUTION = 'a, b = map(int, input().split())\nprint(a + b)\n';
 
-let platform: Platform;
-let browser: Browser;
-
-before(async () => {
-  [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = e2eEnvironment();
 
 async function openProctored(page: Page, problemId: number): Promise<void> {
   await page.goto(`/problems/${problemId}`);
@@ -42,11 +32,11 @@ async function feedLatency(teacher: Page, type: string, action: () => Promise<vo
 
 test('a teacher sees a tab switch and a paste live, and the attempt playback shows the code changing', async (t) => {
   t.after(() => {
-    if (failed) console.log(`# platform log tail:\n${platform.log().slice(-4000).replace(/^/gm, '# ')}`);
+    if (failed) console.log(`# platform log tail:\n${env.platform.log().slice(-4000).replace(/^/gm, '# ')}`);
   });
   let failed = true;
-  const teacherContext = await newContext(browser, platform.baseUrl);
-  const studentContext = await newContext(browser, platform.baseUrl);
+  const teacherContext = await newContext(env.browser, env.platform.baseUrl);
+  const studentContext = await newContext(env.browser, env.platform.baseUrl);
   const teacher = await teacherContext.newPage();
   const student = await studentContext.newPage();
   await withFailureShots([teacher, student], 'proctor-live', async () => {
@@ -55,7 +45,7 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
     await teacher.locator('.badge', { hasText: 'Live' }).waitFor();
 
     await signIn(student, 'bob@logicode.local', 'student-demo-pass');
-    await openProctored(student, await findProblemId(platform.baseUrl, 'Balanced Brackets'));
+    await openProctored(student, await findProblemId(env.platform.baseUrl, 'Balanced Brackets'));
     await setEditorText(student, 'import sys\n# first idea\n');
     await student.waitForTimeout(2500); // one snapshot tick
 
@@ -102,7 +92,7 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
 });
 
 test('a timed attempt is submitted by the server at the deadline after the student closed the tab', async () => {
-  const adminToken = await apiLogin(platform.baseUrl, ADMIN.email, ADMIN.password);
+  const adminToken = await apiLogin(env.platform.baseUrl, ADMIN.email, ADMIN.password);
   const body: ProblemUpsertBody = {
     problem: {
       slug: 'quick-sum', title: 'Quick Sum', statement: 'Print the sum of two integers.', category: 'math', difficulty: 'easy',
@@ -112,9 +102,9 @@ test('a timed attempt is submitted by the server at the deadline after the stude
     tests: [{ input: '2 3\n', expectedOutput: '5\n', isSample: true, weight: 1 }, { input: '40 2\n', expectedOutput: '42\n', isSample: false, weight: 1 }],
     solutions: [{ language: 'python', source: SUM_SOLUTION }],
   };
-  const problem = await apiCall<{ id: number }>(platform.baseUrl, adminToken, 'POST', '/api/admin/problems', body);
+  const problem = await apiCall<{ id: number }>(env.platform.baseUrl, adminToken, 'POST', '/api/admin/problems', body);
 
-  const context = await newContext(browser, platform.baseUrl);
+  const context = await newContext(env.browser, env.platform.baseUrl);
   const page = await context.newPage();
   await withFailureShots([page], 'proctor-timed', async () => {
     await signIn(page, 'alice@logicode.local', 'student-demo-pass');
@@ -150,7 +140,7 @@ test('a timed attempt is submitted by the server at the deadline after the stude
 });
 
 test('a teacher finds that automatic submission in the submissions tab and reads its code', async () => {
-  const context = await newContext(browser, platform.baseUrl);
+  const context = await newContext(env.browser, env.platform.baseUrl);
   const page = await context.newPage();
   await withFailureShots([page], 'teacher-submissions', async () => {
     await signIn(page, 'teacher@logicode.local', 'teacher-demo-pass');

@@ -2,11 +2,10 @@
 // and gets Wrong Answer with the failing example shown, fixes it, submits, watches the tests finish one by
 // one, gets Accepted, and finds the problem marked solved.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { test } from 'node:test';
 import { findProblemId } from './support/api.js';
-import { launchBrowser, newContext, screenshot, setEditorText, withFailureShots } from './support/browser.js';
-import { startPlatform, type Platform } from './support/platform.js';
+import { newContext, screenshot, setEditorText, withFailureShots } from './support/browser.js';
+import { e2eEnvironment } from './support/environment.js';
 
 const AC_CODE = `import sys
 
@@ -28,20 +27,10 @@ t = int(data[0])
 print("\\n".join("YES" if balanced(s) else "NO" for s in data[1:1 + t]))
 `;
 
-let platform: Platform;
-let browser: Browser;
-
-before(async () => {
-  [platform, browser] = await Promise.all([startPlatform(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const env = e2eEnvironment();
 
 test('a student signs up, gets WA, fixes the code, gets AC with live per-test progress, and the problem shows as solved', async () => {
-  const context = await newContext(browser, platform.baseUrl);
+  const context = await newContext(env.browser, env.platform.baseUrl);
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -82,7 +71,7 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
 
   // Fix it; the draft is saved for this problem and language.
   await setEditorText(page, AC_CODE);
-  const problemId = await findProblemId(platform.baseUrl, 'Balanced Brackets');
+  const problemId = await findProblemId(env.platform.baseUrl, 'Balanced Brackets');
   await page.waitForFunction(`localStorage.getItem('lc:draft:${problemId}:python') === ${JSON.stringify(AC_CODE)}`, undefined, { timeout: 5000 });
 
   // Record every progress label the page shows while judging, to prove results arrived test by test.
