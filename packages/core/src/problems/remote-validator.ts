@@ -16,26 +16,25 @@ export interface ValidationReply {
 export function createRemoteProblemValidator(options: { queue: JobQueue<ValidateQueueMessage>; pubsub: PubSub; timeoutMs: number }): ProblemValidator {
   return async (problem: ProblemUpsertBody) => {
     const requestId = randomUUID();
-    let unsubscribe: (() => Promise<void>) | null = null;
+    let resolveReply!: (reply: ValidationReply) => void;
+    const reply = new Promise<ValidationReply>((resolve) => {
+      resolveReply = resolve;
+    });
+    // The subscription must be live (on Redis: SUBSCRIBE acknowledged) before the job exists, or a fast
+    // worker's answer is published to nobody and the save waits out the whole time-out.
+    const unsubscribe = await options.pubsub.subscribe(validationReplyChannel(requestId), (message) => resolveReply(message as ValidationReply));
     let timer: NodeJS.Timeout | undefined;
     try {
-      const reply = new Promise<ValidationReply>((resolve, reject) => {
-        timer = setTimeout(() => reject(new AppError('UNAVAILABLE', 'No judge worker answered in time to validate the reference solutions; is a worker running?')), options.timeoutMs);
-        void options.pubsub.subscribe(validationReplyChannel(requestId), (message) => resolve(message as ValidationReply))
-          .then((off) => {
-            unsubscribe = off;
-          });
-      });
-      // Subscribe before enqueueing, so a fast worker's reply is not missed.
-      await new Promise((resolve) => setImmediate(resolve));
       await options.queue.add({ requestId, problem }, { jobId: `validate-${requestId}` });
-      const answer = await reply;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError('UNAVAILABLE', 'No judge worker answered in time to validate the reference solutions; is a worker running?')), options.timeoutMs);
+      });
+      const answer = await Promise.race([reply, timeout]);
       if (answer.error) throw new AppError('UNAVAILABLE', `Validation could not run: ${answer.error}`);
       return answer.failures;
     } finally {
       clearTimeout(timer);
-      const off = unsubscribe as (() => Promise<void>) | null;
-      if (off) await off();
+      await unsubscribe();
     }
   };
 }
