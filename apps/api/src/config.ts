@@ -21,7 +21,6 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
   LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
 });
@@ -45,14 +44,12 @@ function jwtSecretOf(env: ApiEnv): string {
 
 export function loadApiConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'api');
-  const infra = infraConfigOf(parsed);
+  const { maxQueuedPerUser, ...infra } = infraConfigOf(parsed);
   return Object.freeze({
     env: parsed.NODE_ENV,
     host: parsed.HOST,
     port: parsed.PORT,
-    db: infra.db,
-    redisUrl: infra.redisUrl,
-    redisPrefix: infra.redisPrefix,
+    ...infra,
     core: {
       jwtSecret: jwtSecretOf(parsed),
       accessTokenTtlSec: parsed.ACCESS_TOKEN_TTL_SEC,
@@ -62,12 +59,11 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
         perAddressLimit: parsed.LOGIN_LIMIT_PER_ADDRESS,
         windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
       },
-      maxQueuedPerUser: infra.maxQueuedPerUser,
+      maxQueuedPerUser,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: envFlag(parsed.TRUST_PROXY, false),
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
-    logLevel: parsed.LOG_LEVEL,
     webDistDir: resolve(parsed.WEB_DIST_DIR),
     dataDir: resolve(parsed.DATA_DIR),
   });

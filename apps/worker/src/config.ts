@@ -19,23 +19,20 @@ const envSchema = z.object({
   JUDGE_WORK_DIR: z.string().optional(),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'worker');
-  const infra = infraConfigOf(parsed);
+  const { maxQueuedPerUser, ...infra } = infraConfigOf(parsed);
   return Object.freeze({
-    db: infra.db,
-    redisUrl: infra.redisUrl,
-    redisPrefix: infra.redisPrefix,
+    ...infra,
     /** The worker signs no tokens; core's account settings get inert values. */
     core: {
       jwtSecret: randomBytes(32).toString('hex'),
       accessTokenTtlSec: 900,
       refreshTokenTtlSec: 3600,
       login: { perAccountLimit: 1, perAddressLimit: 1, windowMs: 1000 },
-      maxQueuedPerUser: infra.maxQueuedPerUser,
+      maxQueuedPerUser,
     },
     /** Judge jobs at once: one per core by default (each job is one sandboxed program at a time). */
     concurrency: parsed.WORKER_CONCURRENCY ?? availableParallelism(),
@@ -46,7 +43,6 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     /** BullMQ lock: a killed worker's job is taken by another after about this long. */
     queueLockMs: parsed.QUEUE_LOCK_MS,
     retentionAges: retentionAgesFromEnv(env),
-    logLevel: parsed.LOG_LEVEL,
   });
 }
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -22,25 +22,32 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty, migrated database of the given dialect. */
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+/** Where a fresh database lives and how to get rid of it, per dialect. */
+async function provision(dialect: DialectName): Promise<{ config: DbConfig; remove: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'logicode-test-'));
-    const config: DbConfig = { url: `sqlite:${join(dir, 'test.db')}`, pool: DEFAULT_POOL };
-    const handle = createDb(config);
-    await migrateToLatest(handle);
     return {
-      config,
-      handle,
-      drop: async () => {
-        await handle.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
+      config: { url: `sqlite:${join(dir, 'test.db')}`, pool: DEFAULT_POOL },
+      remove: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
   const name = `lc_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const config: DbConfig = { url: `${MYSQL_SERVER}/${name}`, pool: { ...DEFAULT_POOL, connectionLimit: 5 } };
   await ensureMysqlDatabase(config.url);
+  return {
+    config,
+    remove: async () => {
+      const { createConnection } = await import('mysql2/promise');
+      const connection = await createConnection({ uri: MYSQL_SERVER });
+      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await connection.end();
+    },
+  };
+}
+
+/** A new, empty, migrated database of the given dialect. */
+export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const { config, remove } = await provision(dialect);
   const handle = createDb(config);
   await migrateToLatest(handle);
   return {
@@ -48,10 +55,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     handle,
     drop: async () => {
       await handle.close();
-      const { createConnection } = await import('mysql2/promise');
-      const connection = await createConnection({ uri: MYSQL_SERVER });
-      await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await connection.end();
+      await remove();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { JUDGE_QUEUE, MAX_JUDGE_TRIES, type ClaimedSubmission, type CoreLog, type JudgeQueueMessage, type Runtime } from '@logicode/core';
+import { JUDGE_QUEUE, type ClaimedSubmission, type CoreLog, type JudgeQueueMessage, type Runtime } from '@logicode/core';
 import type { Judge } from '@logicode/judge';
 
 export interface JudgeConsumerOptions {
@@ -42,12 +42,7 @@ export function startJudgeConsumer(options: JudgeConsumerOptions): void {
       await judgeOne(claim);
     } catch (error) {
       log('error', 'judging failed', { submissionId, error: String(error) });
-      const row = await runtime.db.db.selectFrom('submissions').select('tries').where('id', '=', submissionId).executeTakeFirst();
-      if (!row || row.tries >= MAX_JUDGE_TRIES) {
-        await submissions.finishWithInternalError(submissionId, 'The judge failed on this submission; please submit again.');
-        return;
-      }
-      throw error;
+      if ((await submissions.judgingFailed(submissionId)) === 'retry') throw error;
     }
   }, { concurrency: options.concurrency });
 }

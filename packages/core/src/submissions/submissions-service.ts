@@ -3,7 +3,7 @@ import {
 } from '@logicode/contracts';
 import { rooms } from '@logicode/contracts';
 import type { Kysely } from 'kysely';
-import type { Database } from '@logicode/db';
+import type { Database, SubmissionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { parseChecker } from '../problems/problem-mapper.js';
 import { emitToRoom } from '../realtime.js';
@@ -46,6 +46,21 @@ export function createSubmissionsService(deps: CoreDeps) {
     return metas;
   }
 
+  /** A stored submission as its submitter sees it (hidden tests redacted). */
+  async function view(row: SubmissionRow): Promise<Submission> {
+    const [tests, metas] = await Promise.all([
+      db.selectFrom('submissionTests').selectAll().where('submissionId', '=', row.id).orderBy('idx').execute(),
+      loadMetas(db, row.problemId, row.customInput),
+    ]);
+    return toSubmission(row, tests, metas, true);
+  }
+
+  /** Pushes the final submission to its submitter. */
+  async function publishDone(submissionId: number): Promise<void> {
+    const row = await db.selectFrom('submissions').selectAll().where('id', '=', submissionId).executeTakeFirstOrThrow();
+    await emitToRoom(pubsub, rooms.user(row.userId), 'submission:done', { submission: await view(row) });
+  }
+
   async function publishStatus(userId: number, submissionId: number, status: 'queued' | 'running' | 'done'): Promise<void> {
     await emitToRoom(pubsub, rooms.user(userId), 'submission:status', { submissionId, status });
   }
@@ -78,11 +93,7 @@ export function createSubmissionsService(deps: CoreDeps) {
     async get(actor: Actor, id: number): Promise<Submission> {
       const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row || (row.userId !== actor.userId && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such submission.');
-      const [tests, metas] = await Promise.all([
-        db.selectFrom('submissionTests').selectAll().where('submissionId', '=', id).orderBy('idx').execute(),
-        loadMetas(db, row.problemId, row.customInput),
-      ]);
-      return toSubmission(row, tests, metas, true);
+      return view(row);
     },
 
     async list(actor: Actor, query: { problemId?: number | undefined; mode?: 'run' | 'submit' | undefined; userId?: number | undefined; page: number; pageSize: number }) {
@@ -205,17 +216,24 @@ export function createSubmissionsService(deps: CoreDeps) {
       });
       if (!updated) return;
       await deps.cache.deletePrefix('leaderboard:');
-      const submission = await service.get({ userId: claim.userId, role: 'student', name: '' }, claim.submissionId);
-      await emitToRoom(pubsub, rooms.user(claim.userId), 'submission:done', { submission });
+      await publishDone(claim.submissionId);
     },
 
     async finishWithInternalError(submissionId: number, message: string): Promise<void> {
-      const row = await db.selectFrom('submissions').select(['userId']).where('id', '=', submissionId).executeTakeFirst();
       const done = await db.updateTable('submissions').set({ status: 'done', verdict: 'IE', score: 0, compileOutput: message, finishedAtMs: clock.now() })
         .where('id', '=', submissionId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-      if (!row || Number(done.numUpdatedRows) === 0) return;
-      const submission = await service.get({ userId: row.userId, role: 'student', name: '' }, submissionId);
-      await emitToRoom(pubsub, rooms.user(row.userId), 'submission:done', { submission });
+      if (Number(done.numUpdatedRows) > 0) await publishDone(submissionId);
+    },
+
+    /**
+     * Judging threw (a fault of ours, not of the program): 'retry' while tries remain (the caller rethrows so the
+     * queue runs it again), else the submission ends as IE and 'ended'.
+     */
+    async judgingFailed(submissionId: number): Promise<'retry' | 'ended'> {
+      const row = await db.selectFrom('submissions').select('tries').where('id', '=', submissionId).executeTakeFirst();
+      if (row && row.tries < MAX_JUDGE_TRIES) return 'retry';
+      await service.finishWithInternalError(submissionId, 'The judge failed on this submission; please submit again.');
+      return 'ended';
     },
 
     /**

@@ -14,6 +14,7 @@ export const infraEnvShape = {
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
   REDIS_PREFIX: z.string().default('logicode:'),
   MAX_QUEUED_PER_USER: int(5, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
 type InfraEnv = z.infer<z.ZodObject<typeof infraEnvShape>>;
@@ -36,5 +37,6 @@ export function infraConfigOf(env: InfraEnv) {
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
     maxQueuedPerUser: env.MAX_QUEUED_PER_USER,
+    logLevel: env.LOG_LEVEL,
   };
 }
