@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: { statusCode: 409, message: 'An account with this email already exists.' },
   SLUG_TAKEN: { statusCode: 409, message: 'A problem with this slug already exists.' },
   ATTEMPT_ENDED: { statusCode: 409, message: 'This attempt has ended.' },
+  ASSESSMENT_NOT_OPEN: { statusCode: 409, message: 'This assessment is not open now.' },
+  ASSESSMENT_NOT_DRAFT: { statusCode: 409, message: 'Only a draft assessment can be changed this way.' },
   PAYLOAD_TOO_LARGE: { statusCode: 413, message: 'The request body is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, message: 'The content type is not supported.' },
   LANGUAGE_UNAVAILABLE: { statusCode: 422, message: 'This language is not available for this problem.' },

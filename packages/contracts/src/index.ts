@@ -15,3 +15,6 @@ export * from './proctor-api.js';
 export type * from './proctor-socket.js';
 export * from './leaderboard.js';
 export * from './teacher-overview.js';
+export * from './classes.js';
+export * from './assessments.js';
+export * from './assessment-results.js';

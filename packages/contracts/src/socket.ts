@@ -12,6 +12,8 @@ export interface ServerToClientEvents extends ProctorFeedEvents, ProctorStudentE
   'submission:done': (payload: { submission: Submission }) => void;
   /** A plagiarism run's progress, to the teacher feed rooms (feed:all, feed:problem:<id>). */
   'plagiarism:progress': (payload: PlagiarismProgressPayload) => void;
+  /** Something changed in an assessment (a start, an open, a submission, a flag, an end), to feed:assessment:<id>. */
+  'assessment:update': (payload: { assessmentId: number; userId: number; kind: 'start' | 'open' | 'submission' | 'end' }) => void;
 }
 
 export interface ClientToServerEvents {
@@ -25,4 +27,5 @@ export const rooms = {
   feedAll: () => 'feed:all',
   feedProblem: (problemId: number) => `feed:problem:${problemId}`,
   feedStudent: (userId: number) => `feed:student:${userId}`,
+  feedAssessment: (assessmentId: number) => `feed:assessment:${assessmentId}`,
 };
