@@ -1,0 +1,107 @@
+// Shared by the HTTP benches: a measured autocannon run (our own latency percentiles, CPU time of the server
+// and of this load process), server processes, and the results file.
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+const TICK_MS = 10; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
+
+/** User + system CPU milliseconds a process (all its threads) has used so far; 0 when it is gone. */
+export function cpuMsOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+export function rssMbOf(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export interface Measured {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  /** CPU ms per second of wall time: 1000 = one core busy. */
+  serverCpu: number;
+  loadCpu: number;
+}
+
+export interface Load {
+  url: string;
+  connections: number;
+  durationSec: number;
+  warmupSec?: number;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: string;
+  /** Called per request to vary it (a fresh body, another user's token). */
+  setupRequest?: (request: autocannon.Request) => autocannon.Request;
+  serverPid?: number;
+}
+
+/** One autocannon run after a warm-up; latencies are collected per response so p95 is exact. */
+export async function measure(load: Load): Promise<Measured> {
+  const base = {
+    url: load.url, connections: load.connections, method: load.method ?? 'GET', headers: load.headers, body: load.body,
+    ...(load.setupRequest ? { requests: [{ setupRequest: load.setupRequest }] } : {}),
+  } as autocannon.Options;
+  if ((load.warmupSec ?? 1) > 0) await autocannon({ ...base, duration: load.warmupSec ?? 1 });
+  const latencies: number[] = [];
+  const serverBefore = cpuMsOf(load.serverPid);
+  const loadBefore = process.cpuUsage();
+  const started = Date.now();
+  const instance = autocannon({ ...base, duration: load.durationSec });
+  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  const result = await instance;
+  const wallSec = (Date.now() - started) / 1000;
+  const loadUsage = process.cpuUsage(loadBefore);
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.total / load.durationSec,
+    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+    requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx,
+    serverCpu: (cpuMsOf(load.serverPid) - serverBefore) / wallSec,
+    loadCpu: (loadUsage.user + loadUsage.system) / 1000 / wallSec,
+  };
+}
+
+export const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export function machine(): string {
+  const load = loadavg().map((n) => n.toFixed(1)).join(' / ');
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, Node ${process.version}, load average ${load} (1/5/15 min) at the end`;
+}
+
+/** Writes bench/results/<name>[-quick].md and prints it. */
+export function writeResults(name: string, quick: boolean, lines: string[]): string {
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}${quick ? '-quick' : ''}.md`);
+  const text = `${lines.join('\n')}\n`;
+  writeFileSync(file, text);
+  console.log(`\n${text}\nwrote ${file}`);
+  return file;
+}
