@@ -19,6 +19,8 @@ import { submissionRoutes } from './routes/submissions/index.js';
 import { proctorRoutes } from './routes/proctor/index.js';
 import { teacherRoutes } from './routes/teacher/index.js';
 import { plagiarismRoutes } from './routes/plagiarism/index.js';
+import { assessmentRoutes } from './routes/assessments/index.js';
+import { classRoutes } from './routes/classes/index.js';
 import { healthRoutes } from './routes/system/health.js';
 import { AppError } from '@logicode/contracts';
 
@@ -91,6 +93,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(proctorRoutes, { ...deps, prefix: '/api/proctor' });
   await app.register(teacherRoutes, { ...deps, prefix: '/api/teacher' });
   await app.register(plagiarismRoutes, { ...deps, prefix: '/api/teacher' });
+  await app.register(classRoutes, { ...deps, prefix: '/api/classes' });
+  await app.register(assessmentRoutes, { ...deps, prefix: '/api/assessments' });
   await app.register(webStaticPlugin, { distDir: config.webDistDir });
 
   app.setNotFoundHandler(async (request, reply) => {

@@ -1,4 +1,5 @@
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createAssessments } from './assessments/index.js';
 import type { CoreDeps } from './context.js';
 import { createPlagiarism } from './plagiarism/index.js';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
@@ -15,26 +16,30 @@ export interface CoreOptions {
 /** The domain services of one process. */
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
   const submissions = createSubmissionsService(deps);
+  const problems = createProblemsService(deps, { validator: options.problemValidator });
+  // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
+  const proctoring = createProctoring(deps, {
+    autoSubmitter: async (request) => {
+      const actor = { userId: request.userId, role: 'student' as const, name: '' };
+      const { id } = await submissions.create(
+        actor,
+        { problemId: request.problemId, language: request.language, code: request.code, mode: 'submit', attemptId: request.attemptId },
+        { autoSubmitted: true },
+      );
+      return { submissionId: id };
+    },
+    ...options.proctoring,
+  });
   return {
     deps,
     accounts: createAccountsService(deps),
-    problems: createProblemsService(deps, { validator: options.problemValidator }),
+    problems,
     submissions,
     leaderboard: createLeaderboardService(deps),
     plagiarism: createPlagiarism(deps),
-    // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
-    proctoring: createProctoring(deps, {
-      autoSubmitter: async (request) => {
-        const actor = { userId: request.userId, role: 'student' as const, name: '' };
-        const { id } = await submissions.create(
-          actor,
-          { problemId: request.problemId, language: request.language, code: request.code, mode: 'submit', attemptId: request.attemptId },
-          { autoSubmitted: true },
-        );
-        return { submissionId: id };
-      },
-      ...options.proctoring,
-    }),
+    proctoring,
+    // Classes and assessments: their attempts' clocks are proctoring attempts' deadlines (auto-submit included).
+    assessments: createAssessments(deps, { proctoring, problems, submissions }),
   };
 }
 export type Core = ReturnType<typeof createCore>;

@@ -14,3 +14,4 @@ export { createRemoteProblemValidator, type ValidationReply } from './problems/r
 export type { LeaderboardService } from './leaderboard/leaderboard-service.js';
 export { POINTS } from './leaderboard/leaderboard-service.js';
 export * from './plagiarism/index.js';
+export * from './assessments/index.js';

@@ -4,6 +4,7 @@ export type * from './tables/problems.js';
 export type * from './tables/submissions.js';
 export type * from './tables/proctoring.js';
 export type * from './tables/plagiarism.js';
+export type * from './tables/assessments.js';
 export { createDb, type DbHandle } from './create-db.js';
 export { DEFAULT_POOL, dialectOf, type DbConfig, type DialectName } from './db-config.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';

@@ -1,3 +1,7 @@
+import type {
+  AssessmentAccommodationsTable, AssessmentAttemptsTable, AssessmentProblemsTable, AssessmentsTable, ClassInvitesTable,
+  ClassMembersTable, ClassesTable, ScoreAdjustmentsTable,
+} from './tables/assessments.js';
 import type { PlagiarismPairsTable, PlagiarismRunsTable } from './tables/plagiarism.js';
 import type { ProblemLanguagesTable, ProblemsTable, ReferenceSolutionsTable, TestCasesTable } from './tables/problems.js';
 import type {
@@ -25,4 +29,12 @@ export interface Database {
   flagAudit: FlagAuditTable;
   plagiarismRuns: PlagiarismRunsTable;
   plagiarismPairs: PlagiarismPairsTable;
+  classes: ClassesTable;
+  classMembers: ClassMembersTable;
+  classInvites: ClassInvitesTable;
+  assessments: AssessmentsTable;
+  assessmentProblems: AssessmentProblemsTable;
+  assessmentAccommodations: AssessmentAccommodationsTable;
+  assessmentAttempts: AssessmentAttemptsTable;
+  scoreAdjustments: ScoreAdjustmentsTable;
 }

@@ -9,7 +9,7 @@ type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
 /** Which feed rooms a caller may join: teachers and admins only; students only ever their own user room. */
 export function mayJoin(actor: Actor, room: string): boolean {
   if (actor.role !== 'teacher' && actor.role !== 'admin') return false;
-  return room === rooms.feedAll() || /^feed:(problem|student):\d+$/.test(room);
+  return room === rooms.feedAll() || /^feed:(problem|student|assessment):\d+$/.test(room);
 }
 
 /**

@@ -133,9 +133,10 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
     },
 
     /** What a student (or anyone) sees: sample tests only; no drivers, no hidden tests, no solutions. */
-    async detail(id: number, actor: Actor | null): Promise<ProblemCatalogDetail> {
+    async detail(id: number, actor: Actor | null, options: { viaAssessment?: boolean } = {}): Promise<ProblemCatalogDetail> {
       const detail = await cachedProblemDetail(deps, id, actor, loadDetail);
-      if (!detail || (!detail.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
+      // An assessment may use an unpublished problem: its students see it there (the caller checked the attempt).
+      if (!detail || (!detail.isPublished && !isStaff(actor) && !options.viaAssessment)) throw new AppError('NOT_FOUND', 'No such problem.');
       return detail;
     },
 

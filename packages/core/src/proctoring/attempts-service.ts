@@ -1,6 +1,6 @@
 import {
   AppError, ATTEMPT_TIMEOUT_MS, HEARTBEAT_INTERVAL_MS, rooms,
-  type AttemptEndReason, type HeartbeatResponse, type StartAttemptResponse,
+  type AttemptEndReason, type HeartbeatResponse, type ProctorSettings, type StartAttemptResponse,
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
@@ -64,7 +64,8 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       if (!problem || (problem.isPublished !== 1 && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
       const now = clock.now();
       const timed = problem.timedDurationSec !== null;
-      let q = db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId).where('problemId', '=', problemId);
+      let q = db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId).where('problemId', '=', problemId)
+        .where('assessmentId', 'is', null); // an assessment's attempts have their own clock (startInAssessment)
       // Untimed: resume the open attempt. Timed: resume the latest one whatever its state: one clock per problem.
       if (!timed) q = q.where('isActive', '=', 1);
       let row = await q.orderBy('id', 'desc').executeTakeFirst();
@@ -123,6 +124,38 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
         .where('isActive', '=', 1).where('lastHeartbeatAtMs', '<', cutoff).limit(500).execute();
       for (const row of stale) await end(row, 'timeout');
       return stale.length;
+    },
+
+    /**
+     * Opens or resumes the caller's proctoring attempt at a problem of an assessment. The deadline is the assessment
+     * attempt's (the caller checked that it is running), so the deadline sweep above auto-submits it like a timed
+     * problem; a reload, or another device, resumes the same row.
+     */
+    async startInAssessment(actor: Actor, opts: { assessmentId: number; problemId: number; deadlineAtMs: number; settings: ProctorSettings }): Promise<StartAttemptResponse> {
+      const now = clock.now();
+      let row = await db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId)
+        .where('problemId', '=', opts.problemId).where('assessmentId', '=', opts.assessmentId).orderBy('id', 'desc').executeTakeFirst();
+      if (row && row.isActive !== 1 && row.endReason !== 'deadline' && row.endReason !== 'submitted') {
+        await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
+          .where('id', '=', row.id).execute();
+        row = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
+        await announce(row, 'start');
+      } else if (row && row.isActive === 1) {
+        await db.updateTable('problemSessions').set({ lastHeartbeatAtMs: now }).where('id', '=', row.id).execute();
+        row = { ...row, lastHeartbeatAtMs: now };
+      } else if (!row) {
+        const values = {
+          userId: actor.userId, problemId: opts.problemId, assessmentId: opts.assessmentId, startedAtMs: now,
+          lastHeartbeatAtMs: now, endedAtMs: null, endReason: null, deadlineAtMs: opts.deadlineAtMs, isActive: 1,
+          language: null, counters: '{}', integrityScore: 100,
+        };
+        const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
+        row = await db.selectFrom('problemSessions').selectAll().where('id', '=', Number(inserted.insertId)).executeTakeFirstOrThrow();
+        await announce(row, 'start');
+      }
+      return {
+        attempt: toAttempt(row), settings: opts.settings, serverNow: new Date(now).toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      };
     },
 
     end,

@@ -67,9 +67,11 @@ export function createSubmissionsService(deps: CoreDeps) {
 
   const service = {
     /** Stores the submission as queued and enqueues it; the caller answers 202 with the id. */
-    async create(actor: Actor, body: CreateSubmissionBody, options: { autoSubmitted?: boolean } = {}): Promise<{ id: number }> {
+    async create(actor: Actor, body: CreateSubmissionBody, options: { autoSubmitted?: boolean; viaAssessment?: boolean } = {}): Promise<{ id: number }> {
       const problem = await db.selectFrom('problems').select(['id', 'isPublished']).where('id', '=', body.problemId).executeTakeFirst();
-      if (!problem || (!problem.isPublished && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such problem.');
+      // An assessment may use an unpublished problem (the caller checked the attempt); so may its auto-submit.
+      const open = Boolean(problem?.isPublished) || isStaff(actor) || options.viaAssessment === true || options.autoSubmitted === true;
+      if (!problem || !open) throw new AppError('NOT_FOUND', 'No such problem.');
       const language = await db.selectFrom('problemLanguages').select('language').where('problemId', '=', body.problemId).where('language', '=', body.language).executeTakeFirst();
       if (!language) throw new AppError('LANGUAGE_UNAVAILABLE', `This problem cannot be solved in ${body.language}.`);
       if (!options.autoSubmitted) {

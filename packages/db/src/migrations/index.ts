@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0050 from './0050-proctoring-extras.js';
 import * as m0070 from './0070-plagiarism.js';
+import * as m0090assessments from './0090-assessments.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0050-proctoring-extras': m0050,
   '0070-plagiarism': m0070,
+  '0090-assessments': m0090assessments,
 };
