@@ -1,6 +1,6 @@
 import type { Role } from '@logicode/contracts';
 import type { DbHandle } from '@logicode/db';
-import type { Cache, Clock, JobQueue, PubSub, RateLimiter } from '@logicode/platform';
+import type { Cache, Clock, JobQueue, PubSub, RateLimiter, Ranking } from '@logicode/platform';
 
 /** Settings the domain services need; apps build it from their validated config. */
 export interface CoreConfig {
@@ -25,6 +25,8 @@ export interface CoreDeps {
   rateLimiter: RateLimiter;
   /** The named work queues (judge, problem validation, ...). */
   queue<T>(name: string): JobQueue<T>;
+  /** Named ranked sets (the leaderboard): shared through Redis in scaled mode. Absent: one in memory. */
+  ranking?<T>(name: string, maxAgeMs: number): Ranking<T>;
   config: CoreConfig;
   log: CoreLog;
 }

@@ -15,7 +15,8 @@ export interface CoreOptions {
 
 /** The domain services of one process. */
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
-  const submissions = createSubmissionsService(deps);
+  const leaderboard = createLeaderboardService(deps);
+  const submissions = createSubmissionsService(deps, { onSolved: (userId) => leaderboard.recordSolve(userId) });
   const problems = createProblemsService(deps, { validator: options.problemValidator });
   // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
   const proctoring = createProctoring(deps, {
@@ -35,7 +36,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     accounts: createAccountsService(deps),
     problems,
     submissions,
-    leaderboard: createLeaderboardService(deps),
+    leaderboard,
     plagiarism: createPlagiarism(deps),
     proctoring,
     // Classes and assessments: their attempts' clocks are proctoring attempts' deadlines (auto-submit included).

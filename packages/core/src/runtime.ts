@@ -47,6 +47,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
       pubsub: platform.pubsub,
       rateLimiter: platform.rateLimiter,
       queue: (name) => platform.queue(name),
+      ranking: (name, maxAgeMs) => platform.ranking(name, maxAgeMs),
       config: options.core,
       log: options.log,
     },

@@ -8,6 +8,9 @@ import { createRedisPubSub } from './pubsub/redis-pubsub.js';
 import { createBullQueue } from './queue/bullmq-queue.js';
 import type { JobQueue, QueueLog } from './queue/job-queue.js';
 import { createMemoryQueue } from './queue/memory-queue.js';
+import { createMemoryRanking } from './ranking/memory-ranking.js';
+import type { Ranking } from './ranking/ranking.js';
+import { createRedisRanking } from './ranking/redis-ranking.js';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
@@ -36,6 +39,8 @@ export interface Platform {
   queue<T>(name: string): JobQueue<T>;
   /** One event stream per name per process, read by the consumer group `workers` (Redis key <prefix>stream:<name>). */
   stream<T>(name: string): EventStream<T>;
+  /** One ranked set per name per process: in memory (embedded) or a Redis sorted set every process shares. */
+  ranking<T>(name: string, maxAgeMs: number): Ranking<T>;
   /** Redis reachable (scaled mode; embedded mode has nothing to ping). For /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +49,7 @@ export interface Platform {
 export function createPlatform(options: PlatformOptions): Platform {
   const queues = new Map<string, JobQueue<unknown>>();
   const streams = new Map<string, EventStream<unknown>>();
+  const rankings = new Map<string, Ranking<unknown>>();
   const redisUrl = options.redisUrl;
   const pubsub = redisUrl ? createRedisPubSub(redisUrl, options.prefix) : createMemoryPubSub();
   const rateLimiter = redisUrl ? createRedisRateLimiter(redisUrl, options.prefix) : createMemoryRateLimiter(systemClock);
@@ -76,12 +82,23 @@ export function createPlatform(options: PlatformOptions): Platform {
       }
       return stream as EventStream<T>;
     },
+    ranking<T>(name: string, maxAgeMs: number): Ranking<T> {
+      let ranking = rankings.get(name);
+      if (!ranking) {
+        ranking = redisUrl
+          ? createRedisRanking<unknown>({ redisUrl, prefix: options.prefix, name, maxAgeMs })
+          : createMemoryRanking<unknown>({ clock: systemClock, maxAgeMs });
+        rankings.set(name, ranking);
+      }
+      return ranking as Ranking<T>;
+    },
     async ping() {
       await redisCache?.ping();
     },
     async close() {
       for (const queue of queues.values()) await queue.close();
       for (const stream of streams.values()) await stream.close();
+      for (const ranking of rankings.values()) await ranking.close();
       // The cache first: it unsubscribes through the pub/sub it shares.
       await cache.close();
       await Promise.all([pubsub.close(), rateLimiter.close()]);

@@ -1,23 +1,33 @@
 import { sql } from 'kysely';
 import { CATEGORIES, DIFFICULTIES, type LeaderboardPage, type LeaderboardRow, type Progress } from '@logicode/contracts';
+import { compareRanked, createMemoryRanking, type Ranked, type RankedEntry, type Ranking } from '@logicode/platform';
 import type { Actor, CoreDeps } from '../context.js';
 
 /** Points per solved problem by difficulty: a hard problem is worth four easy ones. */
 export const POINTS = { easy: 10, medium: 20, hard: 40 } as const;
-const CACHE_KEY = 'leaderboard:ranking';
-const CACHE_TTL_MS = 10_000;
+/** A full refill from the database at least this often heals what upserts missed (a problem's difficulty edited, a user deleted). */
+const RANKING_MAX_AGE_MS = 5 * 60_000;
 
+interface Standing {
+  name: string;
+  solvedCount: number;
+  points: number;
+}
 
 export type LeaderboardService = ReturnType<typeof createLeaderboardService>;
 
+/**
+ * Students ranked by points, then solved count, then who got there first. The ranking lives in a ranked set
+ * (in memory embedded; a Redis sorted set every process shares when REDIS_URL is set), filled from one grouped
+ * query and moved one student at a time when a submission is accepted, so a read never scans the solved table.
+ */
 export function createLeaderboardService(deps: CoreDeps) {
   const { db } = deps.db;
+  const ranking: Ranking<Standing> = deps.ranking?.<Standing>('leaderboard', RANKING_MAX_AGE_MS)
+    ?? createMemoryRanking<Standing>({ clock: deps.clock, maxAgeMs: RANKING_MAX_AGE_MS });
 
-  /** The whole ranking, cached briefly and dropped whenever a problem is newly solved. */
-  async function ranking(): Promise<LeaderboardRow[]> {
-    const cached = await deps.cache.get<LeaderboardRow[]>(CACHE_KEY);
-    if (cached) return cached;
-    const rows = await db.selectFrom('solved')
+  function standings(userId?: number) {
+    let query = db.selectFrom('solved')
       .innerJoin('problems', 'problems.id', 'solved.problemId')
       .innerJoin('users', 'users.id', 'solved.userId')
       .select([
@@ -27,29 +37,53 @@ export function createLeaderboardService(deps: CoreDeps) {
         sql<number>`sum(case ${sql.ref('problems.difficulty')} when 'easy' then ${POINTS.easy} when 'medium' then ${POINTS.medium} else ${POINTS.hard} end)`.as('points'),
         (eb) => eb.fn.max('solved.solvedAtMs').as('lastSolvedAtMs'),
       ])
-      .where('users.role', '=', 'student')
-      .groupBy(['solved.userId', 'users.name'])
-      .execute();
-    const sorted = rows
-      .map((r) => ({ userId: r.userId, name: r.name, solvedCount: Number(r.solvedCount), points: Number(r.points), last: Number(r.lastSolvedAtMs) }))
-      .sort((a, b) => b.points - a.points || b.solvedCount - a.solvedCount || a.last - b.last || a.userId - b.userId);
-    const result = sorted.map((r, index) => ({
-      rank: index + 1, userId: r.userId, name: r.name, solvedCount: r.solvedCount, points: r.points, lastSolvedAt: new Date(r.last).toISOString(),
-    }));
-    await deps.cache.set(CACHE_KEY, result, CACHE_TTL_MS);
-    return result;
+      .where('users.role', '=', 'student');
+    if (userId !== undefined) query = query.where('solved.userId', '=', userId);
+    return query.groupBy(['solved.userId', 'users.name']).execute()
+      .then((rows) => rows.map((r): RankedEntry<Standing> => ({
+        id: r.userId, score: Number(r.points) * 1000 + Number(r.solvedCount), tieBreak: Number(r.lastSolvedAtMs),
+        data: { name: r.name, solvedCount: Number(r.solvedCount), points: Number(r.points) },
+      })));
   }
+
+  // Concurrent readers of an empty ranking wait for one fill, not one each.
+  let filling: Promise<boolean> | null = null;
+  async function ensureFilled(): Promise<boolean> {
+    if (await ranking.ready()) return true;
+    filling ??= (async () => {
+      const token = await ranking.beginFill();
+      return ranking.replace(await standings(), token);
+    })().finally(() => {
+      filling = null;
+    });
+    return filling;
+  }
+
+  const toRow = (r: Ranked<Standing>): LeaderboardRow => ({
+    rank: r.rank, userId: r.id, name: r.data.name, solvedCount: r.data.solvedCount, points: r.data.points, lastSolvedAt: new Date(r.tieBreak).toISOString(),
+  });
 
   return {
     async leaderboard(actor: Actor | null, page: number, pageSize: number): Promise<LeaderboardPage> {
-      const all = await ranking();
-      return {
-        items: all.slice((page - 1) * pageSize, page * pageSize),
-        page,
-        pageSize,
-        total: all.length,
-        me: actor ? (all.find((r) => r.userId === actor.userId) ?? null) : null,
-      };
+      if (!(await ensureFilled())) {
+        // A fill raced a solve and was discarded: answer from the database this once.
+        const all = (await standings()).sort(compareRanked).map((e, i) => toRow({ ...e, rank: i + 1 }));
+        return {
+          items: all.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: all.length,
+          me: actor ? (all.find((r) => r.userId === actor.userId) ?? null) : null,
+        };
+      }
+      const [{ entries, total }, me] = await Promise.all([
+        ranking.page((page - 1) * pageSize, pageSize),
+        actor ? ranking.get(actor.userId) : null,
+      ]);
+      return { items: entries.map(toRow), page, pageSize, total, me: me ? toRow(me) : null };
+    },
+
+    /** A student newly solved a problem (after the commit): move them in the ranking. */
+    async recordSolve(userId: number): Promise<void> {
+      const [standing] = await standings(userId);
+      if (standing) await ranking.upsert(standing);
     },
 
     /** Solved counts by category and difficulty against what is published, and the latest solves. */

@@ -32,7 +32,12 @@ function cap(text: string): string {
   return text.length > STORED_OUTPUT_CHARS ? `${text.slice(0, STORED_OUTPUT_CHARS)}\n… (truncated)` : text;
 }
 
-export function createSubmissionsService(deps: CoreDeps) {
+/** What else must happen when a submission is accepted (the leaderboard moves the student). */
+export interface SubmissionHooks {
+  onSolved?: (userId: number) => Promise<void>;
+}
+
+export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks = {}) {
   const { db } = deps.db;
   const { clock, pubsub } = deps;
   const queue = () => deps.queue<JudgeQueueMessage>(JUDGE_QUEUE);
@@ -198,6 +203,7 @@ export function createSubmissionsService(deps: CoreDeps) {
     async finish(claim: ClaimedSubmission, result: JudgeResult): Promise<void> {
       for (const [index, test] of result.tests.entries()) await service.recordTest(claim, index, test);
       const now = clock.now();
+      let newlySolved = false;
       const updated = await db.transaction().execute(async (trx) => {
         const done = await trx.updateTable('submissions').set({
           status: 'done', verdict: result.verdict, score: Math.round(result.score * 10_000) / 100,
@@ -211,13 +217,14 @@ export function createSubmissionsService(deps: CoreDeps) {
             userId: claim.userId, problemId: claim.problemId, submissionId: claim.submissionId, solvedAtMs: now,
           })).executeTakeFirst();
           if (insertedRows(inserted) === 1) {
+            newlySolved = true;
             await trx.updateTable('problems').set((eb) => ({ solvedCount: eb('solvedCount', '+', 1) })).where('id', '=', claim.problemId).execute();
           }
         }
         return true;
       });
       if (!updated) return;
-      await deps.cache.deletePrefix('leaderboard:');
+      if (newlySolved) await hooks.onSolved?.(claim.userId);
       await publishDone(claim.submissionId);
     },
 
