@@ -3,9 +3,9 @@ import { hasRole, useLogout, useUser } from '../../lib/auth.js';
 import { paths } from '../../config/paths.js';
 import { OfflineBanner } from './offline-banner.js';
 
-function Item({ to, children }: { to: string; children: string }) {
+function Item({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
-    <NavLink to={to} className={({ isActive }) => `nav-link ${isActive ? 'active' : ''}`}>
+    <NavLink to={to} end={end} className={({ isActive }) => `nav-link ${isActive ? 'active' : ''}`}>
       {children}
     </NavLink>
   );
@@ -39,7 +39,10 @@ export function AppLayout() {
             <Item to={paths.problems()}>Problems</Item>
             <Item to={paths.leaderboard()}>Leaderboard</Item>
             {me ? <Item to={paths.profile()}>Progress</Item> : null}
-            {hasRole(me, ['teacher', 'admin']) ? <Item to={paths.teacher()}>Teacher</Item> : null}
+            {hasRole(me, ['student']) ? <Item to={paths.assessments()}>Assessments</Item> : null}
+            {hasRole(me, ['teacher', 'admin']) ? <Item to={paths.teacher()} end>Teacher</Item> : null}
+            {hasRole(me, ['teacher', 'admin']) ? <Item to={paths.teacherAssessments()}>Assessments</Item> : null}
+            {hasRole(me, ['teacher', 'admin']) ? <Item to={paths.teacherClasses()}>Classes</Item> : null}
             {hasRole(me, ['admin']) ? <Item to={paths.adminProblems()}>Admin</Item> : null}
           </nav>
           <div className="nav-user">

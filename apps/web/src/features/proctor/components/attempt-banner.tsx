@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths.js';
 import type { ProctorState } from '../hooks/use-proctor-session.js';
-import { Countdown } from './countdown.js';
+import { Countdown } from '../../../components/ui/countdown.js';
 
 const END_TEXT: Record<string, string> = {
   deadline: 'Time is up. Your latest code was submitted automatically.',
@@ -16,15 +16,20 @@ interface Props {
   state: ProctorState;
   onDeadline: () => void;
   onDismissWarning: () => void;
+  /** false inside an assessment: its page shows the one clock for all of its problems. */
+  showCountdown?: boolean;
+  /** Where "Reload" goes once the attempt ended; null hides it (the assessment page says what happened). */
+  reloadPath?: string | null;
 }
 
 /** The strip above the editor: countdown, what is being recorded, and any warning, calmly worded. */
-export function AttemptBanner({ state, onDeadline, onDismissWarning }: Props) {
+export function AttemptBanner({ state, onDeadline, onDismissWarning, showCountdown = true, reloadPath }: Props) {
   const { attempt, settings } = state;
+  const reloadTo = reloadPath === undefined ? (attempt ? paths.problem(attempt.problemId) : null) : reloadPath;
   return (
     <>
       <div className="attempt-banner" data-testid="attempt-banner">
-        {attempt?.deadlineAt && state.phase === 'active' ? (
+        {showCountdown && attempt?.deadlineAt && state.phase === 'active' ? (
           <span>Time left <Countdown deadlineAt={attempt.deadlineAt} clockOffsetMs={state.clockOffsetMs} onZero={onDeadline} /></span>
         ) : null}
         {state.phase === 'active' && settings?.enabled !== false ? (
@@ -42,7 +47,7 @@ export function AttemptBanner({ state, onDeadline, onDismissWarning }: Props) {
       {state.phase === 'ended' ? (
         <div className="notice notice-warning" role="status" data-testid="attempt-ended">
           {END_TEXT[state.endReason ?? 'left'] ?? END_TEXT.left}
-          {attempt ? <Link to={paths.problem(attempt.problemId)} reloadDocument className="btn btn-small">Reload</Link> : null}
+          {reloadTo ? <Link to={reloadTo} reloadDocument className="btn btn-small">Reload</Link> : null}
         </div>
       ) : null}
       {state.phase === 'error' ? <div className="notice notice-error" role="alert">The attempt could not start: {state.error}</div> : null}

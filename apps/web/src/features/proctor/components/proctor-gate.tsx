@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { LanguageId } from '@logicode/contracts';
 import { readStorage, writeStorage } from '../../../lib/storage.js';
-import { useProctorSession } from '../hooks/use-proctor-session.js';
+import { useProctorSession, type StartSession } from '../hooks/use-proctor-session.js';
 import { AttemptBanner } from './attempt-banner.js';
 import { ConsentNotice } from './consent-notice.js';
 
@@ -17,14 +17,30 @@ interface Props {
   title: string;
   timedDurationSec: number | null;
   children: (slot: ProctorSlot) => ReactNode;
+  /** Opens the attempt some other way (an assessment's problem route); default POST /api/proctor/attempts. */
+  start?: StartSession;
+  /** Consent was already given for the whole set (an assessment asks once, before its clock starts). */
+  consentGiven?: boolean;
+  /** false when the page shows its own clock (an assessment's, the same server deadline). */
+  showCountdown?: boolean;
+  /** Passed to the banner: where "Reload" goes after the end; null hides it. */
+  reloadPath?: string | null;
+  /** The page's own clock reached zero (showCountdown=false): send the last code now, as the banner's clock would. */
+  timeUp?: boolean;
 }
 
 const consentKey = (problemId: number) => `lc:proctor-consent:${problemId}`;
 
 /** Asks for consent once per problem, then runs the attempt and hands the workspace what it needs. */
-export function ProctorGate({ problemId, title, timedDurationSec, children }: Props) {
-  const [consented, setConsented] = useState(() => readStorage(consentKey(problemId)) === 'yes');
-  const session = useProctorSession(problemId, consented);
+export function ProctorGate(props: Props) {
+  const { problemId, title, timedDurationSec, children, start, consentGiven = false, showCountdown = true, reloadPath, timeUp = false } = props;
+  const [consentedHere, setConsented] = useState(() => readStorage(consentKey(problemId)) === 'yes');
+  const consented = consentGiven || consentedHere;
+  const session = useProctorSession(problemId, consented, start);
+  const { onDeadline } = session;
+  useEffect(() => {
+    if (timeUp) onDeadline();
+  }, [timeUp, onDeadline]);
   if (!consented) {
     return (
       <ConsentNotice title={title} timedDurationSec={timedDurationSec}
@@ -38,7 +54,8 @@ export function ProctorGate({ problemId, title, timedDurationSec, children }: Pr
         attemptId: state.phase === 'active' ? (state.attempt?.id ?? null) : null,
         // A timed attempt that has ended takes no more submissions; an untimed one may go on practising.
         locked: state.phase === 'ended' && Boolean(state.attempt?.deadlineAt),
-        banner: <AttemptBanner state={state} onDeadline={session.onDeadline} onDismissWarning={session.dismissWarning} />,
+        banner: <AttemptBanner state={state} onDeadline={session.onDeadline} onDismissWarning={session.dismissWarning}
+          showCountdown={showCountdown} reloadPath={reloadPath} />,
         onCodeChange: session.onCodeChange,
       })}
     </>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Attempt, AttemptEndReason, LanguageId, ProctorEventInput, ProctorSettings } from '@logicode/contracts';
+import type { Attempt, AttemptEndReason, LanguageId, ProctorEventInput, ProctorSettings, StartAttemptResponse } from '@logicode/contracts';
 import { errorMessage } from '../../../lib/api-client.js';
 import { onSocketEvent } from '../../../lib/socket.js';
 import { readStorage, writeStorage } from '../../../lib/storage.js';
@@ -35,8 +35,11 @@ function queue(): EventQueue {
 
 const seqKey = (attemptId: number) => `lc:proctor-seq:${attemptId}`;
 
+/** How the attempt is opened: by default POST /api/proctor/attempts; an assessment opens it with its own route. */
+export type StartSession = (problemId: number) => Promise<StartAttemptResponse>;
+
 /** A proctored attempt: opens or resumes it, records the detectors and code snapshots, keeps it alive. */
-export function useProctorSession(problemId: number, consented: boolean) {
+export function useProctorSession(problemId: number, consented: boolean, start: StartSession = startAttempt) {
   const [state, setState] = useState<ProctorState>({
     phase: 'starting', attempt: null, settings: null, clockOffsetMs: 0, endReason: null, submissionId: null,
     error: null, warning: null, pendingEvents: queue().pending, sendError: null,
@@ -45,6 +48,9 @@ export function useProctorSession(problemId: number, consented: boolean) {
   const tracker = useRef<SnapshotTracker | null>(null);
   const attemptRef = useRef<Attempt | null>(null);
   const soonTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The opener is read once per problem: a new function each render must not reopen the attempt.
+  const startRef = useRef(start);
+  startRef.current = start;
 
   const push = useCallback((event: Omit<ProctorEventInput, 'id' | 'clientTsMs' | 'problemId' | 'attemptId'>) => {
     const attempt = attemptRef.current;
@@ -74,7 +80,7 @@ export function useProctorSession(problemId: number, consented: boolean) {
   useEffect(() => {
     if (!consented) return;
     let cancelled = false;
-    startAttempt(problemId)
+    startRef.current(problemId)
       .then((res) => {
         if (cancelled) return;
         attemptRef.current = res.attempt;

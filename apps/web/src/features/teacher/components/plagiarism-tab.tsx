@@ -4,9 +4,9 @@ import { LANGUAGES } from '@logicode/contracts';
 import { onSocketEvent } from '../../../lib/socket.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
-import { plagiarismKeys, usePlagiarismPair, usePlagiarismReport, useRunPlagiarism } from '../api/plagiarism-api.js';
+import { plagiarismKeys, usePlagiarismReport, useRunPlagiarism } from '../api/plagiarism-api.js';
 import { useProblemOptions } from '../api/teacher-api.js';
-import { PairView } from './pair-view.js';
+import { PairPanel } from './pair-panel.js';
 
 /** Pairs of submissions ranked by similarity, per problem; a run's progress arrives over the feed socket. */
 export function PlagiarismTab() {
@@ -15,7 +15,6 @@ export function PlagiarismTab() {
   const [pairId, setPairId] = useState<number | null>(null);
   const [progress, setProgress] = useState<{ runId: number; progress: number; phase: string } | null>(null);
   const report = usePlagiarismReport(problemId);
-  const pair = usePlagiarismPair(pairId);
   const run = useRunPlagiarism();
   const queryClient = useQueryClient();
 
@@ -81,7 +80,7 @@ export function PlagiarismTab() {
           </table>
         </div>
       ) : null}
-      {pairId !== null ? (pair.isPending ? <Spinner /> : pair.isError ? <ErrorState error={pair.error} /> : <PairView pair={pair.data} />) : null}
+      {pairId !== null ? <PairPanel pairId={pairId} /> : null}
     </>
   );
 }

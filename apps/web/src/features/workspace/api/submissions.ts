@@ -6,10 +6,13 @@ export function getSubmission(id: number): Promise<Submission> {
   return api.get<Submission>(`/api/submissions/${id}`);
 }
 
-export function useCreateSubmission() {
-  return useMutation({
-    mutationFn: (body: CreateSubmissionBody) => api.post<{ id: number; status: SubmissionStatus }>('/api/submissions', body),
-  });
+export type SubmitFn = (body: CreateSubmissionBody) => Promise<{ id: number; status: SubmissionStatus }>;
+
+const postSubmission: SubmitFn = (body) => api.post<{ id: number; status: SubmissionStatus }>('/api/submissions', body);
+
+/** POST /api/submissions, or another route that answers the same way (an assessment's problem submissions). */
+export function useCreateSubmission(submit: SubmitFn = postSubmission) {
+  return useMutation({ mutationFn: submit });
 }
 
 export interface SubmissionPage {

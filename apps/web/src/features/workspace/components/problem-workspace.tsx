@@ -4,7 +4,7 @@ import { CodeEditor } from '../../../components/code-editor/code-editor.js';
 import { ErrorBoundary } from '../../../components/ui/error-boundary.js';
 import { Notice } from '../../../components/ui/status.js';
 import { useUser } from '../../../lib/auth.js';
-import { useCreateSubmission, useInvalidateAfterVerdict } from '../api/submissions.js';
+import { useCreateSubmission, useInvalidateAfterVerdict, type SubmitFn } from '../api/submissions.js';
 import { savedLanguage, useDraft } from '../hooks/use-draft.js';
 import { useLiveSubmission } from '../hooks/use-live-submission.js';
 import { EditorToolbar } from './editor-toolbar.js';
@@ -22,6 +22,10 @@ export interface WorkspaceProps {
   banner?: ReactNode;
   onCodeChange?: (code: string, language: LanguageId) => void;
   onSubmitted?: (submission: Submission) => void;
+  /** Where Run and Submit go; default POST /api/submissions (an assessment has its own route). */
+  submit?: SubmitFn;
+  /** Keeps these drafts apart from the same problem's practice drafts (e.g. `assessment-7`). */
+  draftScope?: string;
 }
 
 function firstLanguage(problem: ProblemDetail): LanguageId {
@@ -31,16 +35,16 @@ function firstLanguage(problem: ProblemDetail): LanguageId {
 }
 
 /** The problem page: statement and history on the left; editor, actions and live results on the right. */
-export function ProblemWorkspace({ problem, attemptId = null, locked = false, banner, onCodeChange, onSubmitted }: WorkspaceProps) {
+export function ProblemWorkspace({ problem, attemptId = null, locked = false, banner, onCodeChange, onSubmitted, submit, draftScope }: WorkspaceProps) {
   const user = useUser();
   const [language, setLanguage] = useState<LanguageId>(() => firstLanguage(problem));
   const starter = useMemo(() => problem.starterCode.find((s) => s.language === language)?.starterCode ?? '', [problem, language]);
-  const draft = useDraft({ problemId: problem.id, language, starterCode: starter });
+  const draft = useDraft({ problemId: problem.id, language, starterCode: starter, ...(draftScope ? { scope: draftScope } : {}) });
   const [leftTab, setLeftTab] = useState<'statement' | 'history'>('statement');
   const [bottomTab, setBottomTab] = useState<'result' | 'input'>('result');
   const [customInput, setCustomInput] = useState('');
   const [useCustom, setUseCustom] = useState(false);
-  const create = useCreateSubmission();
+  const create = useCreateSubmission(submit);
   const invalidate = useInvalidateAfterVerdict();
   const onDone = useCallback(
     (submission: Submission) => {

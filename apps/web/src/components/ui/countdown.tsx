@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration } from '../../lib/format.js';
 
 /** Counts down to the server's deadline (corrected by the measured clock offset); calls onZero once. */
-function secondsLeft(deadlineAt: string, clockOffsetMs: number): number {
+function secondsLeft(deadlineAt: string | number, clockOffsetMs: number): number {
   return Math.max(0, (new Date(deadlineAt).getTime() - (Date.now() + clockOffsetMs)) / 1000);
 }
 
-export function Countdown({ deadlineAt, clockOffsetMs, onZero }: { deadlineAt: string; clockOffsetMs: number; onZero: () => void }) {
+/**
+ * Shared by proctored problems (an ISO deadline) and assessments (epoch ms): both come from the server, and
+ * clockOffsetMs (server now − client now, measured from the same answer) keeps a wrong laptop clock out of it.
+ */
+export function Countdown({ deadlineAt, clockOffsetMs, onZero }: { deadlineAt: string | number; clockOffsetMs: number; onZero: () => void }) {
   const [seconds, setSeconds] = useState(() => secondsLeft(deadlineAt, clockOffsetMs));
   const fired = useRef(false);
   useEffect(() => {
