@@ -1,6 +1,6 @@
 // The `logicode` command: start (api + worker, embedded), api, worker, migrate, seed.
 import { loadApiConfig } from '@logicode/api';
-import { createDb, ensureMysqlDatabase, migrateToLatest } from '@logicode/db';
+import { createDb, ensureMysqlDatabases, migrateToLatest } from '@logicode/db';
 import { createRuntime } from '@logicode/core';
 import { loadCliConfig } from './config.js';
 import { printSeedReport, runSeed } from './commands/seed.js';
@@ -19,11 +19,14 @@ Configuration comes from environment variables: see README.md.`;
 
 async function migrate(): Promise<void> {
   const config = loadApiConfig();
-  if (config.db.url.startsWith('mysql') || config.db.url.startsWith('mariadb')) await ensureMysqlDatabase(config.db.url);
+  await ensureMysqlDatabases(config.db);
   const handle = createDb(config.db);
   try {
     const report = await migrateToLatest(handle);
     console.log(report.applied.length ? `Applied: ${report.applied.join(', ')}` : 'Schema is up to date.');
+    report.shards.forEach((applied, index) => {
+      console.log(`Shard ${index}: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date.'}`);
+    });
   } finally {
     await handle.close();
   }

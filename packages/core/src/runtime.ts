@@ -1,4 +1,4 @@
-import { createDb, ensureMysqlDatabase, migrateToLatest, type DbConfig, type DbHandle } from '@logicode/db';
+import { createDb, ensureMysqlDatabases, migrateToLatest, type DbConfig, type DbHandle } from '@logicode/db';
 import { createPlatform, type Platform } from '@logicode/platform';
 import type { CoreConfig, CoreLog } from './context.js';
 import { createRemoteProblemValidator } from './problems/remote-validator.js';
@@ -35,7 +35,7 @@ export interface Runtime {
 
 export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   const migrate = options.migrate && !options.handle;
-  if (migrate && options.db.url.startsWith('mysql')) await ensureMysqlDatabase(options.db.url);
+  if (migrate) await ensureMysqlDatabases(options.db);
   const db = options.handle ?? createDb(options.db);
   if (migrate) await migrateToLatest(db);
   const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, queueLockMs: options.queueLockMs, log: options.log });

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
 import { createMysqlPool, type PoolStats } from './mysql-pool.js';
 import { openReadReplica } from './replica.js';
+import { openShards, type ShardRouter } from './shards.js';
 import { dialectOf, type DbConfig, type DialectName } from './db-config.js';
 import type { Database } from './schema.js';
 
@@ -12,6 +13,8 @@ export interface DbHandle {
   db: Kysely<Database>;
   /** Reads that tolerate replication lag (the catalog): the replica when DATABASE_READ_URL is set, else `db`. */
   readDb: Kysely<Database>;
+  /** Where proctor_events and code_snapshots live: shards by user id with DATABASE_SHARD_URLS, else `db`. */
+  shards: ShardRouter;
   dialect: DialectName;
   /** Pool gauges (SQLite: one connection). */
   poolStats(): PoolStats;
@@ -42,10 +45,13 @@ function openSqlite(url: string): Kysely<Database> {
 export function createDb(config: DbConfig): DbHandle {
   const dialect = dialectOf(config.url);
   if (dialect === 'sqlite') {
+    // Shards are a scaled-mode feature: the writer's cross-database protocol locks attempt rows on a MySQL primary.
+    if (config.shardUrls?.length) throw new Error('Shard databases (DATABASE_SHARD_URLS) need a mysql:// DATABASE_URL.');
     const db = openSqlite(config.url);
     return {
       db,
       readDb: db,
+      shards: openShards(config, db),
       dialect,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       readPoolStats: () => null,
@@ -58,9 +64,11 @@ export function createDb(config: DbConfig): DbHandle {
   const handle = createMysqlPool(config);
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: handle.pool }), plugins: [new CamelCasePlugin()] });
   const replica = config.readUrl ? openReadReplica(config, config.readUrl, handle.pool) : null;
+  const shards = openShards(config, db);
   return {
     db,
     readDb: replica?.readDb ?? db,
+    shards,
     dialect,
     poolStats: handle.stats,
     readPoolStats: () => replica?.stats() ?? null,
@@ -69,6 +77,7 @@ export function createDb(config: DbConfig): DbHandle {
     },
     close: async () => {
       await replica?.close();
+      await shards.close();
       await db.destroy();
     },
   };

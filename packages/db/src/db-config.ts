@@ -4,6 +4,11 @@ export interface DbConfig {
   url: string;
   /** A read replica (same schema) for reads that tolerate lag; absent: none. */
   readUrl?: string;
+  /**
+   * Shard databases (`mysql://…`, same schema) for the high-volume proctoring tables (proctor_events,
+   * code_snapshots), chosen by user id. Absent or empty: those tables stay in `url` (see shards.ts).
+   */
+  shardUrls?: string[];
   pool: {
     connectionLimit: number;
     /** Requests waiting for a connection beyond this are refused at once (0 = unbounded). */

@@ -89,3 +89,9 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
     await connection.end();
   }
 }
+
+/** Creates the main database (when it is MySQL) and every shard database named in the config, if missing. */
+export async function ensureMysqlDatabases(config: DbConfig): Promise<void> {
+  const urls = [...(/^(mysql|mariadb):/.test(config.url) ? [config.url] : []), ...(config.shardUrls ?? [])];
+  for (const url of urls) await ensureMysqlDatabase(url);
+}

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createDb, type DbHandle } from './create-db.js';
 import { DEFAULT_POOL, type DbConfig, type DialectName } from './db-config.js';
 import { migrateToLatest } from './migrate.js';
-import { ensureMysqlDatabase } from './mysql-pool.js';
+import { ensureMysqlDatabase, ensureMysqlDatabases } from './mysql-pool.js';
 
 export const TEST_DIALECTS: readonly DialectName[] = ['sqlite', 'mysql'];
 
@@ -56,6 +56,66 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     drop: async () => {
       await handle.close();
       await remove();
+    },
+  };
+}
+
+export interface ShardedTestUrls {
+  /** The main database (DATABASE_URL). */
+  url: string;
+  /** The shard databases (DATABASE_SHARD_URLS), in shard order: query them directly to see where rows landed. */
+  shardUrls: string[];
+  /** Drops the main and every shard database (whether or not they were ever created). */
+  drop(): Promise<void>;
+}
+
+/**
+ * Names for a main database and `shardCount` shards on the machine's MariaDB (`logicode_shard_test_<rand>_<i>`),
+ * not created yet: a runtime started on them creates and migrates them as in production.
+ */
+export function shardedTestUrls(shardCount: number): ShardedTestUrls {
+  const tag = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const names = [`logicode_shard_test_${tag}_main`, ...Array.from({ length: shardCount }, (_, i) => `logicode_shard_test_${tag}_${i}`)];
+  const [url, ...shardUrls] = names.map((name) => `${MYSQL_SERVER}/${name}`);
+  return {
+    url: url!,
+    shardUrls,
+    drop: async () => {
+      const { createConnection } = await import('mysql2/promise');
+      const connection = await createConnection({ uri: MYSQL_SERVER });
+      try {
+        for (const name of names) await connection.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}
+
+export interface ShardedTestDatabase extends TestDatabase {
+  shardUrls: string[];
+}
+
+/** A fresh main database and `shardCount` shards, created, opened and migrated; `drop` removes them all. */
+export async function createShardedTestDatabase(shardCount: number): Promise<ShardedTestDatabase> {
+  const urls = shardedTestUrls(shardCount);
+  const config: DbConfig = { url: urls.url, shardUrls: urls.shardUrls, pool: { ...DEFAULT_POOL, connectionLimit: 5 } };
+  await ensureMysqlDatabases(config);
+  const handle = createDb(config);
+  try {
+    await migrateToLatest(handle);
+  } catch (error) {
+    await handle.close();
+    await urls.drop();
+    throw error;
+  }
+  return {
+    config,
+    handle,
+    shardUrls: urls.shardUrls,
+    drop: async () => {
+      await handle.close();
+      await urls.drop();
     },
   };
 }

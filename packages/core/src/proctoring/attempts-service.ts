@@ -85,7 +85,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
           language: null, counters: '{}', integrityScore: 100,
         };
         const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
-        row = { ...values, id: Number(inserted.insertId), autoSubmissionId: null };
+        row = { ...values, id: Number(inserted.insertId), autoSubmissionId: null, foldedSeq: 0 };
         await announce(row, 'start');
       }
       return {

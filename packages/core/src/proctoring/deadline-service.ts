@@ -39,8 +39,9 @@ export function createDeadlineService(deps: CoreDeps, attempts: AttemptsService,
     return { submissionId: Number(inserted.insertId) };
   };
 
-  async function latestCode(attemptId: number) {
-    const rows = await db.selectFrom('codeSnapshots').select(['kind', 'seq', 'baseSeq', 'language', 'code', 'clientTsMs'])
+  /** The attempt's snapshots are on its owner's shard (the main database without shards). */
+  async function latestCode(attemptId: number, userId: number) {
+    const rows = await deps.db.shards.forUser(userId).selectFrom('codeSnapshots').select(['kind', 'seq', 'baseSeq', 'language', 'code', 'clientTsMs'])
       .where('attemptId', '=', attemptId).orderBy('seq').execute();
     const snaps = rows.map((r) => {
       const language = r.language as LanguageId;
@@ -64,7 +65,7 @@ export function createDeadlineService(deps: CoreDeps, attempts: AttemptsService,
         const claim = await db.updateTable('problemSessions').set({ autoSubmissionId: CLAIMED })
           .where('id', '=', row.id).where('autoSubmissionId', 'is', null).executeTakeFirst();
         if (Number(claim.numUpdatedRows) === 0) continue;
-        const snapshot = await latestCode(row.id);
+        const snapshot = await latestCode(row.id, row.userId);
         let submissionId = NOTHING_TO_SUBMIT;
         if (snapshot?.content) {
           const made = await (submitter ?? storeRequest)({

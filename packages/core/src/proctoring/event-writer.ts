@@ -1,7 +1,7 @@
 import type {
   AttemptCounters, ProctorEventInput, ProctorEventRecord, ProctorFlag, ProctorSettings,
 } from '@logicode/contracts';
-import type { Database } from '@logicode/db';
+import type { Database, ProblemSessionRow } from '@logicode/db';
 import {
   applyEvents, integrityOf, normaliseCounters, toEventRecord, type FlagDraft,
 } from '@logicode/proctoring';
@@ -9,6 +9,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
 import { toFlag } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
+import { createShardedPersist } from './sharded-writer.js';
 
 /** What the api hands on (directly in embedded mode, through the stream when scaled): one validated batch. */
 export interface IngestMessage {
@@ -39,7 +40,7 @@ function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-interface Pending {
+export interface Pending {
   event: ProctorEventInput;
   userId: number;
   receivedAtMs: number;
@@ -141,25 +142,60 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       where id in (${sql.join(updates.map((u) => u.id))})`.execute(trx);
   }
 
+  /** The batches' events in order, a repeated id (the same batch twice in one read: a client retry) once. */
+  function pendingOf(messages: readonly IngestMessage[]): Pending[] {
+    const pending: Pending[] = [];
+    const seen = new Set<string>();
+    for (const m of messages) {
+      for (const event of m.events) {
+        if (seen.has(event.id)) continue;
+        seen.add(event.id);
+        pending.push({ event, userId: m.userId, receivedAtMs: m.receivedAtMs });
+      }
+    }
+    return pending;
+  }
+
+  async function rulesFor(pending: readonly Pending[]): Promise<Map<number, ProctorSettings>> {
+    const problemIds = [...new Set(pending.map((p) => p.event.problemId))];
+    return new Map(await Promise.all(problemIds.map(async (id) => [id, await settings.effective(id)] as const)));
+  }
+
+  /**
+   * Folds each attempt's new events (in order) into its counters; stores the counters, the flags the rules raise
+   * and the attempts a rule ended. `eventsOf` gives an attempt's not yet folded events.
+   */
+  async function fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult) {
+    const nowMs = deps.clock.now();
+    const updates: { id: number; counters: string; score: number }[] = [];
+    const flagRows: FlagRow[] = [];
+    for (const attempt of attempts) {
+      const mine = eventsOf(attempt.id);
+      if (mine.length === 0) continue;
+      const rule = rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
+      const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
+      updates.push({ id: attempt.id, counters: JSON.stringify(counters), score: integrityOf(counters, rule).score });
+      for (const draft of flags) flagRows.push({ attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId, draft, counters });
+      if (attempt.isActive === 1 && flags.some((f) => f.action === 'end_attempt')) result.endedAttemptIds.push(attempt.id);
+    }
+    await updateCounters(trx, updates);
+    if (result.endedAttemptIds.length > 0) {
+      await trx.updateTable('problemSessions').set({ isActive: 0, endedAtMs: nowMs, endReason: 'rule' })
+        .where('id', 'in', result.endedAttemptIds).where('isActive', '=', 1).execute();
+    }
+    result.flags = await insertFlags(trx, flagRows, nowMs);
+  }
+
   /**
    * `precheck` false: insert straight away and compare the rows inserted with the rows offered; if some ids were
    * already stored (a retry or a redelivery), roll back and redo with `precheck`, which selects the known ids
    * first. The common case thus skips a SELECT of every id; the rare one costs one rolled-back attempt.
    */
   async function persistOnce(messages: readonly IngestMessage[], precheck: boolean): Promise<PersistResult> {
-    const pending: Pending[] = [];
-    const seen = new Set<string>();
-    for (const m of messages) {
-      for (const event of m.events) {
-        if (seen.has(event.id)) continue; // the same batch twice in one read (a client retry)
-        seen.add(event.id);
-        pending.push({ event, userId: m.userId, receivedAtMs: m.receivedAtMs });
-      }
-    }
+    const pending = pendingOf(messages);
     const result: PersistResult = { stored: 0, feedEvents: [], flags: [], endedAttemptIds: [] };
     if (pending.length === 0) return result;
-    const problemIds = [...new Set(pending.map((p) => p.event.problemId))];
-    const rules = new Map(await Promise.all(problemIds.map(async (id) => [id, await settings.effective(id)] as const)));
+    const rules = await rulesFor(pending);
     const attemptIds = [...new Set(pending.map((p) => p.event.attemptId))].sort((a, b) => a - b);
 
     await db.transaction().execute(async (trx) => {
@@ -176,32 +212,20 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       const { feed, inserted } = await insertRows(trx, fresh, rules);
       if (!precheck && inserted !== fresh.length) throw new SeenBefore();
       result.feedEvents = feed;
-
-      const nowMs = deps.clock.now();
-      const updates: { id: number; counters: string; score: number }[] = [];
-      const flagRows: FlagRow[] = [];
-      for (const attempt of attempts.values()) {
-        const mine = fresh.filter((p) => p.event.attemptId === attempt.id).map((p) => p.event);
-        if (mine.length === 0) continue;
-        const rule = rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
-        const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
-        updates.push({ id: attempt.id, counters: JSON.stringify(counters), score: integrityOf(counters, rule).score });
-        for (const draft of flags) flagRows.push({ attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId, draft, counters });
-        if (attempt.isActive === 1 && flags.some((f) => f.action === 'end_attempt')) result.endedAttemptIds.push(attempt.id);
-      }
-      await updateCounters(trx, updates);
-      if (result.endedAttemptIds.length > 0) {
-        await trx.updateTable('problemSessions').set({ isActive: 0, endedAtMs: nowMs, endReason: 'rule' })
-          .where('id', 'in', result.endedAttemptIds).where('isActive', '=', 1).execute();
-      }
-      result.flags = await insertFlags(trx, flagRows, nowMs);
+      await fold(trx, attempts.values(), (id) => fresh.filter((p) => p.event.attemptId === id).map((p) => p.event), rules, result);
     });
     return result;
   }
 
+  // With DATABASE_SHARD_URLS the events go to the user's shard and only the fold runs here (sharded-writer.ts).
+  const sharded = deps.db.shards.sharded
+    ? createShardedPersist(deps, { pendingOf, rulesFor, knownIds, insertRows, fold, retryable: RETRYABLE })
+    : null;
+
   return {
     /** Stores the batches; retried on a deadlock (the whole transaction is idempotent). */
     async persist(messages: readonly IngestMessage[]): Promise<PersistResult> {
+      if (sharded) return sharded(messages);
       let precheck = false;
       for (let attempt = 1; ; attempt += 1) {
         try {

@@ -1,3 +1,5 @@
+import type { Database } from '@logicode/db';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { CoreDeps } from '../context.js';
 
 /** How old (in days) each kind of data may get. Defaults follow the original's cleanup script (§5.7). */
@@ -42,23 +44,44 @@ export async function runRetention(deps: CoreDeps, ages: RetentionAges, options:
 
   const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
     Number((await query.executeTakeFirstOrThrow()).n);
+  // Events and snapshots live on every shard (the main database alone without DATABASE_SHARD_URLS).
+  const shards = deps.db.shards.all();
+  const sum = async (each: (shard: Kysely<Database>) => Promise<number>) => (await Promise.all(shards.map(each))).reduce((a, b) => a + b, 0);
+  const countAll = (eb: ExpressionBuilder<Database, 'proctorEvents' | 'codeSnapshots'>) => eb.fn.countAll<number>().as('n');
 
-  const lowWhere = db.selectFrom('proctorEvents').where('severity', 'in', ['info', 'low']).where('createdAtMs', '<', lowCut).where('createdAtMs', '>=', allCut);
   const report: RetentionReport = {
     dryRun: options.dryRun,
-    lowSeverityEvents: await count(lowWhere.select((eb) => eb.fn.countAll<number>().as('n'))),
-    events: await count(db.selectFrom('proctorEvents').where('createdAtMs', '<', allCut).select((eb) => eb.fn.countAll<number>().as('n'))),
-    snapshots: await count(db.selectFrom('codeSnapshots').where('createdAtMs', '<', snapCut).select((eb) => eb.fn.countAll<number>().as('n'))),
+    lowSeverityEvents: await sum((shard) => count(shard.selectFrom('proctorEvents').where('severity', 'in', ['info', 'low'])
+      .where('createdAtMs', '<', lowCut).where('createdAtMs', '>=', allCut).select(countAll))),
+    events: await sum((shard) => count(shard.selectFrom('proctorEvents').where('createdAtMs', '<', allCut).select(countAll))),
+    snapshots: await sum((shard) => count(shard.selectFrom('codeSnapshots').where('createdAtMs', '<', snapCut).select(countAll))),
     endedSessions: await count(endedSessions(deps, sessionCut).select((eb) => eb.fn.countAll<number>().as('n'))),
   };
   if (options.dryRun) return report;
 
-  await db.deleteFrom('proctorEvents').where('severity', 'in', ['info', 'low']).where('createdAtMs', '<', lowCut).execute();
-  await db.deleteFrom('proctorEvents').where('createdAtMs', '<', allCut).execute();
-  await db.deleteFrom('codeSnapshots').where('createdAtMs', '<', snapCut).execute();
-  const ids = (await endedSessions(deps, sessionCut).select('id').limit(10_000).execute()).map((r) => r.id);
-  if (ids.length > 0) await db.deleteFrom('problemSessions').where('id', 'in', ids).execute();
+  await Promise.all(shards.map(async (shard) => {
+    await shard.deleteFrom('proctorEvents').where('severity', 'in', ['info', 'low']).where('createdAtMs', '<', lowCut).execute();
+    await shard.deleteFrom('proctorEvents').where('createdAtMs', '<', allCut).execute();
+    await shard.deleteFrom('codeSnapshots').where('createdAtMs', '<', snapCut).execute();
+  }));
+  const ended = await endedSessions(deps, sessionCut).select(['id', 'userId']).limit(10_000).execute();
+  if (ended.length > 0) {
+    await db.deleteFrom('problemSessions').where('id', 'in', ended.map((r) => r.id)).execute();
+    await dropNumbering(deps, ended);
+  }
   return report;
+}
+
+/**
+ * Sharded: a deleted attempt's event numbering (sharded-writer.ts) goes too. Safe: no event is stored for an
+ * attempt that no longer exists on the main database.
+ */
+async function dropNumbering(deps: CoreDeps, attempts: { id: number; userId: number }[]) {
+  const { shards } = deps.db;
+  if (!shards.sharded) return;
+  const byShard = new Map<number, number[]>();
+  for (const a of attempts) byShard.set(shards.indexOf(a.userId), [...(byShard.get(shards.indexOf(a.userId)) ?? []), a.id]);
+  await Promise.all([...byShard].map(([index, ids]) => shards.folding(index).deleteFrom('proctorAttemptSeqs').where('attemptId', 'in', ids).execute()));
 }
 
 function endedSessions(deps: CoreDeps, cutoffMs: number) {

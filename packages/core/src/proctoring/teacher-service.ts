@@ -3,21 +3,13 @@ import {
   type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail,
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
-import { integrityOf, normaliseCounters, severitiesAtLeast } from '@logicode/proctoring';
+import { integrityOf, normaliseCounters } from '@logicode/proctoring';
 import type { Actor, CoreDeps } from '../context.js';
+import { countEventsSince, listEvents } from './event-reads.js';
 import { emitTo, feedRooms } from './feed.js';
 import { toAttempt, toEventRecord, toFlag } from './mappers.js';
 import { studentsOverview } from './students-overview.js';
 import type { SettingsStore } from './settings-store.js';
-
-/** Cursor = "<createdAtMs>:<id>" of the last row of the previous page (newest first). */
-function parseCursor(cursor: string | undefined): { ms: number; id: string } | null {
-  if (!cursor) return null;
-  const at = cursor.indexOf(':');
-  const ms = Number(cursor.slice(0, at));
-  if (at < 1 || !Number.isFinite(ms)) throw new AppError('VALIDATION', 'The cursor is not valid.');
-  return { ms, id: cursor.slice(at + 1) };
-}
 
 export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
   const { db } = deps.db;
@@ -55,9 +47,9 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'student').executeTakeFirstOrThrow(),
         db.selectFrom('problemSessions').select((eb) => eb.fn.count<number>('userId').distinct().as('n')).where('isActive', '=', 1).executeTakeFirstOrThrow(),
         db.selectFrom('proctorFlags').select((eb) => eb.fn.count<number>('attemptId').distinct().as('n')).where('createdAtMs', '>=', today).executeTakeFirstOrThrow(),
-        db.selectFrom('proctorEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('createdAtMs', '>=', today).executeTakeFirstOrThrow(),
+        countEventsSince(deps, today),
       ]);
-      return { students: Number(students.n), activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: Number(events.n) };
+      return { students: Number(students.n), activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: events };
     },
 
     async activeSessions(): Promise<ActiveSession[]> {
@@ -72,31 +64,8 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       }));
     },
 
-    async events(query: EventsQuery): Promise<{ items: (ProctorEventRecord & { userName: string })[]; nextCursor: string | null }> {
-      let q = db.selectFrom('proctorEvents').innerJoin('users', 'users.id', 'proctorEvents.userId')
-        .selectAll('proctorEvents').select('users.name as userName');
-      if (query.userId) q = q.where('proctorEvents.userId', '=', query.userId);
-      if (query.problemId) q = q.where('proctorEvents.problemId', '=', query.problemId);
-      if (query.attemptId) q = q.where('proctorEvents.attemptId', '=', query.attemptId);
-      if (query.type) q = q.where('proctorEvents.type', '=', query.type);
-      if (query.minSeverity) q = q.where('proctorEvents.severity', 'in', severitiesAtLeast(query.minSeverity));
-      if (query.since) q = q.where('proctorEvents.createdAtMs', '>=', Date.parse(query.since));
-      if (query.until) q = q.where('proctorEvents.createdAtMs', '<', Date.parse(query.until));
-      const cursor = parseCursor(query.cursor);
-      if (cursor) {
-        q = q.where((eb) => eb.or([
-          eb('proctorEvents.createdAtMs', '<', cursor.ms),
-          eb.and([eb('proctorEvents.createdAtMs', '=', cursor.ms), eb('proctorEvents.id', '<', cursor.id)]),
-        ]));
-      }
-      const rows = await q.orderBy('proctorEvents.createdAtMs', 'desc').orderBy('proctorEvents.id', 'desc').limit(query.limit + 1).execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => ({ ...toEventRecord(r), userName: r.userName })),
-        nextCursor: rows.length > query.limit && last ? `${Number(last.createdAtMs)}:${last.id}` : null,
-      };
-    },
+    /** Newest first across every shard, paginated with a cursor (event-reads.ts). */
+    events: (query: EventsQuery) => listEvents(deps, query),
 
     async student(userId: number): Promise<StudentDetail> {
       const user = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', userId).executeTakeFirst();
@@ -112,10 +81,12 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     async timeline(attemptId: number): Promise<AttemptTimeline> {
       const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such attempt.');
+      // The attempt's events and snapshots live on its owner's shard (the main database without shards).
+      const shard = deps.db.shards.forUser(row.userId);
       const [[attempt], events, snaps] = await Promise.all([
         reports([row]),
-        db.selectFrom('proctorEvents').selectAll().where('attemptId', '=', attemptId).orderBy('clientTsMs').limit(20_000).execute(),
-        db.selectFrom('codeSnapshots').selectAll().where('attemptId', '=', attemptId).orderBy('seq').limit(5_000).execute(),
+        shard.selectFrom('proctorEvents').selectAll().where('attemptId', '=', attemptId).orderBy('clientTsMs').limit(20_000).execute(),
+        shard.selectFrom('codeSnapshots').selectAll().where('attemptId', '=', attemptId).orderBy('seq').limit(5_000).execute(),
       ]);
       const snapshotEvents: ProctorEventRecord[] = snaps.map((s) => ({
         id: s.id, userId: s.userId, problemId: s.problemId, attemptId, type: 'code_snapshot', severity: 'info',

@@ -19,6 +19,8 @@ export interface ProblemSessionsTable {
   integrityScore: number;
   /** Set once the server submitted this timed attempt at its deadline (migration 0050). */
   autoSubmissionId: Generated<number | null>;
+  /** With shards: the last of this attempt's shard-numbered events folded into `counters` (migration 0090). */
+  foldedSeq: Generated<number>;
 }
 export type ProblemSessionRow = Selectable<ProblemSessionsTable>;
 

@@ -6,6 +6,10 @@ const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).defa
 export const infraEnvShape = {
   DATABASE_URL: z.string().regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'use sqlite:<path> or mysql://user:pass@host:port/db').default('sqlite:./data/logicode.db'),
   DATABASE_READ_URL: z.string().regex(/^(mysql:\/\/|mariadb:\/\/)/, 'use mysql://user:pass@host:port/db (a replica of DATABASE_URL)').optional(),
+  DATABASE_SHARD_URLS: z.string().optional().refine(
+    (value) => !value || value.split(',').every((url) => /^(mysql|mariadb):\/\/[^/]+\/\w+$/.test(url.trim())),
+    'a comma-separated list of mysql://user:pass@host:port/db (one database per shard)',
+  ),
   DB_POOL_SIZE: int(20, 1),
   DB_QUEUE_LIMIT: int(500),
   DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
@@ -26,6 +30,8 @@ export function infraConfigOf(env: InfraEnv) {
       url: env.DATABASE_URL,
       // Optional (as in DbConfig), so configs built without a replica stay assignable.
       ...(env.DATABASE_READ_URL ? { readUrl: env.DATABASE_READ_URL } : {}),
+      // proctor_events and code_snapshots by user id (userId mod N): the order of the list is the shard number.
+      ...(env.DATABASE_SHARD_URLS ? { shardUrls: env.DATABASE_SHARD_URLS.split(',').map((url) => url.trim()).filter(Boolean) } : {}),
       pool: {
         connectionLimit: env.DB_POOL_SIZE,
         queueLimit: env.DB_QUEUE_LIMIT,

@@ -1,0 +1,171 @@
+import type { ProctorEventInput, ProctorEventRecord, ProctorSettings } from '@logicode/contracts';
+import type { Database, ProblemSessionRow, ShardDatabase } from '@logicode/db';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CoreDeps } from '../context.js';
+import type { IngestMessage, Pending, PersistResult } from './event-writer.js';
+
+/** The event writer's pieces the sharded path reuses (event-writer.ts), so both store rows the same way. */
+export interface WriterParts {
+  pendingOf(messages: readonly IngestMessage[]): Pending[];
+  rulesFor(pending: readonly Pending[]): Promise<Map<number, ProctorSettings>>;
+  knownIds(trx: Kysely<Database>, pending: Pending[]): Promise<Set<string>>;
+  insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>): Promise<{ feed: ProctorEventRecord[]; inserted: number }>;
+  fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult): Promise<void>;
+  retryable: RegExp;
+}
+
+interface Numbered {
+  id: string;
+  attemptId: number;
+  seq: number;
+}
+
+const CHUNK = 500;
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** An event rebuilt from its shard row: only for rows stored by an earlier, interrupted persist. */
+function eventOfRow(row: { id: string; type: string; problemId: number; attemptId: number | null; payload: string; clientTsMs: number }): ProctorEventInput {
+  return { id: row.id, type: row.type, problemId: row.problemId, attemptId: row.attemptId ?? 0, clientTsMs: Number(row.clientTsMs), data: JSON.parse(row.payload) } as ProctorEventInput;
+}
+
+function snapshotOfRow(row: { id: string; problemId: number; attemptId: number | null; language: string; code: string; clientTsMs: number; kind: 'full' | 'diff'; seq: number; baseSeq: number | null }): ProctorEventInput {
+  const data = row.kind === 'diff'
+    ? { kind: 'diff', seq: row.seq, baseSeq: row.baseSeq ?? 1, language: row.language, edits: JSON.parse(row.code) }
+    : { kind: 'full', seq: row.seq, language: row.language, content: row.code };
+  return { id: row.id, type: 'code_snapshot', problemId: row.problemId, attemptId: row.attemptId ?? 0, clientTsMs: Number(row.clientTsMs), data } as ProctorEventInput;
+}
+
+/**
+ * Persisting with DATABASE_SHARD_URLS: the events and snapshots on the user's shard, the counters and flags on
+ * the main database. There is no transaction across two databases, so the order is what makes it safe:
+ *
+ * 1. On the shard, in one transaction: lock the attempt's numbering row, skip the ids the shard already has,
+ *    insert the rest and number them (`fold_seq` = 1, 2, … per attempt, in batch order). Committed rows are
+ *    durable and numbered in commit order, because the numbering row serialises writers of one attempt.
+ * 2. On the main database, in one transaction: lock the attempts (as the single-database writer does), read
+ *    from the shard every row of each attempt numbered above `problem_sessions.folded_seq`, fold them into the
+ *    counters, raise flags, and move `folded_seq` to the last number folded.
+ *
+ * A crash after 1 leaves numbered rows above `folded_seq`: the redelivered batch stores nothing on the shard
+ * and step 2 folds exactly those rows. A crash after 2 (before the stream ack) makes step 2 find nothing above
+ * `folded_seq`: nothing is counted twice. Two consumers with copies of a batch serialise on the locks of 1 and 2.
+ * Flags are unique per attempt and key anyway. The stream entry is acknowledged only after both commits.
+ */
+export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
+  const { db, shards } = deps.db;
+
+  async function retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= 4 || !parts.retryable.test(String((error as { code?: string }).code ?? error))) throw error;
+        await new Promise((r) => setTimeout(r, 20 * attempt));
+      }
+    }
+  }
+
+  async function setSeqs(trx: Transaction<ShardDatabase>, table: 'proctor_events' | 'code_snapshots', rows: Numbered[]) {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const cases = sql.join(part.map((r) => sql`when ${r.id} then ${r.seq}`), sql` `);
+      // `fold_seq is null`: a row numbered before (another user's colliding id) keeps its number.
+      await sql`update ${sql.table(table)} set fold_seq = case id ${cases} end
+        where id in (${sql.join(part.map((r) => r.id))}) and fold_seq is null`.execute(trx);
+    }
+  }
+
+  /** Step 1 for one shard's share of the batch. */
+  async function storeOnShard(index: number, group: Pending[], rules: Map<number, ProctorSettings>) {
+    return shards.folding(index).transaction().execute(async (trx) => {
+      const attemptIds = [...new Set(group.map((p) => p.event.attemptId))].sort((a, b) => a - b);
+      // ON DUPLICATE KEY takes the row's exclusive lock at once (INSERT IGNORE would take a shared one, and two
+      // writers upgrading it would deadlock).
+      await trx.insertInto('proctorAttemptSeqs').values(attemptIds.map((attemptId) => ({ attemptId, lastSeq: 0 })))
+        .onDuplicateKeyUpdate({ lastSeq: sql<number>`last_seq` }).execute();
+      const seqRows = await trx.selectFrom('proctorAttemptSeqs').selectAll().where('attemptId', 'in', attemptIds).orderBy('attemptId').forUpdate().execute();
+      const base = trx as unknown as Transaction<Database>;
+      const known = await parts.knownIds(base, group);
+      const fresh = group.filter((p) => !known.has(p.event.id));
+      if (fresh.length === 0) return { stored: 0, feed: [] as ProctorEventRecord[] };
+      const { feed } = await parts.insertRows(base, fresh, rules);
+      const last = new Map(seqRows.map((r) => [r.attemptId, Number(r.lastSeq)]));
+      const numbered = fresh.map((p) => {
+        const seq = last.get(p.event.attemptId)! + 1;
+        last.set(p.event.attemptId, seq);
+        return { id: p.event.id, attemptId: p.event.attemptId, seq, snapshot: p.event.type === 'code_snapshot' };
+      });
+      await setSeqs(trx, 'proctor_events', numbered.filter((n) => !n.snapshot));
+      await setSeqs(trx, 'code_snapshots', numbered.filter((n) => n.snapshot));
+      const lastCases = sql.join(attemptIds.map((id) => sql`when ${id} then ${last.get(id)!}`), sql` `);
+      await sql`update proctor_attempt_seqs set last_seq = case attempt_id ${lastCases} end
+        where attempt_id in (${sql.join(attemptIds)})`.execute(trx);
+      return { stored: fresh.length, feed };
+    });
+  }
+
+  /** Rows of these attempts numbered above what main has folded, in number order, as events. */
+  async function unfolded(index: number, attempts: ProblemSessionRow[], known: Map<string, ProctorEventInput>) {
+    const shard = shards.folding(index);
+    // Both tables have these columns; the cast keeps one query builder for the two.
+    const pick = (table: 'proctorEvents' | 'codeSnapshots') => shard.selectFrom(table as 'proctorEvents')
+      .select(['id', 'attemptId', 'foldSeq'])
+      .where((eb) => eb.or(attempts.map((a) => eb.and([eb('attemptId', '=', a.id), eb('foldSeq', '>', a.foldedSeq)]))))
+      .execute();
+    const [eventRows, snapRows] = await Promise.all([pick('proctorEvents'), pick('codeSnapshots')]);
+    const missing = (rows: typeof eventRows) => rows.filter((r) => !known.has(r.id)).map((r) => r.id);
+    const [oldEvents, oldSnaps] = await Promise.all([
+      missing(eventRows).length ? shard.selectFrom('proctorEvents').selectAll().where('id', 'in', missing(eventRows)).execute() : [],
+      missing(snapRows).length ? shard.selectFrom('codeSnapshots').selectAll().where('id', 'in', missing(snapRows)).execute() : [],
+    ]);
+    const rebuilt = new Map<string, ProctorEventInput>([
+      ...oldEvents.map((r) => [r.id, eventOfRow(r)] as const),
+      ...oldSnaps.map((r) => [r.id, snapshotOfRow(r)] as const),
+    ]);
+    return [...eventRows, ...snapRows]
+      .sort((a, b) => Number(a.foldSeq) - Number(b.foldSeq))
+      .map((r) => ({ attemptId: Number(r.attemptId), seq: Number(r.foldSeq), event: known.get(r.id) ?? rebuilt.get(r.id)! }));
+  }
+
+  /** Step 2: fold every numbered, not yet folded row of these attempts into their counters on main. */
+  async function foldOnMain(attemptIds: number[], rules: Map<number, ProctorSettings>, known: Map<string, ProctorEventInput>, result: PersistResult) {
+    await db.transaction().execute(async (trx) => {
+      const attempts = await trx.selectFrom('problemSessions').selectAll().where('id', 'in', attemptIds).orderBy('id').forUpdate().execute();
+      const perShard = groupBy(attempts, (a) => shards.indexOf(a.userId));
+      const rows = (await Promise.all([...perShard].map(([index, group]) => unfolded(index, group, known)))).flat();
+      if (rows.length === 0) return;
+      const byAttempt = groupBy(rows, (r) => r.attemptId);
+      await parts.fold(trx, attempts, (id) => (byAttempt.get(id) ?? []).map((r) => r.event), rules, result);
+      const seqCases = sql.join([...byAttempt].map(([id, list]) => sql`when ${id} then ${list[list.length - 1]!.seq}`), sql` `);
+      await sql`update problem_sessions set folded_seq = case id ${seqCases} end
+        where id in (${sql.join([...byAttempt.keys()])})`.execute(trx);
+    });
+  }
+
+  return async function persistSharded(messages: readonly IngestMessage[]): Promise<PersistResult> {
+    const result: PersistResult = { stored: 0, feedEvents: [], flags: [], endedAttemptIds: [] };
+    const pending = parts.pendingOf(messages);
+    if (pending.length === 0) return result;
+    const attemptIds = [...new Set(pending.map((p) => p.event.attemptId))].sort((a, b) => a - b);
+    // Only events of an existing attempt of the sender are stored (as in the single-database writer).
+    const owners = new Map((await db.selectFrom('problemSessions').select(['id', 'userId']).where('id', 'in', attemptIds).execute()).map((a) => [a.id, a.userId]));
+    const valid = pending.filter((p) => owners.get(p.event.attemptId) === p.userId);
+    if (valid.length === 0) return result;
+    const rules = await parts.rulesFor(valid);
+    const stored = await Promise.all([...groupBy(valid, (p) => shards.indexOf(p.userId))].map(([index, group]) => retrying(() => storeOnShard(index, group, rules))));
+    result.stored = stored.reduce((sum, s) => sum + s.stored, 0);
+    result.feedEvents = stored.flatMap((s) => s.feed);
+    const known = new Map(valid.map((p) => [p.event.id, p.event]));
+    await retrying(async () => {
+      result.flags = [];
+      result.endedAttemptIds = [];
+      await foldOnMain([...new Set(valid.map((p) => p.event.attemptId))].sort((a, b) => a - b), rules, known, result);
+    });
+    return result;
+  };
+}
