@@ -72,8 +72,9 @@ export function createDb(config: DbConfig): DbHandle {
     dialect,
     poolStats: handle.stats,
     readPoolStats: () => replica?.stats() ?? null,
+    // A dead shard stops event ingestion: /readyz reports it like the primary.
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await Promise.all([db, ...(shards.sharded ? shards.all() : [])].map((each) => sql`select 1`.execute(each)));
     },
     close: async () => {
       await replica?.close();

@@ -10,10 +10,11 @@ declare module 'fastify' {
   }
 }
 
-/** Pool gauges of the primary and, when the handle has one, the read replica. */
+/** Pool gauges of the primary and, when the handle has them, the read replica and the shards (`shard-0`, …). */
 function poolsOf(runtime: Runtime) {
   const replica = runtime.db.readPoolStats();
-  return { primary: runtime.db.poolStats(), ...(replica ? { replica } : {}) };
+  const shards = Object.fromEntries(runtime.db.shards.poolStats().map((stats, index) => [`shard-${index}`, stats]));
+  return { primary: runtime.db.poolStats(), ...(replica ? { replica } : {}), ...shards };
 }
 
 /**

@@ -212,6 +212,12 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     assert.equal(dash.eventsToday, all.length, 'events today summed over the shards');
   });
 
+  it('reports every shard pool in /metrics and pings every shard in /readyz', async () => {
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    for (let index = 0; index < SHARDS; index += 1) assert.match(metrics, new RegExp(`database_active_connections\\{pool="shard-${index}"\\}`));
+    assert.equal((await app.inject({ method: 'GET', url: '/readyz' })).statusCode, 200);
+  });
+
   it('retention counts and deletes on every shard', async () => {
     const deps = runtime.core.deps;
     const total = (await Promise.all([0, 1, 2].map(eventsOn))).flat().length;

@@ -3,6 +3,8 @@ import { DEFAULT_RETENTION, type RetentionAges } from '@logicode/core';
 
 export interface RetentionCommandConfig {
   databaseUrl: string;
+  /** DATABASE_SHARD_URLS: events and snapshots live there (see packages/db/src/shards.ts). */
+  shardUrls: string[];
   ages: RetentionAges;
   dryRun: boolean;
 }
@@ -45,5 +47,6 @@ export function loadRetentionCommandConfig(argv: string[], env: Record<string, s
       i += 1;
     } else throw new Error(`Unknown argument ${arg}. Use --dry-run, ${Object.keys(FLAGS).join(', ')}.`);
   }
-  return Object.freeze({ databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/logicode.db', ages, dryRun });
+  const shardUrls = (env.DATABASE_SHARD_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
+  return Object.freeze({ databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/logicode.db', shardUrls, ages, dryRun });
 }
