@@ -1,5 +1,5 @@
 // Hot paths against a bare node:http server, and the heavy views at a school's size (issue 8, items 1 and 4).
-// Run: `npx tsx bench/http/run.ts [--quick] [--dialect sqlite|mysql]`.
+// Run: `npx tsx bench/http/run.ts [--quick] [--dialect sqlite|mysql] [--part hot|views]`.
 // For each database: bench/data fills it like a school after a term; one `logicode api` process serves it.
 // 1. Hot reads (problem list, detail, leaderboard) and writes (event batch, heartbeat) under autocannon, then the
 //    same requests against a bare node:http server (its own process) answering with the bytes our api answered:
@@ -27,6 +27,7 @@ const MYSQL = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').rep
 const durationSec = quick ? 1 : 10;
 const warmupSec = quick ? 0 : 2;
 const connections = quick ? 10 : 50;
+const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
 
 interface Case {
   name: string;
@@ -119,7 +120,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
     const barePid = bare.child.pid;
     const barePort = bare.port;
     const hot: HotRow[] = [];
-    for (const c of hotCases) {
+    for (const c of part === 'views' ? [] : hotCases) {
       const load = { connections, durationSec, warmupSec, method: c.method, headers: c.headers, body: c.body, setupRequest: c.setupRequest };
       const ours = await measure({ ...load, url: base + c.path, serverPid });
       const theirs = await measure({ ...load, url: `http://127.0.0.1:${barePort}${c.path}`, serverPid: barePid });
@@ -138,7 +139,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
       },
     ];
     const views: ViewRow[] = [];
-    for (const c of viewCases) {
+    for (const c of part === 'hot' ? [] : viewCases) {
       const sample = await fetch(base + c.path, { headers: c.headers });
       const bytes = (await sample.arrayBuffer()).byteLength;
       if (!sample.ok) throw new Error(`${c.path}: ${sample.status}`);
