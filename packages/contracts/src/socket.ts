@@ -13,7 +13,7 @@ export interface ServerToClientEvents extends ProctorFeedEvents, ProctorStudentE
   /** A plagiarism run's progress, to the teacher feed rooms (feed:all, feed:problem:<id>). */
   'plagiarism:progress': (payload: PlagiarismProgressPayload) => void;
   /** Something changed in an assessment (a start, an open, a submission, a flag, an end), to feed:assessment:<id>. */
-  'assessment:update': (payload: { assessmentId: number; userId: number; kind: 'start' | 'open' | 'submission' | 'end' }) => void;
+  'assessment:update': (payload: { assessmentId: number; userId: number; kind: 'start' | 'open' | 'submission' | 'flag' | 'end' }) => void;
 }
 
 export interface ClientToServerEvents {

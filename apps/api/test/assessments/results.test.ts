@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SOCKET_EMIT_CHANNEL, type SocketEmitMessage } from '@logicode/core';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { event, postEvents } from '../proctor/helpers.js';
@@ -86,6 +87,12 @@ for (const dialect of TEST_DIALECTS) {
 
     it('scoreboard: penalty-free points, ties by the time of the last improving submission; CSV and adjustments', async () => {
       const id = await publishedAssessment(t, teacher, assessmentBody(classId, problems, { title: 'Final, "real"', showResultsToStudents: true }));
+      // What the gateway would push to the teachers watching (room feed:assessment:<id>).
+      const pushed: string[] = [];
+      const unsubscribe = await t.runtime.platform.pubsub.subscribe(SOCKET_EMIT_CHANNEL, (raw) => {
+        const m = raw as SocketEmitMessage<'assessment:update'>;
+        if (m.event === 'assessment:update' && m.room === `feed:assessment:${id}`) pushed.push(`${m.payload.userId}:${m.payload.kind}`);
+      });
       for (const s of [ann, ben, cat]) await ok(t, 'POST', `/api/assessments/${id}/start`, s.headers, { consent: true });
       const annOpen = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ann.headers);
       await scored(ann, id, problems[0], 0); // wrong tries cost nothing
@@ -99,6 +106,8 @@ for (const dialect of TEST_DIALECTS) {
       const proctorId = annOpen.session.attempt.id as number;
       const tabs = await postEvents(t, ann.headers, [1, 2, 3].map(() => event(problems[0], proctorId, 'tab_hidden')));
       assert.equal(tabs.statusCode, 202, tabs.body);
+      await unsubscribe();
+      for (const kind of ['start', 'open', 'submission', 'flag']) assert.ok(pushed.includes(`${ann.id}:${kind}`), `${kind} pushed: ${pushed.join(' ')}`);
 
       const before = await ok(t, 'GET', `/api/assessments/${id}/attempt`, ann.headers);
       assert.equal(before.earnedPoints, null, 'hidden while the attempt runs');

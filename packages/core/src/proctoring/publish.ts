@@ -21,6 +21,17 @@ export function createPersistPublisher(deps: CoreDeps) {
     return name;
   }
 
+  /** A flag in an assessment's attempt also refreshes that assessment's live view (room feed:assessment:<id>). */
+  async function notifyAssessments(result: PersistResult): Promise<void> {
+    const attemptIds = [...new Set(result.flags.map(({ flag }) => flag.attemptId))];
+    if (attemptIds.length === 0) return;
+    const rows = await db.selectFrom('problemSessions').select(['assessmentId', 'userId']).where('id', 'in', attemptIds)
+      .where('assessmentId', 'is not', null).execute();
+    for (const row of rows) {
+      await emitTo(deps.pubsub, [rooms.feedAssessment(row.assessmentId!)], 'assessment:update', { assessmentId: row.assessmentId!, userId: row.userId, kind: 'flag' });
+    }
+  }
+
   return async function publish(result: PersistResult): Promise<void> {
     const { pubsub } = deps;
     // In parallel: at thousands of events per second, one awaited PUBLISH after another would pace the consumer.
@@ -34,6 +45,7 @@ export function createPersistPublisher(deps: CoreDeps) {
         });
       }
     }
+    await notifyAssessments(result);
     for (const attemptId of result.endedAttemptIds) {
       const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
       if (!row) continue;
