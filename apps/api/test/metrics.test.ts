@@ -43,6 +43,7 @@ describe('GET /metrics', () => {
     assert.ok((sample(text, /^database_pool_connections\{pool="primary",state="total"\}/) ?? 0) >= 1, 'the MariaDB pool has opened a connection');
     assert.notEqual(sample(text, /^database_active_connections\{pool="primary"\}/), null);
     assert.equal(sample(text, /^queue_depth\{queue="judge"\}/), 0);
+    assert.ok((sample(text, /^database_query_duration_seconds_count /) ?? 0) >= 4, 'every query on the primary is timed');
     assert.ok((sample(text, /^process_resident_memory_bytes /) ?? 0) > 0);
     assert.match(text, /^nodejs_eventloop_lag_seconds /m);
   });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { createMysqlPool, type PoolStats } from './mysql-pool.js';
 import { openReadReplica } from './replica.js';
 import { openShards, type ShardRouter } from './shards.js';
@@ -20,6 +20,8 @@ export interface DbHandle {
   poolStats(): PoolStats;
   /** The replica pool's gauges, or null without a replica. */
   readPoolStats(): PoolStats | null;
+  /** Calls the listener with each query's duration on the primary (the metrics' histogram); returns an unsubscribe. */
+  observeQueries(listener: (durationMs: number) => void): () => void;
   /** Cheap round trip for /readyz. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -29,7 +31,21 @@ function sqlitePath(url: string): string {
   return url.slice('sqlite:'.length) || ':memory:';
 }
 
-function openSqlite(url: string): Kysely<Database> {
+/** Kysely's query log, fanned out to whoever observes the handle (nobody: a loop over an empty set). */
+function queryObservers() {
+  const listeners = new Set<(durationMs: number) => void>();
+  return {
+    log: (event: LogEvent) => {
+      if (event.level === 'query') for (const listener of listeners) listener(event.queryDurationMillis);
+    },
+    observeQueries(listener: (durationMs: number) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+
+function openSqlite(url: string, log: (event: LogEvent) => void): Kysely<Database> {
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const database = new SqliteDatabase(path);
@@ -38,16 +54,17 @@ function openSqlite(url: string): Kysely<Database> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()], log });
 }
 
 /** Opens the database a URL names. Migrations are run separately (see migrate.ts). */
 export function createDb(config: DbConfig): DbHandle {
   const dialect = dialectOf(config.url);
+  const observers = queryObservers();
   if (dialect === 'sqlite') {
     // Shards are a scaled-mode feature: the writer's cross-database protocol locks attempt rows on a MySQL primary.
     if (config.shardUrls?.length) throw new Error('Shard databases (DATABASE_SHARD_URLS) need a mysql:// DATABASE_URL.');
-    const db = openSqlite(config.url);
+    const db = openSqlite(config.url, observers.log);
     return {
       db,
       readDb: db,
@@ -55,6 +72,7 @@ export function createDb(config: DbConfig): DbHandle {
       dialect,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       readPoolStats: () => null,
+      observeQueries: observers.observeQueries,
       ping: async () => {
         await sql`select 1`.execute(db);
       },
@@ -62,7 +80,7 @@ export function createDb(config: DbConfig): DbHandle {
     };
   }
   const handle = createMysqlPool(config);
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: handle.pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: handle.pool }), plugins: [new CamelCasePlugin()], log: observers.log });
   const replica = config.readUrl ? openReadReplica(config, config.readUrl, handle.pool) : null;
   const shards = openShards(config, db);
   return {
@@ -72,6 +90,7 @@ export function createDb(config: DbConfig): DbHandle {
     dialect,
     poolStats: handle.stats,
     readPoolStats: () => replica?.stats() ?? null,
+    observeQueries: observers.observeQueries,
     // A dead shard stops event ingestion: /readyz reports it like the primary.
     ping: async () => {
       await Promise.all([db, ...(shards.sharded ? shards.all() : [])].map((each) => sql`select 1`.execute(each)));

@@ -22,8 +22,12 @@ function poolsOf(runtime: Runtime) {
  * pattern (`/api/problems/:id`, never the URL: one series per route, not one per id).
  */
 export const metricsPlugin = fp(async (app: FastifyInstance, { runtime }: { runtime: Runtime }) => {
+  let stopObserving: (() => void) | null = null;
   const metrics = createMetrics({
     pools: () => poolsOf(runtime),
+    observeQueries: (listener) => {
+      stopObserving = runtime.db.observeQueries(listener);
+    },
     queueDepths: async () => {
       const names = [JUDGE_QUEUE, VALIDATE_QUEUE];
       const depths = await Promise.all(names.map((name) => runtime.platform.queue(name).depth().catch(() => -1)));
@@ -31,6 +35,7 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { runtime }: { runt
     },
   });
   app.decorate('metrics', metrics);
+  app.addHook('onClose', async () => stopObserving?.());
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

@@ -12,6 +12,8 @@ export interface MetricsSources {
   pools: () => Record<string, PoolGaugeSource>;
   /** Waiting jobs per queue name. */
   queueDepths: () => Promise<Record<string, number>>;
+  /** Subscribes to each database query's duration in ms (the primary's); optional. */
+  observeQueries?: (listener: (durationMs: number) => void) => void;
 }
 
 /** One process's Prometheus registry with the series the scaling plan names. */
@@ -39,6 +41,13 @@ export function createMetrics(sources: MetricsSources, options: { defaultMetrics
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const dbDuration = new Histogram({
+    name: 'database_query_duration_seconds',
+    help: 'Duration of each query on the primary database (issue 8: database queries under 50 ms)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  sources.observeQueries?.((durationMs) => dbDuration.observe(durationMs / 1000));
   let websocketCounter: () => number = () => 0;
   new Gauge({
     name: 'websocket_active_connections',
