@@ -22,6 +22,9 @@ interface Numbered {
 
 const CHUNK = 500;
 
+/** An id of the batch was inserted by someone else between the known-id check and the insert: redo. */
+class IdCollision extends Error {}
+
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
@@ -64,7 +67,8 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
       try {
         return await work();
       } catch (error) {
-        if (attempt >= 4 || !parts.retryable.test(String((error as { code?: string }).code ?? error))) throw error;
+        const again = error instanceof IdCollision || parts.retryable.test(String((error as { code?: string }).code ?? error));
+        if (attempt >= 4 || !again) throw error;
         await new Promise((r) => setTimeout(r, 20 * attempt));
       }
     }
@@ -93,7 +97,10 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
       const known = await parts.knownIds(base, group);
       const fresh = group.filter((p) => !known.has(p.event.id));
       if (fresh.length === 0) return { stored: 0, feed: [] as ProctorEventRecord[] };
-      const { feed } = await parts.insertRows(base, fresh, rules);
+      const { feed, inserted } = await parts.insertRows(base, fresh, rules);
+      // Every number handed out must belong to a row (step 2 folds gap-free runs): an id that appeared since the
+      // known-id check (another attempt's writer) rolls this back; the retry skips it.
+      if (inserted !== fresh.length) throw new IdCollision();
       const last = new Map(seqRows.map((r) => [r.attemptId, Number(r.lastSeq)]));
       const numbered = fresh.map((p) => {
         const seq = last.get(p.event.attemptId)! + 1;
@@ -109,27 +116,35 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
     });
   }
 
-  /** Rows of these attempts numbered above what main has folded, in number order, as events. */
+  /**
+   * Rows of these attempts numbered above what main has folded, in number order, as events. One statement for
+   * both tables: one read view, so a writer committing meanwhile is seen in both or in neither. Only the run of
+   * numbers right after `folded_seq` is taken (numbers are handed out without gaps), so nothing is ever skipped.
+   */
   async function unfolded(index: number, attempts: ProblemSessionRow[], known: Map<string, ProctorEventInput>) {
     const shard = shards.folding(index);
-    // Both tables have these columns; the cast keeps one query builder for the two.
-    const pick = (table: 'proctorEvents' | 'codeSnapshots') => shard.selectFrom(table as 'proctorEvents')
-      .select(['id', 'attemptId', 'foldSeq'])
-      .where((eb) => eb.or(attempts.map((a) => eb.and([eb('attemptId', '=', a.id), eb('foldSeq', '>', a.foldedSeq)]))))
-      .execute();
-    const [eventRows, snapRows] = await Promise.all([pick('proctorEvents'), pick('codeSnapshots')]);
-    const missing = (rows: typeof eventRows) => rows.filter((r) => !known.has(r.id)).map((r) => r.id);
+    const above = (table: 'proctorEvents' | 'codeSnapshots') => shard.selectFrom(table as 'proctorEvents')
+      .select(['id', 'attemptId', 'foldSeq', sql<number>`${table === 'codeSnapshots' ? 1 : 0}`.as('isSnapshot')])
+      .where((eb) => eb.or(attempts.map((a) => eb.and([eb('attemptId', '=', a.id), eb('foldSeq', '>', a.foldedSeq)]))));
+    const numbered = (await above('proctorEvents').unionAll(above('codeSnapshots')).execute())
+      .sort((a, b) => Number(a.foldSeq) - Number(b.foldSeq));
+    const next = new Map(attempts.map((a) => [a.id, a.foldedSeq + 1]));
+    const run = numbered.filter((r) => {
+      const attemptId = Number(r.attemptId);
+      if (Number(r.foldSeq) !== next.get(attemptId)) return false;
+      next.set(attemptId, Number(r.foldSeq) + 1);
+      return true;
+    });
+    const missing = (snapshot: boolean) => run.filter((r) => Boolean(Number(r.isSnapshot)) === snapshot && !known.has(r.id)).map((r) => r.id);
     const [oldEvents, oldSnaps] = await Promise.all([
-      missing(eventRows).length ? shard.selectFrom('proctorEvents').selectAll().where('id', 'in', missing(eventRows)).execute() : [],
-      missing(snapRows).length ? shard.selectFrom('codeSnapshots').selectAll().where('id', 'in', missing(snapRows)).execute() : [],
+      missing(false).length ? shard.selectFrom('proctorEvents').selectAll().where('id', 'in', missing(false)).execute() : [],
+      missing(true).length ? shard.selectFrom('codeSnapshots').selectAll().where('id', 'in', missing(true)).execute() : [],
     ]);
     const rebuilt = new Map<string, ProctorEventInput>([
       ...oldEvents.map((r) => [r.id, eventOfRow(r)] as const),
       ...oldSnaps.map((r) => [r.id, snapshotOfRow(r)] as const),
     ]);
-    return [...eventRows, ...snapRows]
-      .sort((a, b) => Number(a.foldSeq) - Number(b.foldSeq))
-      .map((r) => ({ attemptId: Number(r.attemptId), seq: Number(r.foldSeq), event: known.get(r.id) ?? rebuilt.get(r.id)! }));
+    return run.map((r) => ({ attemptId: Number(r.attemptId), seq: Number(r.foldSeq), event: known.get(r.id) ?? rebuilt.get(r.id)! }));
   }
 
   /** Step 2: fold every numbered, not yet folded row of these attempts into their counters on main. */
