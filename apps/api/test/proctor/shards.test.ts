@@ -234,3 +234,23 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     }
   });
 });
+
+describe('DATABASE_SHARD_URLS configuration', () => {
+  const base = { JWT_SECRET: 'test-secret-test-secret-test-secret-1234', DATA_DIR: tmpdir() };
+
+  it('is a comma-separated list of mysql URLs, in shard order; absent means no shards', () => {
+    const config = loadApiConfig({ ...base, DATABASE_URL: 'mysql://root@127.0.0.1:3306/main', DATABASE_SHARD_URLS: 'mysql://a@h:1/s0, mariadb://b@h:2/s1' });
+    assert.deepEqual(config.db.shardUrls, ['mysql://a@h:1/s0', 'mariadb://b@h:2/s1']);
+    assert.equal(loadApiConfig(base).db.shardUrls, undefined);
+    assert.throws(() => loadApiConfig({ ...base, DATABASE_SHARD_URLS: 'sqlite:./x.db' }), /DATABASE_SHARD_URLS/);
+    assert.throws(() => loadApiConfig({ ...base, DATABASE_SHARD_URLS: 'mysql://h:1' }), /DATABASE_SHARD_URLS/);
+  });
+
+  it('needs a MySQL main database: SQLite with shards is refused at start', () => {
+    assert.throws(() => createDb({ url: 'sqlite::memory:', shardUrls: ['mysql://root@127.0.0.1:3306/x'], pool: DEFAULT_POOL }), /DATABASE_SHARD_URLS/);
+    const embedded = createDb({ url: 'sqlite::memory:', pool: DEFAULT_POOL });
+    assert.equal(embedded.shards.sharded, false);
+    assert.equal(embedded.shards.forUser(7), embedded.db, 'without shards every user routes to the main database');
+    void embedded.close();
+  });
+});
