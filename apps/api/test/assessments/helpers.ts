@@ -25,12 +25,14 @@ export function controlClock(t: TestApp) {
   };
 }
 
-export async function inject(t: TestApp, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers?: Headers, payload?: unknown) {
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function inject(t: TestApp, method: Method, url: string, headers?: Headers, payload?: unknown) {
   return t.app.inject({ method, url, ...(headers ? { headers } : {}), ...(payload === undefined ? {} : { payload: payload as object }) });
 }
 
 /** POST/PUT/GET that must succeed with `status`; returns the JSON body. */
-export async function ok<T = any>(t: TestApp, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers, payload?: unknown, status = 200): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
+export async function ok<T = any>(t: TestApp, method: Method, url: string, headers: Headers, payload?: unknown, status = 200): Promise<T> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const res = await inject(t, method, url, headers, payload);
   assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
   return res.json() as T;

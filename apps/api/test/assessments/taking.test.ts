@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
+import { DEFAULT_PROCTOR_SETTINGS } from '@logicode/contracts';
+import { DEFAULT_RETENTION, runRetention } from '@logicode/core';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { event, postEvents } from '../proctor/helpers.js';
@@ -169,6 +171,32 @@ for (const dialect of TEST_DIALECTS) {
       const list = await ok(t, 'GET', '/api/assessments/mine', students[0]!.headers);
       assert.equal(list.items.find((a: { id: number }) => a.id === id).state, 'missed');
       assert.equal((await inject(t, 'POST', `/api/assessments/${id}/close`, teacher)).statusCode, 409);
+    });
+
+    it('the assessment\'s own proctoring rules apply to its attempts; retention keeps its attempts', async () => {
+      const [ann] = students as [Person];
+      const strict = { ...DEFAULT_PROCTOR_SETTINGS, allowedTabSwitches: 0, actionOnBreach: 'warn' as const };
+      const id = await publishedAssessment(t, teacher, assessmentBody(classId, problems, { proctoring: strict }));
+      const shown = await ok(t, 'GET', `/api/assessments/${id}/student`, ann.headers);
+      assert.deepEqual(shown.proctoring, strict, 'the consent notice shows the rules that apply');
+      await ok(t, 'POST', `/api/assessments/${id}/start`, ann.headers, { consent: true });
+      const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ann.headers);
+      assert.deepEqual(opened.session.settings, strict);
+      // The global rules allow two tab switches; this assessment allows none: the first one is flagged.
+      const res = await postEvents(t, ann.headers, [event(problems[0], opened.session.attempt.id, 'tab_hidden')]);
+      assert.equal(res.statusCode, 202, res.body);
+      const flags = await db().selectFrom('proctorFlags').selectAll().where('attemptId', '=', opened.session.attempt.id).execute();
+      assert.deepEqual(flags.map((f) => [f.rule, f.action]), [['tab_switches', 'warn']]);
+      await ok(t, 'PATCH', `/api/teacher/flags/${flags[0]!.id}`, teacher, { status: 'cleared', note: 'Checked the recording.' });
+
+      // Long after, retention removes old ended practice attempts but not an assessment's (its scores hang on them).
+      await ok(t, 'POST', `/api/assessments/${id}/finish`, ann.headers);
+      await t.runtime.core.proctoring.deadlines.sweepDeadlines();
+      const old = clock.now() - 400 * 24 * 3600_000;
+      await db().updateTable('problemSessions').set({ endedAtMs: old, isActive: 0 }).where('assessmentId', '=', id).execute();
+      await runRetention(t.runtime.core.deps, DEFAULT_RETENTION, { dryRun: false });
+      const kept = await db().selectFrom('problemSessions').select('id').where('assessmentId', '=', id).execute();
+      assert.equal(kept.length, 1);
     });
   });
 }

@@ -165,6 +165,21 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
    * Folds each attempt's new events (in order) into its counters; stores the counters, the flags the rules raise
    * and the attempts a rule ended. `eventsOf` gives an attempt's not yet folded events.
    */
+  /**
+   * An assessment's own rules (null = its problems' rules), read inside the caller's transaction (SQLite has one
+   * connection) and kept for a few seconds like the settings store's.
+   */
+  const assessmentRules = new Map<number, { rules: ProctorSettings | null; untilMs: number }>();
+  async function rulesOfAssessment(trx: Transaction<Database>, assessmentId: number): Promise<ProctorSettings | null> {
+    const hit = assessmentRules.get(assessmentId);
+    if (hit && hit.untilMs > deps.clock.now()) return hit.rules;
+    const row = await trx.selectFrom('assessments').select('proctoring').where('id', '=', assessmentId).executeTakeFirst();
+    const rules = row?.proctoring ? (JSON.parse(row.proctoring) as ProctorSettings) : null;
+    if (assessmentRules.size > 1000) assessmentRules.clear();
+    assessmentRules.set(assessmentId, { rules, untilMs: deps.clock.now() + 5_000 });
+    return rules;
+  }
+
   async function fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult) {
     const nowMs = deps.clock.now();
     const updates: { id: number; counters: string; score: number }[] = [];
@@ -172,7 +187,8 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
     for (const attempt of attempts) {
       const mine = eventsOf(attempt.id);
       if (mine.length === 0) continue;
-      const rule = rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
+      const own = attempt.assessmentId !== null ? await rulesOfAssessment(trx, attempt.assessmentId) : null;
+      const rule = own ?? rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
       const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
       updates.push({ id: attempt.id, counters: JSON.stringify(counters), score: integrityOf(counters, rule).score });
       for (const draft of flags) flagRows.push({ attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId, draft, counters });

@@ -87,6 +87,8 @@ async function dropNumbering(deps: CoreDeps, attempts: { id: number; userId: num
 function endedSessions(deps: CoreDeps, cutoffMs: number) {
   return deps.db.db.selectFrom('problemSessions')
     .where('isActive', '=', 0)
+    // An assessment's attempts carry its submissions and scores (assessments/data.ts): kept while it exists.
+    .where('assessmentId', 'is', null)
     .where('endedAtMs', '<', cutoffMs)
     .where(({ not, exists, selectFrom }) => not(exists(
       selectFrom('proctorFlags').select('proctorFlags.id')
