@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A LogiCode cluster on loopback: a MariaDB primary and a replica (real binlog replication), 3 api processes,
-# 2 workers and nginx in front, on the machine's Redis.
+# 2 workers and nginx in front, on the machine's Redis. Proctor events and code snapshots are sharded by user id
+# over two shard databases (DATABASE_SHARD_URLS) on the primary's server.
 #
 #   deploy/local-cluster.sh start            start what is not running (idempotent)
 #   deploy/local-cluster.sh stop [name...]   stop everything, or the named parts (e.g. mariadb-replica, api-2)
@@ -22,6 +23,9 @@ WORKERS=2
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 REDIS_PREFIX="${CLUSTER_REDIS_PREFIX:-logicode-cluster:}"
 DB_NAME=logicode
+# Shard databases for proctor_events and code_snapshots (userId mod 2). On one machine they share the primary's
+# server (and replicate with it); in production each would be a server of its own.
+SHARD_DBS=(logicode_shard_0 logicode_shard_1)
 PIDS="$STATE/pids"
 LOGS="$STATE/logs"
 
@@ -71,6 +75,10 @@ setup_replication() {
       CREATE USER 'reader'@'127.0.0.1' IDENTIFIED BY 'reader'; GRANT SELECT ON *.* TO 'reader'@'127.0.0.1';
       CREATE DATABASE IF NOT EXISTS $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
   fi
+  # Every start (idempotent), so a cluster made before sharding gets its shard databases too.
+  for shard in "${SHARD_DBS[@]}"; do
+    sql primary "CREATE DATABASE IF NOT EXISTS $shard CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+  done
   wait_for "the replica to see the primary's accounts" 30 \
     bash -c "[[ -n \"\$(mariadb --no-defaults --socket='$STATE/mariadb-replica/mysqld.sock' -uroot -N -e \"select user from mysql.user where user='reader'\")\" ]]"
   log "replication running ($(sql replica "show slave status\G" | grep -c '^Yes$' || true) of 2 threads up)"
@@ -81,12 +89,18 @@ jwt_secret() {
   cat "$STATE/jwt-secret"
 }
 
+shard_urls() {
+  local urls=() shard
+  for shard in "${SHARD_DBS[@]}"; do urls+=("mysql://logicode:logicode@127.0.0.1:$PRIMARY_PORT/$shard"); done
+  (IFS=,; echo "${urls[*]}")
+}
+
 start_node() { # start_node <name> <command> <env...>: node runs main.ts itself, so the recorded pid is the process.
   local name="$1" command="$2"; shift 2
   alive "$name" && return 0
   (cd "$ROOT" && exec env -i PATH="$PATH" HOME="${HOME:-/root}" NODE_ENV=production LOG_LEVEL=warn \
     DATABASE_URL="mysql://logicode:logicode@127.0.0.1:$PRIMARY_PORT/$DB_NAME" \
-    DATABASE_READ_URL="mysql://reader:reader@127.0.0.1:$REPLICA_PORT/$DB_NAME" \
+    DATABASE_READ_URL="mysql://reader:reader@127.0.0.1:$REPLICA_PORT/$DB_NAME" DATABASE_SHARD_URLS="$(shard_urls)" \
     REDIS_URL="$REDIS_URL" REDIS_PREFIX="$REDIS_PREFIX" JWT_SECRET="$(jwt_secret)" COOKIE_SECURE=false TRUST_PROXY=true \
     "$@" node --import tsx apps/cli/src/main.ts "$command" >>"$LOGS/$name.log" 2>&1) &
   echo $! >"$PIDS/$name.pid"
@@ -165,6 +179,12 @@ cmd_status() {
   if alive mariadb-replica; then
     mariadb --no-defaults --socket="$STATE/mariadb-replica/mysqld.sock" -uroot -e 'show slave status\G' \
       | grep -E 'Slave_(IO|SQL)_Running:|Seconds_Behind_Master' | sed 's/^ */  /' || true
+  fi
+  if alive mariadb-primary; then
+    local shard
+    for shard in "${SHARD_DBS[@]}"; do
+      printf '  %-16s %s proctor events\n' "$shard" "$(sql primary "select count(*) from $shard.proctor_events" 2>/dev/null || echo '?')"
+    done
   fi
   printf '  nginx /readyz: %s\n' "$(curl -fsS "http://127.0.0.1:$NGINX_PORT/readyz" 2>/dev/null || echo 'not answering')"
 }

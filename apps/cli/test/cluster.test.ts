@@ -12,6 +12,18 @@ const SCRIPT = fileURLToPath(new URL('../../../deploy/local-cluster.sh', import.
 const NGINX = 'http://127.0.0.1:8080';
 const APIS = ['http://127.0.0.1:3001', 'http://127.0.0.1:3002', 'http://127.0.0.1:3003'];
 const REPLICA_SOCKET = '/tmp/logicode-cluster/mariadb-replica/mysqld.sock';
+const PRIMARY_SOCKET = '/tmp/logicode-cluster/mariadb-primary/mysqld.sock';
+/** The cluster's DATABASE_SHARD_URLS databases, in shard order (deploy/local-cluster.sh). */
+const SHARD_DBS = ['logicode_shard_0', 'logicode_shard_1'];
+
+/** Rows of a statement run on the cluster's primary (tab-separated columns). */
+function primaryRows(statement: string): string[][] {
+  const result = spawnSync('mariadb', ['--no-defaults', `--socket=${PRIMARY_SOCKET}`, '-uroot', '-N', '-e', statement], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return result.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+}
+
+const quoted = (ids: readonly string[]) => ids.map((id) => `'${id}'`).join(',');
 
 function cluster(...args: string[]): string {
   const result = spawnSync('bash', [SCRIPT, ...args], { encoding: 'utf8', timeout: 240_000 });
@@ -149,11 +161,74 @@ describe('local cluster through nginx', () => {
     } finally {
       cluster('start');
     }
-    const count = () => Number(spawnSync('mariadb', ['--no-defaults', '--socket=/tmp/logicode-cluster/mariadb-primary/mysqld.sock', '-uroot', '-N', '-e',
-      `select count(*) from logicode.proctor_events where id in (${ids.map((id) => `'${id}'`).join(',')})`], { encoding: 'utf8' }).stdout.trim());
+    // Events live on the shards (DATABASE_SHARD_URLS): counted on all of them, so a copy on two would show.
+    const count = () => Number(primaryRows(`select count(*) from (${SHARD_DBS.map((db) => `select id from ${db}.proctor_events where id in (${quoted(ids)})`).join(' union all ')}) t`)[0]![0]);
     const deadline = Date.now() + 20_000;
     while (count() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     assert.equal(count(), 400, `stored of 400 accepted (client retries: ${retries})`);
+  });
+
+  it('sharded events land on the user\'s shard (userId mod 2) and teacher views through nginx gather them', async () => {
+    const sinceIso = new Date(Date.now() - 1000).toISOString();
+    // Students until both shards have one (ids are sequential, so two in a row usually do).
+    const students: { id: number; token: string }[] = [];
+    while (new Set(students.map((s) => s.id % 2)).size < 2) {
+      assert.ok(students.length < 6, 'students on both shards');
+      const token = await newStudent('Dana');
+      students.push({ token, id: (await http(NGINX, '/api/auth/me', { token })).body.user.id as number });
+    }
+    const problems = await http(NGINX, '/api/problems?pageSize=3', { token: students[0]!.token });
+    const problemId = problems.body.items[2].id as number;
+    const sent: { userId: number; attemptId: number; ids: string[] }[] = [];
+    for (const student of students) {
+      const attempt = await http(NGINX, '/api/proctor/attempts', { method: 'POST', token: student.token, body: { problemId } });
+      assert.equal(attempt.status, 200, JSON.stringify(attempt.body));
+      const attemptId = attempt.body.attempt.id as number;
+      const events = [
+        ...Array.from({ length: 4 }, () => ({ id: randomUUID(), type: 'right_click', clientTsMs: Date.now(), problemId, attemptId, data: { place: 'editor' } })),
+        { id: randomUUID(), type: 'code_snapshot', clientTsMs: Date.now(), problemId, attemptId, data: { kind: 'full', seq: 1, language: 'python', content: 'print(1)\n' } },
+      ];
+      const response = await http(NGINX, '/api/proctor/events', { method: 'POST', token: student.token, body: { events } });
+      assert.equal(response.status, 202, JSON.stringify(response.body));
+      sent.push({ userId: student.id, attemptId, ids: events.slice(0, 4).map((e) => e.id) });
+    }
+    // The workers' stream consumers write them; then each student's rows are on shard id mod 2, and only there.
+    const allIds = sent.flatMap((s) => s.ids);
+    const rowsOn = (db: string) => primaryRows(`select id, user_id, created_at_ms from ${db}.proctor_events where id in (${quoted(allIds)})`);
+    const deadline = Date.now() + 20_000;
+    while (SHARD_DBS.reduce((n, db) => n + rowsOn(db).length, 0) < allIds.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    for (const [index, db] of SHARD_DBS.entries()) {
+      const owners = new Set(rowsOn(db).map((row) => Number(row[1])));
+      assert.deepEqual([...owners].sort(), sent.filter((s) => s.userId % 2 === index).map((s) => s.userId).sort(), `${db} holds its users' events`);
+    }
+    assert.equal(Number(primaryRows(`select count(*) from logicode.proctor_events where id in (${quoted(allIds)})`)[0]![0]), 0, 'none on the main database');
+    for (const s of sent) {
+      const snaps = primaryRows(`select count(*) from ${SHARD_DBS[s.userId % 2]}.code_snapshots where attempt_id = ${s.attemptId}`);
+      assert.equal(Number(snaps[0]![0]), 1, 'the snapshot on the same shard');
+    }
+
+    // The teacher's events list (a scatter-gather over both shards), 3 per page through nginx: every event once,
+    // in the global newest-first order the shards' rows give.
+    const teacherToken = await login('teacher@logicode.local', 'teacher-demo-pass');
+    const expected = SHARD_DBS.flatMap(rowsOn)
+      .sort((a, b) => Number(b[2]) - Number(a[2]) || (a[0]! < b[0]! ? 1 : -1)).map((row) => row[0]);
+    const mine = new Set(allIds);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 200; pages += 1) {
+      const url: string = `/api/teacher/events?type=right_click&since=${encodeURIComponent(sinceIso)}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = await http(NGINX, url, { token: teacherToken });
+      assert.equal(page.status, 200, JSON.stringify(page.body));
+      seen.push(...(page.body.items as { id: string }[]).map((e) => e.id).filter((id) => mine.has(id)));
+      cursor = page.body.nextCursor;
+      if (!cursor) break;
+    }
+    assert.deepEqual(seen, expected);
+    // One attempt's playback comes from its owner's shard, and the counters were folded on the main database.
+    const timeline = await http(NGINX, `/api/teacher/attempts/${sent[1]!.attemptId}/timeline`, { token: teacherToken });
+    assert.equal(timeline.status, 200, JSON.stringify(timeline.body));
+    assert.equal(timeline.body.events.length, 5);
+    assert.equal(timeline.body.attempt.counters.rightClick, 4);
   });
 
   it('a worker SIGKILLed mid-job leaves no submission stuck: the other worker judges it', async () => {
