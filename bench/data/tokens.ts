@@ -13,7 +13,7 @@ export const benchCoreConfig: CoreConfig = {
   maxQueuedPerUser: 5,
 };
 
-export async function tokenFor(userId: number, role: 'student' | 'teacher' | 'admin', name = `user ${userId}`): Promise<string> {
+export async function tokenFor(userId: number, role: 'student' | 'teacher' | 'admin', name = `user ${userId}`, secret = BENCH_JWT_SECRET): Promise<string> {
   return new SignJWT({ role, name }).setProtectedHeader({ alg: 'HS256' }).setSubject(String(userId))
-    .setIssuedAt().setExpirationTime('4h').setIssuer('logicode').sign(new TextEncoder().encode(BENCH_JWT_SECRET));
+    .setIssuedAt().setExpirationTime('4h').setIssuer('logicode').sign(new TextEncoder().encode(secret));
 }

@@ -1,5 +1,6 @@
 // Shared by the HTTP benches: a measured autocannon run (our own latency percentiles, CPU time of the server
 // and of this load process), server processes, and the results file.
+import type { EventEmitter } from 'node:events';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -8,13 +9,16 @@ import autocannon from 'autocannon';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 const TICK_MS = 10; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
 
-/** User + system CPU milliseconds a process (all its threads) has used so far; 0 when it is gone. */
+/**
+ * User + system CPU milliseconds a process (all its threads, and its children it has waited for: the judge's
+ * sandboxed runs) has used so far; 0 when it is gone.
+ */
 export function cpuMsOf(pid: number | undefined): number {
   if (!pid) return 0;
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * TICK_MS;
   } catch {
     return 0;
   }
@@ -72,8 +76,9 @@ export async function measure(load: Load): Promise<Measured> {
   const serverBefore = cpuMsOf(load.serverPid);
   const loadBefore = process.cpuUsage();
   const started = Date.now();
-  const instance = autocannon({ ...base, duration: load.durationSec });
-  instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  // Without a callback autocannon returns its instance, which is both an EventEmitter and a promise of the result.
+  const instance = autocannon({ ...base, duration: load.durationSec }) as unknown as Promise<autocannon.Result> & EventEmitter;
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await instance;
   const wallSec = (Date.now() - started) / 1000;
   const loadUsage = process.cpuUsage(loadBefore);
