@@ -110,9 +110,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // An assessment's proctoring attempts (problem_sessions.assessment_id has existed since 0001, unindexed).
   await db.schema.createIndex('problem_sessions_assessment_idx').on('problem_sessions').columns(['assessment_id', 'user_id', 'problem_id']).execute();
+  // ... and their submissions (a scoreboard reads every submission of every attempt of the assessment).
+  await db.schema.createIndex('submissions_attempt_idx').on('submissions').columns(['attempt_id', 'id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('submissions_attempt_idx').on('submissions').ifExists().execute();
   await db.schema.dropIndex('problem_sessions_assessment_idx').on('problem_sessions').ifExists().execute();
   for (const table of ['score_adjustments', 'assessment_attempts', 'assessment_accommodations', 'assessment_problems', 'assessments', 'class_invites', 'class_members', 'classes']) {
     await db.schema.dropTable(table).ifExists().execute();
