@@ -1,0 +1,29 @@
+// Every benchmark script in its smoke mode (`--quick`: a few seconds each, no timing asserted), so a change that
+// breaks one fails CI instead of the next person's `npm run bench`. The list is scripts/bench.mjs's.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+// @ts-expect-error -- a plain .mjs script without types; only its list is used
+import { BENCHES } from '../../../scripts/bench.mjs';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function runQuick(bench: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', bench, '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('benchmarks, smoke mode', () => {
+  for (const bench of BENCHES as string[]) {
+    it(`${bench} --quick runs to the end`, { timeout: 300_000 }, async () => {
+      const { code, output } = await runQuick(bench);
+      assert.equal(code, 0, output.slice(-3000));
+    });
+  }
+});
