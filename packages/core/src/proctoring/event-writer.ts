@@ -71,7 +71,8 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
     return known;
   }
 
-  async function insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>) {
+  /** `foldSeqs` (shards only, see sharded-writer.ts): each row's per-attempt number, stored with it. */
+  async function insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>, foldSeqs?: Map<string, number>) {
     const feed: ProctorEventRecord[] = [];
     const eventRows = [];
     const snapRows = [];
@@ -83,6 +84,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
           id: event.id, attemptId: event.attemptId, userId: p.userId, problemId: event.problemId, language: d.language,
           code: d.kind === 'full' ? d.content : JSON.stringify(d.edits), clientTsMs: event.clientTsMs,
           createdAtMs: p.receivedAtMs, kind: d.kind, seq: d.seq, baseSeq: d.kind === 'diff' ? d.baseSeq : null,
+          ...(foldSeqs ? { foldSeq: foldSeqs.get(event.id) } : {}),
         });
         continue;
       }
@@ -93,7 +95,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       eventRows.push({
         id: event.id, userId: p.userId, problemId: event.problemId, attemptId: event.attemptId, type: event.type,
         severity: record.severity, payload: JSON.stringify(event.data), clientTsMs: event.clientTsMs,
-        createdAtMs: p.receivedAtMs,
+        createdAtMs: p.receivedAtMs, ...(foldSeqs ? { foldSeq: foldSeqs.get(event.id) } : {}),
       });
     }
     let inserted = 0;

@@ -1,5 +1,5 @@
 import type { ProctorEventInput, ProctorEventRecord, ProctorSettings } from '@logicode/contracts';
-import type { Database, ProblemSessionRow, ShardDatabase } from '@logicode/db';
+import type { Database, ProblemSessionRow } from '@logicode/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
 import type { IngestMessage, Pending, PersistResult } from './event-writer.js';
@@ -9,19 +9,13 @@ export interface WriterParts {
   pendingOf(messages: readonly IngestMessage[]): Pending[];
   rulesFor(pending: readonly Pending[]): Promise<Map<number, ProctorSettings>>;
   knownIds(trx: Kysely<Database>, pending: Pending[]): Promise<Set<string>>;
-  insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>): Promise<{ feed: ProctorEventRecord[]; inserted: number }>;
+  insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>, foldSeqs?: Map<string, number>): Promise<{ feed: ProctorEventRecord[]; inserted: number }>;
   fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult): Promise<void>;
   retryable: RegExp;
 }
 
-interface Numbered {
-  id: string;
-  attemptId: number;
-  seq: number;
-}
-
-const CHUNK = 500;
-
+/** Some ids of the batch are on the shard already: redo with the known-id check. */
+class SeenBefore extends Error {}
 /** An id of the batch was inserted by someone else between the known-id check and the insert: redo. */
 class IdCollision extends Error {}
 
@@ -47,8 +41,8 @@ function snapshotOfRow(row: { id: string; problemId: number; attemptId: number |
  * Persisting with DATABASE_SHARD_URLS: the events and snapshots on the user's shard, the counters and flags on
  * the main database. There is no transaction across two databases, so the order is what makes it safe:
  *
- * 1. On the shard, in one transaction: lock the attempt's numbering row, skip the ids the shard already has,
- *    insert the rest and number them (`fold_seq` = 1, 2, … per attempt, in batch order). Committed rows are
+ * 1. On the shard, in one transaction: lock the attempt's numbering row, insert the events numbered
+ *    (`fold_seq` = 1, 2, … per attempt, in batch order), skipping ids the shard already has. Committed rows are
  *    durable and numbered in commit order, because the numbering row serialises writers of one attempt.
  * 2. On the main database, in one transaction: lock the attempts (as the single-database writer does), read
  *    from the shard every row of each attempt numbered above `problem_sessions.folded_seq`, fold them into the
@@ -74,18 +68,13 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
     }
   }
 
-  async function setSeqs(trx: Transaction<ShardDatabase>, table: 'proctor_events' | 'code_snapshots', rows: Numbered[]) {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const part = rows.slice(i, i + CHUNK);
-      const cases = sql.join(part.map((r) => sql`when ${r.id} then ${r.seq}`), sql` `);
-      // `fold_seq is null`: a row numbered before (another user's colliding id) keeps its number.
-      await sql`update ${sql.table(table)} set fold_seq = case id ${cases} end
-        where id in (${sql.join(part.map((r) => r.id))}) and fold_seq is null`.execute(trx);
-    }
-  }
-
-  /** Step 1 for one shard's share of the batch. */
-  async function storeOnShard(index: number, group: Pending[], rules: Map<number, ProctorSettings>) {
+  /**
+   * Step 1 for one shard's share of the batch. `precheck` false: number every event and insert straight away; if
+   * fewer rows went in than were offered (ids stored before: a retry or redelivery), roll back and redo with
+   * `precheck`, which skips the known ids first, so that numbers never have holes. The common case thus costs no
+   * SELECT of the ids (as in the single-database writer).
+   */
+  async function storeOnShard(index: number, group: Pending[], rules: Map<number, ProctorSettings>, precheck: boolean) {
     return shards.folding(index).transaction().execute(async (trx) => {
       const attemptIds = [...new Set(group.map((p) => p.event.attemptId))].sort((a, b) => a - b);
       // ON DUPLICATE KEY takes the row's exclusive lock at once (INSERT IGNORE would take a shared one, and two
@@ -94,25 +83,35 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
         .onDuplicateKeyUpdate({ lastSeq: sql<number>`last_seq` }).execute();
       const seqRows = await trx.selectFrom('proctorAttemptSeqs').selectAll().where('attemptId', 'in', attemptIds).orderBy('attemptId').forUpdate().execute();
       const base = trx as unknown as Transaction<Database>;
-      const known = await parts.knownIds(base, group);
+      const known = precheck ? await parts.knownIds(base, group) : new Set<string>();
       const fresh = group.filter((p) => !known.has(p.event.id));
       if (fresh.length === 0) return { stored: 0, feed: [] as ProctorEventRecord[] };
-      const { feed, inserted } = await parts.insertRows(base, fresh, rules);
-      // Every number handed out must belong to a row (step 2 folds gap-free runs): an id that appeared since the
-      // known-id check (another attempt's writer) rolls this back; the retry skips it.
-      if (inserted !== fresh.length) throw new IdCollision();
       const last = new Map(seqRows.map((r) => [r.attemptId, Number(r.lastSeq)]));
-      const numbered = fresh.map((p) => {
+      const seqs = new Map(fresh.map((p) => {
         const seq = last.get(p.event.attemptId)! + 1;
         last.set(p.event.attemptId, seq);
-        return { id: p.event.id, attemptId: p.event.attemptId, seq, snapshot: p.event.type === 'code_snapshot' };
-      });
-      await setSeqs(trx, 'proctor_events', numbered.filter((n) => !n.snapshot));
-      await setSeqs(trx, 'code_snapshots', numbered.filter((n) => n.snapshot));
+        return [p.event.id, seq] as const;
+      }));
+      const { feed, inserted } = await parts.insertRows(base, fresh, rules, seqs);
+      // Every number handed out must belong to a row: step 2 folds gap-free runs.
+      if (inserted !== fresh.length) throw precheck ? new IdCollision() : new SeenBefore();
       const lastCases = sql.join(attemptIds.map((id) => sql`when ${id} then ${last.get(id)!}`), sql` `);
       await sql`update proctor_attempt_seqs set last_seq = case attempt_id ${lastCases} end
         where attempt_id in (${sql.join(attemptIds)})`.execute(trx);
       return { stored: fresh.length, feed };
+    });
+  }
+
+  async function storeWithRetry(index: number, group: Pending[], rules: Map<number, ProctorSettings>) {
+    let precheck = false;
+    return retrying(async () => {
+      try {
+        return await storeOnShard(index, group, rules, precheck);
+      } catch (error) {
+        if (!(error instanceof SeenBefore)) throw error;
+        precheck = true;
+        return storeOnShard(index, group, rules, precheck);
+      }
     });
   }
 
@@ -172,7 +171,7 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
     const valid = pending.filter((p) => owners.get(p.event.attemptId) === p.userId);
     if (valid.length === 0) return result;
     const rules = await parts.rulesFor(valid);
-    const stored = await Promise.all([...groupBy(valid, (p) => shards.indexOf(p.userId))].map(([index, group]) => retrying(() => storeOnShard(index, group, rules))));
+    const stored = await Promise.all([...groupBy(valid, (p) => shards.indexOf(p.userId))].map(([index, group]) => storeWithRetry(index, group, rules)));
     result.stored = stored.reduce((sum, s) => sum + s.stored, 0);
     result.feedEvents = stored.flatMap((s) => s.feed);
     const known = new Map(valid.map((p) => [p.event.id, p.event]));
