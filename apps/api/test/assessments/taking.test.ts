@@ -198,5 +198,21 @@ for (const dialect of TEST_DIALECTS) {
       const kept = await db().selectFrom('problemSessions').select('id').where('assessmentId', '=', id).execute();
       assert.equal(kept.length, 1);
     });
+
+    it('a rule that ends the attempt ends that problem for good inside the assessment', async () => {
+      const [, ben] = students as [Person, Person];
+      const ending = { ...DEFAULT_PROCTOR_SETTINGS, allowedTabSwitches: 0, actionOnBreach: 'end_attempt' as const };
+      const id = await publishedAssessment(t, teacher, assessmentBody(classId, problems, { proctoring: ending }));
+      await ok(t, 'POST', `/api/assessments/${id}/start`, ben.headers, { consent: true });
+      const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ben.headers);
+      assert.equal((await postEvents(t, ben.headers, [event(problems[0], opened.session.attempt.id, 'tab_hidden')])).statusCode, 202);
+      const reopened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ben.headers);
+      assert.deepEqual([reopened.session.attempt.id, reopened.session.attempt.status, reopened.session.attempt.endReason], [opened.session.attempt.id, 'ended', 'rule']);
+      const refused = await inject(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/submissions`, ben.headers, { language: 'python', code: 'print(3)' });
+      assert.equal(refused.json().code, 'ATTEMPT_ENDED');
+      // The other problem, and the assessment's clock, go on.
+      await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[1]}/submissions`, ben.headers, { language: 'python', code: 'print(3)' }, 202);
+      assert.equal((await ok(t, 'GET', `/api/assessments/${id}/attempt`, ben.headers)).status, 'active');
+    });
   });
 }

@@ -147,13 +147,14 @@ export function createTakingService(deps: CoreDeps, parts: TakingDeps) {
     async submit(actor: Actor, assessmentId: number, problemId: number, body: AssessmentSubmissionInput): Promise<{ id: number }> {
       const { assessment, attempt } = await running(actor, assessmentId);
       await problemOf(assessmentId, problemId);
-      let session = await db.selectFrom('problemSessions').select('id').where('assessmentId', '=', assessmentId)
+      let session = await db.selectFrom('problemSessions').select(['id', 'endReason']).where('assessmentId', '=', assessmentId)
         .where('userId', '=', actor.userId).where('problemId', '=', problemId).orderBy('id', 'desc').executeTakeFirst();
+      if (session?.endReason === 'rule') throw new AppError('ATTEMPT_ENDED', 'A proctoring rule ended your attempt at this problem.');
       if (!session) {
         const opened = await parts.proctoring.attempts.startInAssessment(actor, {
           assessmentId, problemId, deadlineAtMs: Number(attempt.deadlineAtMs), settings: await rulesOf(assessment, problemId),
         });
-        session = { id: opened.attempt.id };
+        session = { id: opened.attempt.id, endReason: null };
       }
       const made = await parts.submissions.create(actor, {
         problemId, language: body.language, code: body.code, mode: body.mode, customInput: body.customInput ?? null, attemptId: session.id,

@@ -129,13 +129,14 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
     /**
      * Opens or resumes the caller's proctoring attempt at a problem of an assessment. The deadline is the assessment
      * attempt's (the caller checked that it is running), so the deadline sweep above auto-submits it like a timed
-     * problem; a reload, or another device, resumes the same row.
+     * problem; a reload, or another device, resumes the same row. One a rule ended (end_attempt) stays ended: inside
+     * an assessment that is the rule's point.
      */
     async startInAssessment(actor: Actor, opts: { assessmentId: number; problemId: number; deadlineAtMs: number; settings: ProctorSettings }): Promise<StartAttemptResponse> {
       const now = clock.now();
       let row = await db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId)
         .where('problemId', '=', opts.problemId).where('assessmentId', '=', opts.assessmentId).orderBy('id', 'desc').executeTakeFirst();
-      if (row && row.isActive !== 1 && row.endReason !== 'deadline' && row.endReason !== 'submitted') {
+      if (row && row.isActive !== 1 && !['deadline', 'submitted', 'rule'].includes(row.endReason ?? '')) {
         await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
           .where('id', '=', row.id).execute();
         row = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
