@@ -38,9 +38,9 @@ export async function setEditorText(page: Page, text: string, scope = '.editor-a
   await pasteText(page, text);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}/${name}.png` });
+  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: options.fullPage ?? false });
 }
 
 /**

@@ -12,7 +12,13 @@ export interface E2eEnvironment {
 export function e2eEnvironment(): E2eEnvironment {
   const env = {} as E2eEnvironment;
   before(async () => {
-    [env.platform, env.browser] = await Promise.all([startPlatform(), launchBrowser()]);
+    // Settled, not all: if one fails the other is still kept, so after() stops it (a platform left running
+    // would keep the test file alive until its time-out).
+    const [platform, browser] = await Promise.allSettled([startPlatform(), launchBrowser()]);
+    if (platform.status === 'fulfilled') env.platform = platform.value;
+    if (browser.status === 'fulfilled') env.browser = browser.value;
+    if (platform.status === 'rejected') throw platform.reason;
+    if (browser.status === 'rejected') throw browser.reason;
   });
   after(async () => {
     await env.browser?.close();

@@ -19,7 +19,7 @@ type TabId = (typeof TABS)[number]['id'];
 
 // Pushed updates make the live view current; the timer is the fallback when the room cannot be joined,
 // and a slow safety net when it can (an update lost in a reconnect).
-const REFETCH_LIVE_MS = 60_000;
+const REFETCH_LIVE_MS = 15_000;
 const REFETCH_FALLBACK_MS = 4_000;
 
 interface Props {
