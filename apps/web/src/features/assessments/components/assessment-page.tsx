@@ -17,9 +17,9 @@ const TABS = [
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
-// Pushed updates make the live view current; the timer is the fallback when the room cannot be joined,
-// and a slow safety net when it can (an update lost in a reconnect).
-const REFETCH_LIVE_MS = 15_000;
+// Pushed updates (start, open, submission, flag, end) make the live view current; the timer is the fallback
+// when the room cannot be joined, and a slow safety net when it can (an update lost in a reconnect).
+const REFETCH_LIVE_MS = 30_000;
 const REFETCH_FALLBACK_MS = 4_000;
 
 interface Props {
