@@ -115,8 +115,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex('submissions_attempt_idx').on('submissions').ifExists().execute();
-  await db.schema.dropIndex('problem_sessions_assessment_idx').on('problem_sessions').ifExists().execute();
+  // MySQL names the table in DROP INDEX; SQLite refuses it.
+  const mysql = db.getExecutor().adapter instanceof MysqlAdapter;
+  for (const [index, table] of [['submissions_attempt_idx', 'submissions'], ['problem_sessions_assessment_idx', 'problem_sessions']] as const) {
+    const drop = db.schema.dropIndex(index);
+    await (mysql ? drop.on(table) : drop).execute();
+  }
   for (const table of ['score_adjustments', 'assessment_attempts', 'assessment_accommodations', 'assessment_problems', 'assessments', 'class_invites', 'class_members', 'classes']) {
     await db.schema.dropTable(table).ifExists().execute();
   }
