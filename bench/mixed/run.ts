@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, DEFAULT_POOL } from '@logicode/db';
 import { freePort } from '../../apps/cli/test/helpers/processes.js';
-import { generateSchool, TERM_SIZE } from '../data/generate.js';
+import { generateSchool, QUICK_SIZE, TERM_SIZE } from '../data/generate.js';
 import { BENCH_JWT_SECRET, tokenFor } from '../data/tokens.js';
 import { cpuMsOf, int, machine, ms, percentile, ROOT, writeResults } from '../http/support.js';
 import { prepareExam } from './exam.js';
@@ -42,7 +42,7 @@ interface Target {
 async function embedded(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'logicode-bench-mixed-'));
   const dbUrl = `sqlite:${join(dir, 'school.db')}`;
-  await generateSchool(dbUrl, { ...TERM_SIZE, students: Math.max(...STEPS) + 100 });
+  await generateSchool(dbUrl, { ...(quick ? QUICK_SIZE : TERM_SIZE), students: Math.max(...STEPS) + 100 });
   const port = await freePort();
   const child: ChildProcess = spawn('bash', ['-c', 'ulimit -n hard && exec "$@"', 'bash', process.execPath, '--import', 'tsx', join(ROOT, 'apps/cli/src/main.ts'), 'start'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
@@ -135,6 +135,7 @@ interface Step {
 }
 
 async function runTarget(name: string): Promise<{ name: string; steps: Step[]; errors: string[] }> {
+  const errors: string[] = [];
   const target = name === 'embedded' ? await embedded() : await localCluster(name === 'cluster-1' ? 1 : 3);
   const steps: Step[] = [];
   const rec = new Recorder();
@@ -163,6 +164,7 @@ async function runTarget(name: string): Promise<{ name: string; steps: Step[]; e
       const window = rec.samples.filter((s) => s.atMs >= startMs && s.atMs < endMs);
       const latencies = window.map((s) => s.ms).sort((a, b) => a - b);
       const failed = window.filter((s) => !s.ok).length;
+      for (const s of window) if (s.error && errors.length < 5) errors.push(s.error);
       const judged = await handle.db.selectFrom('submissions').select(['createdAtMs', 'startedAtMs'])
         .where('createdAtMs', '>=', startMs).where('createdAtMs', '<', endMs).execute();
       const waits = judged.filter((j) => j.startedAtMs !== null).map((j) => Number(j.startedAtMs) - Number(j.createdAtMs)).sort((a, b) => a - b);
@@ -185,7 +187,7 @@ async function runTarget(name: string): Promise<{ name: string; steps: Step[]; e
       console.log(`[${name}] ${JSON.stringify(step)}`);
       if (!step.held && !quick) break; // a smoke run goes through every step whatever the timings
     }
-    return { name, steps, errors: rec.firstErrors };
+    return { name, steps, errors };
   } finally {
     stop.abort();
     await Promise.allSettled(running);
@@ -221,6 +223,6 @@ for (const r of results) {
   '| students | requests/s | p50 / p95 / p99 ms | errors | slowest kind (p95) | runs + submits | judge wait p50 / p95 | not started at step end | DB query p95 | teacher pushes | CPU servers / load | held |',
   '|---:|---:|---|---:|---|---:|---|---:|---|---:|---|---|',
   ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.held ? 'yes' : '**no**'} |`),
-  '', ...(r.errors.length ? ['First errors:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
+  '', ...(r.errors.length ? ['First errors within the steps:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
 }
 writeResults('mixed', quick, lines);

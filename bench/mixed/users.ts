@@ -12,17 +12,18 @@ export interface Sample {
   ms: number;
   ok: boolean;
   what: string;
+  error?: string;
 }
 
 export class Recorder {
   samples: Sample[] = [];
   pushes = 0;
   submissions: number[] = [];
-  firstErrors: string[] = [];
 
   async call(base: string, what: string, method: string, path: string, token: string, body?: unknown): Promise<Record<string, unknown> | null> {
     const started = performance.now();
     let ok = false;
+    let error: string | undefined;
     try {
       const response = await fetch(base + path, {
         method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -30,13 +31,13 @@ export class Recorder {
       });
       const text = await response.text();
       ok = response.status < 400;
-      if (!ok && this.firstErrors.length < 5) this.firstErrors.push(`${method} ${path}: ${response.status} ${text.slice(0, 160)}`);
+      if (!ok) error = `${method} ${path}: ${response.status} ${text.slice(0, 160)}`;
       return ok && text ? JSON.parse(text) as Record<string, unknown> : null;
-    } catch (error) {
-      if (this.firstErrors.length < 5) this.firstErrors.push(`${method} ${path}: ${(error as Error).message}`);
+    } catch (thrown) {
+      error = `${method} ${path}: ${(thrown as Error).message}`;
       return null;
     } finally {
-      this.samples.push({ atMs: Date.now(), ms: performance.now() - started, ok, what });
+      this.samples.push({ atMs: Date.now(), ms: performance.now() - started, ok, what, ...(error ? { error } : {}) });
     }
   }
 }
