@@ -220,3 +220,59 @@ test('a teacher publishes an assessment, two students take it, one is flagged, a
   });
   await Promise.all(contexts.map((c) => c.close()));
 });
+
+test('the server clock runs out: a reload continues the attempt, and the last code is submitted at the deadline', async (t) => {
+  let failed = true;
+  t.after(() => {
+    if (failed) console.log(`# platform log tail:\n${env.platform.log().slice(-3000).replace(/^/gm, '# ')}`);
+  });
+  const base = env.platform.baseUrl;
+  const problemId = await findProblemId(base, 'Balanced Brackets');
+  const teacherToken = await apiLogin(base, TEACHER.email, TEACHER.password);
+  const klass = await apiCall<{ id: number }>(base, teacherToken, 'POST', '/api/classes', { name: 'Quiz group' });
+  await apiCall(base, teacherToken, 'POST', `/api/classes/${klass.id}/invites`, { emails: [ALICE.email] });
+  // The window closes in 40 s, so the clock (10 minutes otherwise) stops then: the deadline is the window's end.
+  const nowMs = Date.now();
+  const quiz = await apiCall<{ id: number }>(base, teacherToken, 'POST', '/api/assessments', {
+    classId: klass.id, title: 'Pop quiz', problems: [{ problemId, points: 10 }], windowStartAtMs: nowMs - 60_000,
+    windowEndAtMs: nowMs + 40_000, durationMs: 600_000, showResultsToStudents: true,
+  });
+  await apiCall(base, teacherToken, 'POST', `/api/assessments/${quiz.id}/publish`);
+
+  const context = await newContext(env.browser, base);
+  const page = await context.newPage();
+  await withFailureShots([page], 'assessments-deadline', async () => {
+    await signIn(page, ALICE.email, ALICE.password);
+    await page.goto(`/assessments/${quiz.id}`);
+    await page.getByTestId('assessment-start').click();
+    await page.getByTestId('countdown').waitFor();
+    await page.getByTestId('language-select').selectOption('python');
+    await setEditorText(page, AC_CODE);
+    await page.waitForTimeout(2500); // a snapshot tick sends the code to the server
+
+    // A reload lands in the same attempt: no notice, the same clock, the draft still there.
+    const before = await page.getByTestId('countdown').innerText();
+    await page.reload();
+    await page.getByTestId('countdown').waitFor();
+    assert.equal(await page.getByTestId('assessment-consent').count(), 0, 'no second consent notice');
+    const after = await page.getByTestId('countdown').innerText();
+    const seconds = (text: string) => (/(\d+):(\d+)/.exec(text) ?? []).slice(1).reduce((sum, part) => sum * 60 + Number(part), 0);
+    assert.ok(seconds(after) <= seconds(before) && seconds(after) <= 40, `the clock went on (${before} → ${after})`);
+    await page.locator('.editor-area .view-lines', { hasText: 'def balanced' }).waitFor();
+
+    // Nobody presses Submit: at zero the page says the code was submitted, and the results show it judged.
+    await page.getByText('submitted for you automatically').waitFor({ timeout: 90_000 });
+    await page.getByRole('link', { name: 'See your results' }).click();
+    const deadline = Date.now() + 60_000;
+    let total = '';
+    while (Date.now() < deadline) {
+      total = (await page.getByTestId('my-total').innerText().catch(() => '')).trim();
+      if (total === '10 / 10') break;
+      await page.waitForTimeout(1000);
+      await page.reload();
+    }
+    assert.equal(total, '10 / 10', 'the automatic submission of the AC code earned every point');
+    failed = false;
+  });
+  await context.close();
+});
