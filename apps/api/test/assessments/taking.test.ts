@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { DEFAULT_PROCTOR_SETTINGS } from '@logicode/contracts';
-import { DEFAULT_RETENTION, runRetention } from '@logicode/core';
+import { DEFAULT_RETENTION, runRetention, SOCKET_EMIT_CHANNEL, type SocketEmitMessage } from '@logicode/core';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { event, postEvents } from '../proctor/helpers.js';
@@ -140,7 +140,14 @@ for (const dialect of TEST_DIALECTS) {
       // The browser is gone: no heartbeat, no finish. The server's clock passes the deadline.
       assert.equal(await t.runtime.core.proctoring.deadlines.sweepDeadlines(), 0, 'nothing is due yet');
       clock.advance(attempt.deadlineAtMs - clock.now() + 1);
+      const pushed: string[] = [];
+      const unsubscribe = await t.runtime.platform.pubsub.subscribe(SOCKET_EMIT_CHANNEL, (raw) => {
+        const m = raw as SocketEmitMessage<'assessment:update'>;
+        if (m.event === 'assessment:update' && m.room === `feed:assessment:${id}`) pushed.push(`${m.payload.userId}:${m.payload.kind}`);
+      });
       assert.equal(await t.runtime.core.proctoring.deadlines.sweepDeadlines(), 1);
+      await unsubscribe();
+      assert.deepEqual(pushed, [`${ben.id}:submission`], 'the teachers\' live view hears of it');
       assert.equal(await t.runtime.core.proctoring.deadlines.sweepDeadlines(), 0, 'submitted once');
       const subs = await db().selectFrom('submissions').selectAll().where('attemptId', '=', proctorId).execute();
       assert.equal(subs.length, 1);

@@ -1,4 +1,4 @@
-import type { LanguageId, SnapshotData, SnapshotEdit } from '@logicode/contracts';
+import { rooms, type LanguageId, type SnapshotData, type SnapshotEdit } from '@logicode/contracts';
 import { latestSnapshot } from '@logicode/proctoring';
 import type { CoreDeps } from '../context.js';
 import type { AttemptsService } from './attempts-service.js';
@@ -80,6 +80,12 @@ export function createDeadlineService(deps: CoreDeps, attempts: AttemptsService,
           await emitTo(deps.pubsub, feedRooms(row.userId, row.problemId), 'submission:made', {
             submissionId, userId: row.userId, problemId: row.problemId, attemptId: row.id, autoSubmitted: true,
             createdAt: new Date(deps.clock.now()).toISOString(),
+          });
+        }
+        if (row.assessmentId !== null) {
+          // The teachers watching the assessment see the end (and the auto-submission) without a client doing anything.
+          await emitTo(deps.pubsub, [rooms.feedAssessment(row.assessmentId)], 'assessment:update', {
+            assessmentId: row.assessmentId, userId: row.userId, kind: submissionId ? 'submission' : 'end',
           });
         }
         handled += 1;
