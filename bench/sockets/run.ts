@@ -61,7 +61,7 @@ let apiOutput = '';
 api.stdout!.on('data', (c) => (apiOutput += c));
 api.stderr!.on('data', (c) => (apiOutput += c));
 const clients: Client[] = [];
-const steps: { target: number; connected: number; failed: number; firstError: string | null; connectPerSec: number; rssMb: number; perSocketKb: number; cpu: number }[] = [];
+const steps: { target: number; connected: number; failed: number; firstError: string | null; connectPerSec: number; rssMb: number; perSocketKb: number; cpu: number; clientCpu: number }[] = [];
 let latency: { posts: number; expected: number; arrived: number; p50: number; p99: number; max: number; sockets: number } | null = null;
 let brokeAt: string | null = null;
 try {
@@ -84,6 +84,7 @@ try {
   for (const target of STEPS) {
     const add = target - held;
     const cpuBefore = cpuMsOf(apiPid);
+    const clientCpuBefore = clients.reduce((a, c) => a + cpuMsOf(c.pid), 0);
     const started = Date.now();
     const perClient = Math.ceil(add / CLIENT_PROCESSES);
     const results = await Promise.all(clients.slice(0, CLIENT_PROCESSES).map((c) => request<{ connected: number; failed: number; firstError: string | null }>(
@@ -97,6 +98,7 @@ try {
     steps.push({
       target, connected: held, failed, firstError: results.find((r) => r.firstError)?.firstError ?? null, connectPerSec: connected / seconds,
       rssMb, perSocketKb: held > 0 ? ((rssMb - rssBefore) * 1024) / held : 0, cpu: (cpuMsOf(apiPid) - cpuBefore) / seconds / 10,
+      clientCpu: (clients.reduce((a, c) => a + cpuMsOf(c.pid), 0) - clientCpuBefore) / seconds / 10,
     });
     console.log(`${held} sockets held (${failed} failed), ${int(connected / seconds)} connects/s, api RSS ${rssMb.toFixed(0)} MB`);
     if (failed > 0) {
@@ -152,9 +154,9 @@ const lines = [
   `One \`logicode api\` process (embedded: SQLite, in-process pub/sub; descriptor limit ${fdLimit}); idle student sockets (websocket`,
   `transport, each authenticated with its JWT) opened by ${CLIENT_PROCESSES} socket.io-client processes, 25 handshakes in flight each.`,
   '',
-  '| sockets held | failed connects | connects/s | api RSS | RSS per socket | api CPU while connecting |',
+  '| sockets held | failed connects | connects/s | api RSS | RSS per socket | CPU while connecting: api / client processes |',
   '|---:|---:|---:|---:|---:|---:|',
-  ...steps.map((s) => `| ${int(s.connected)} | ${s.failed} | ${int(s.connectPerSec)} | ${s.rssMb.toFixed(0)} MB | ${s.perSocketKb.toFixed(1)} KB | ${s.cpu.toFixed(0)}% |`),
+  ...steps.map((s) => `| ${int(s.connected)} | ${s.failed} | ${int(s.connectPerSec)} | ${s.rssMb.toFixed(0)} MB | ${s.perSocketKb.toFixed(1)} KB | ${s.cpu.toFixed(0)}% / ${s.clientCpu.toFixed(0)}% |`),
   '',
   brokeAt ? `**Stopped at ${brokeAt}.**` : `No connection failed up to ${int(steps.at(-1)?.connected ?? 0)} sockets.`,
   '',
