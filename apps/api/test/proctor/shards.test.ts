@@ -135,6 +135,7 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     const message = { userId: s.id, receivedAtMs: Date.now(), events: again as never };
     const results = await Promise.all([0, 1].map(() => runtime.core.proctoring.writer.persist([message])));
     assert.equal(results[0]!.stored + results[1]!.stored, 2, 'the two copies stored the two events once between them');
+    assert.deepEqual(results.flatMap((r) => r.feedEvents.map((e) => e.type)), ['tab_hidden'], 'the medium event is pushed live once');
     const after = await countersOf(s.attemptId);
     assert.equal(after.tabHidden, before.tabHidden! + 2);
     assert.equal(after.windowBlur, before.windowBlur! + 1);
@@ -177,8 +178,12 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     // More events, several per millisecond on several shards, so the order depends on the id tie-break too.
     for (let round = 0; round < 3; round += 1) {
       for (const s of students) {
-        const res = await postEvents({ app } as never, s.headers, Array.from({ length: 4 }, () => event(problemId, s.attemptId, 'right_click', { place: 'other' })));
+        // Round 1 with upper-case UUIDs (valid too): the merge must order ids exactly as the databases do.
+        const batch = Array.from({ length: 4 }, () => event(problemId, s.attemptId, 'right_click', { place: 'other' }))
+          .map((e) => (round === 1 ? { ...e, id: e.id.toUpperCase() } : e));
+        const res = await postEvents({ app } as never, s.headers, batch);
         assert.equal(res.statusCode, 202, res.body);
+        assert.equal(res.json().accepted, 4, res.body);
       }
     }
     const all = (await Promise.all([0, 1, 2].map(eventsOn))).flat();

@@ -18,15 +18,13 @@ function parseCursor(cursor: string | undefined): { ms: number; id: string } | n
 }
 
 /**
- * Newest first, as the SQL orders them: created_at_ms desc, then id desc. Shards are MariaDB, whose
- * utf8mb4_unicode_ci compares ids case-insensitively (UUIDs: hex digits, dashes in fixed places), hence lower().
+ * Newest first, as the SQL orders them: created_at_ms desc, then id desc. Ids compare bytewise on every database
+ * (SQLite's default; on MariaDB the column is ascii_bin since migration 0100), so plain string order matches.
  */
 function newestFirst(a: ProctorEventRow, b: ProctorEventRow): number {
   const byTime = Number(b.createdAtMs) - Number(a.createdAtMs);
   if (byTime !== 0) return byTime;
-  const left = a.id.toLowerCase();
-  const right = b.id.toLowerCase();
-  return left < right ? 1 : left > right ? -1 : 0;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 function pageQuery(shard: Kysely<Database>, query: EventsQuery, cursor: { ms: number; id: string } | null) {
