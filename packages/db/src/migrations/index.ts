@@ -4,6 +4,7 @@ import * as m0050 from './0050-proctoring-extras.js';
 import * as m0070 from './0070-plagiarism.js';
 import * as m0090assessments from './0090-assessments.js';
 import * as m0090 from './0090-folded-seq.js';
+import * as m0100 from './0100-ingest-keys.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0070-plagiarism': m0070,
   '0090-assessments': m0090assessments,
   '0090-folded-seq': m0090,
+  '0100-ingest-keys': m0100,
 };
