@@ -19,6 +19,7 @@ const envSchema = z.object({
   JUDGE_WORK_DIR: z.string().optional(),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env) {
@@ -43,6 +44,8 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     /** BullMQ lock: a killed worker's job is taken by another after about this long. */
     queueLockMs: parsed.QUEUE_LOCK_MS,
     retentionAges: retentionAgesFromEnv(env),
+    /** /metrics, /healthz and /readyz on this port (all interfaces); null: no HTTP listener. 0: any free port. */
+    metricsPort: parsed.WORKER_METRICS_PORT ?? null,
   });
 }
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

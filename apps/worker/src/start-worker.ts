@@ -1,6 +1,9 @@
 import { hostname } from 'node:os';
-import { PROCTOR_EVENTS_STREAM, type CoreLog, type IngestMessage, type Runtime } from '@logicode/core';
+import {
+  metricsSourcesOf, PROCTOR_EVENTS_STREAM, streamBacklogsOf, type CoreLog, type IngestMessage, type Runtime,
+} from '@logicode/core';
 import { createJudge, type Judge } from '@logicode/judge';
+import { createMetrics, registerWorkerMetrics, type Metrics, type WorkerMetrics } from '@logicode/platform';
 import type { WorkerConfig } from './config.js';
 import { startEventConsumer } from './event-consumer/index.js';
 import { startProctorTimers } from './event-consumer/proctor-timers.js';
@@ -8,14 +11,19 @@ import { startJudgeConsumer } from './judge/judge-consumer.js';
 import { startValidateConsumer } from './judge/validate-consumer.js';
 import { startRetentionJob } from './retention/retention-job.js';
 import { startPlagiarismRole } from './plagiarism/plagiarism-role.js';
+import { startWorkerHttp } from './http/worker-http.js';
 
 export interface WorkerHandle {
   judge: Judge | null;
+  /** This process's registry: pool and queue gauges, judge durations, ingest lag. */
+  metrics: Metrics;
+  /** The port /metrics, /healthz and /readyz listen on; null without WORKER_METRICS_PORT. */
+  httpPort: number | null;
   /** Stops taking work; running judge jobs finish (or return to the queue) when the runtime closes. */
   stop(): Promise<void>;
 }
 
-async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreLog): Promise<{ judge: Judge; stop: () => Promise<void> }> {
+async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreLog, metrics: WorkerMetrics): Promise<{ judge: Judge; stop: () => Promise<void> }> {
   const judge = await createJudge({
     allowUnsandboxed: config.allowUnsandboxed,
     ...(config.judgeWorkDir ? { workRoot: config.judgeWorkDir } : {}),
@@ -26,7 +34,7 @@ async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreL
     if (status.ok) log('info', `language ${status.id} ready`, { version: status.version });
     else log('error', `LANGUAGE ${status.id.toUpperCase()} DISABLED: its self-test failed`, { error: status.error });
   }
-  startJudgeConsumer({ runtime, judge, concurrency: config.concurrency, log });
+  startJudgeConsumer({ runtime, judge, concurrency: config.concurrency, log, metrics });
   startValidateConsumer({ runtime, judge, log });
   const { submissions } = runtime.core;
   // In embedded mode the queue lived in the last process's memory: put every unfinished submission back.
@@ -51,10 +59,12 @@ async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreL
 /** Starts the roles the config enables on an existing runtime (its own in `logicode worker`, shared in `start`). */
 export async function startWorker(runtime: Runtime, config: WorkerConfig, log: CoreLog): Promise<WorkerHandle> {
   const stops: (() => Promise<void> | void)[] = [];
+  const metrics = createMetrics(metricsSourcesOf(runtime));
+  const workerMetrics = registerWorkerMetrics(metrics.registry, { streams: () => streamBacklogsOf(runtime) });
   let judge: Judge | null = null;
   if (config.roles.has('judge')) {
     try {
-      const role = await startJudgeRole(runtime, config, log);
+      const role = await startJudgeRole(runtime, config, log, workerMetrics);
       judge = role.judge;
       stops.push(role.stop);
     } catch (error) {
@@ -69,6 +79,7 @@ export async function startWorker(runtime: Runtime, config: WorkerConfig, log: C
       proctoring: runtime.core.proctoring,
       log,
       consumerName: `${hostname()}-${process.pid}`,
+      metrics: workerMetrics,
     });
     stops.push(() => consumer.stop());
   }
@@ -81,9 +92,20 @@ export async function startWorker(runtime: Runtime, config: WorkerConfig, log: C
     stops.push(() => retention.stop());
   }
   if (config.roles.has('plagiarism')) stops.push((await startPlagiarismRole(runtime, log)).stop);
-  log('info', 'worker started', { roles: [...config.roles], concurrency: config.concurrency, sandboxed: judge?.sandboxed ?? null });
+  const http = config.metricsPort === null ? null : await startWorkerHttp({
+    host: '0.0.0.0', port: config.metricsPort, metrics,
+    probes: [
+      { name: 'database', check: () => runtime.db.ping() },
+      ...(runtime.platform.mode === 'scaled' ? [{ name: 'redis', check: () => runtime.platform.ping() }] : []),
+    ],
+  });
+  // Closed last (stops run in reverse): probes and scrapes keep answering while the roles wind down.
+  if (http) stops.unshift(() => http.close());
+  log('info', 'worker started', { roles: [...config.roles], concurrency: config.concurrency, sandboxed: judge?.sandboxed ?? null, metricsPort: http?.port ?? null });
   return {
     judge,
+    metrics,
+    httpPort: http?.port ?? null,
     async stop() {
       for (const stop of stops.reverse()) await stop();
     },

@@ -5,6 +5,7 @@ export type { AccountsService } from './accounts/accounts-service.js';
 export type { ProblemsService, ProblemValidator, ProblemValidationFailure } from './problems/problems-service.js';
 export { DEMO_ACCOUNTS, ensureAdmin, seedDemo, type SeedReport } from './seed/seed-demo.js';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+export { metricsSourcesOf, streamBacklogsOf } from './metrics-sources.js';
 export { emitToRoom, SOCKET_EMIT_CHANNEL, type SocketEmitMessage } from './realtime.js';
 export * from './proctoring/index.js';
 export type { SubmissionsService, ClaimedSubmission } from './submissions/submissions-service.js';

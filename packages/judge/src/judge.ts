@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '@logicode/contracts';
-import type { JudgeJob, JudgeResult, LanguageId, TestResult } from '@logicode/contracts';
+import type { JudgeJob, JudgeResult, LanguageId } from '@logicode/contracts';
 import type { JudgeContext, LogFn } from './context.js';
 import { LANGUAGE_SPECS, languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
-import { removeStaleJobDirs, runJob } from './pipeline.js';
+import { removeStaleJobDirs, runJob, type RunHooks } from './pipeline.js';
 import { buildCache } from './caches.js';
 import { removeStaleCgroups } from './sandbox/cgroups.js';
 import { inspectHost } from './sandbox/host.js';
@@ -25,7 +25,7 @@ export interface JudgeOptions {
 
 export interface Judge {
   readonly sandboxed: boolean;
-  run(job: JudgeJob, hooks?: { onTestResult?: (index: number, result: TestResult) => void; signal?: AbortSignal }): Promise<JudgeResult>;
+  run(job: JudgeJob, hooks?: RunHooks): Promise<JudgeResult>;
   /** Runs each language's self-test; failing ones are disabled and logged loudly. */
   selfTest(): Promise<LanguageStatus[]>;
   availableLanguages(): LanguageId[];

@@ -17,6 +17,8 @@ import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
 
 export interface RunHooks {
   onTestResult?: (index: number, result: TestResult) => void;
+  /** After the build (compile, or syntax check for interpreted languages), with its duration: for metrics. */
+  onCompiled?: (compileMs: number) => void;
   signal?: AbortSignal;
 }
 
@@ -97,8 +99,12 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
   chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
   let checker: CustomChecker | null = null;
   try {
+    const buildStartMs = performance.now();
     const built = await buildProgram(ctx, { dir: jobDir, lang, source: job.source, driver: job.driverSource, signal: hooks.signal });
-    if (!built.ok) return emptyResult(built.verdict, built.compileOutput);
+    if (!built.ok) {
+      hooks.onCompiled?.(performance.now() - buildStartMs);
+      return emptyResult(built.verdict, built.compileOutput);
+    }
     if (job.checker.kind === 'custom') {
       const made = await CustomChecker.create(ctx, job.checker, jobDir);
       if (typeof made === 'string') return emptyResult('IE', made);
@@ -112,6 +118,7 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
     });
     hooks.signal?.throwIfAborted();
     const checked = await syntaxCheck(ctx, runner, lang);
+    hooks.onCompiled?.(performance.now() - buildStartMs);
     if (checked) {
       await runner.close();
       return emptyResult(checked.verdict, checked.compileOutput);

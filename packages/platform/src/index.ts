@@ -19,3 +19,4 @@ export { createPlatform, type Platform, type PlatformOptions } from './create-pl
 export { envFlag, parseEnv } from './config/parse-env.js';
 export { infraConfigOf, infraEnvShape } from './config/infra-env.js';
 export { createMetrics, type Metrics, type MetricsSources, type PoolGaugeSource } from './metrics/metrics.js';
+export { registerWorkerMetrics, type WorkerMetrics, type WorkerMetricsSources } from './metrics/worker-metrics.js';

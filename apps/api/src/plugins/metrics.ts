@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { JUDGE_QUEUE, VALIDATE_QUEUE, type Runtime } from '@logicode/core';
+import { metricsSourcesOf, type Runtime } from '@logicode/core';
 import { createMetrics, type Metrics } from '@logicode/platform';
 
 declare module 'fastify' {
@@ -10,13 +10,6 @@ declare module 'fastify' {
   }
 }
 
-/** Pool gauges of the primary and, when the handle has them, the read replica and the shards (`shard-0`, …). */
-function poolsOf(runtime: Runtime) {
-  const replica = runtime.db.readPoolStats();
-  const shards = Object.fromEntries(runtime.db.shards.poolStats().map((stats, index) => [`shard-${index}`, stats]));
-  return { primary: runtime.db.poolStats(), ...(replica ? { replica } : {}), ...shards };
-}
-
 /**
  * GET /metrics in Prometheus text format, and a duration histogram of every request labelled by the route
  * pattern (`/api/problems/:id`, never the URL: one series per route, not one per id).
@@ -24,14 +17,9 @@ function poolsOf(runtime: Runtime) {
 export const metricsPlugin = fp(async (app: FastifyInstance, { runtime }: { runtime: Runtime }) => {
   let stopObserving: (() => void) | null = null;
   const metrics = createMetrics({
-    pools: () => poolsOf(runtime),
+    ...metricsSourcesOf(runtime),
     observeQueries: (listener) => {
       stopObserving = runtime.db.observeQueries(listener);
-    },
-    queueDepths: async () => {
-      const names = [JUDGE_QUEUE, VALIDATE_QUEUE];
-      const depths = await Promise.all(names.map((name) => runtime.platform.queue(name).depth().catch(() => -1)));
-      return Object.fromEntries(names.map((name, i) => [name, depths[i]!]));
     },
   });
   app.decorate('metrics', metrics);

@@ -1,5 +1,5 @@
 import type { CoreLog, IngestMessage, Proctoring } from '@logicode/core';
-import type { EventStream } from '@logicode/platform';
+import type { EventStream, WorkerMetrics } from '@logicode/platform';
 
 export interface EventConsumerOptions {
   stream: EventStream<IngestMessage>;
@@ -14,6 +14,8 @@ export interface EventConsumerOptions {
   blockMs?: number;
   /** An entry pending this long belongs to a consumer presumed dead; it is claimed and processed again. */
   claimIdleMs?: number;
+  /** Commit lag and events stored (the worker's /metrics). */
+  metrics?: WorkerMetrics;
 }
 
 export interface EventConsumer {
@@ -38,6 +40,11 @@ export function startEventConsumer(options: EventConsumerOptions): EventConsumer
 
   async function handle(consumer: string, entries: { id: string; message: IngestMessage }[]): Promise<void> {
     const result = await proctoring.writer.persist(entries.map((e) => e.message));
+    if (options.metrics) {
+      const committedAtMs = Date.now();
+      for (const { message } of entries) options.metrics.ingestCommitLag.observe(Math.max(0, committedAtMs - message.receivedAtMs) / 1000);
+      options.metrics.ingestEventsPersisted.inc(result.stored);
+    }
     await stream.ack(entries.map((e) => e.id));
     await publishing.get(consumer);
     publishing.set(consumer, proctoring.publish(result).catch((error: unknown) => {

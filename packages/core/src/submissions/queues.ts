@@ -4,6 +4,8 @@ import type { ProblemUpsertBody } from '@logicode/contracts';
 export const JUDGE_QUEUE = 'judge';
 export interface JudgeQueueMessage {
   submissionId: number;
+  /** When it was put on the queue (ms), for the queue-wait metric; absent on jobs enqueued by older versions. */
+  enqueuedAtMs?: number;
 }
 
 /** Problem validation: an admin's save waits for the worker to run every reference solution on every test. */

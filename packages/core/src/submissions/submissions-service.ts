@@ -92,7 +92,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
         createdAtMs: clock.now(), startedAtMs: null, finishedAtMs: null,
       }).executeTakeFirstOrThrow();
       const id = Number(result.insertId);
-      await queue().add({ submissionId: id }, { jobId: `sub-${id}` });
+      await queue().add({ submissionId: id, enqueuedAtMs: clock.now() }, { jobId: `sub-${id}` });
       return { id };
     },
 
@@ -253,7 +253,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       let query = db.selectFrom('submissions').select(['id', 'tries']).where('status', 'in', ['queued', 'running']);
       if (options.staleAfterMs !== null) query = query.where('status', '=', 'running').where('startedAtMs', '<', clock.now() - options.staleAfterMs);
       const rows = await query.orderBy('id').limit(10_000).execute();
-      for (const row of rows) await queue().add({ submissionId: row.id }, { jobId: `sub-${row.id}-try-${row.tries}` });
+      for (const row of rows) await queue().add({ submissionId: row.id, enqueuedAtMs: clock.now() }, { jobId: `sub-${row.id}-try-${row.tries}` });
       return rows.length;
     },
   };

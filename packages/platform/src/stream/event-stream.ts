@@ -17,6 +17,16 @@ export interface StreamClaimOptions {
   count: number;
 }
 
+/** How far a consumer group is behind, for the ingest-lag metrics. */
+export interface StreamBacklog {
+  /** Entries not yet acknowledged, delivered or not (acknowledged entries are deleted). */
+  entries: number;
+  /** Of those, delivered to a consumer and not yet acknowledged. */
+  pending: number;
+  /** Age of the oldest entry not yet acknowledged (from its append time); null when there is none. */
+  oldestEntryAgeMs: number | null;
+}
+
 /**
  * An append-only log read by a consumer group: each entry goes to one consumer, stays pending until that
  * consumer acknowledges it (after its database commit), and is claimed by another consumer if the first one
@@ -35,5 +45,7 @@ export interface EventStream<T> {
   pendingCount(): Promise<number>;
   /** Entries in the stream (not yet acknowledged, delivered or not). */
   length(): Promise<number>;
+  /** Length, pending count and the oldest entry's age in one call (read at metrics scrape time). */
+  backlog(): Promise<StreamBacklog>;
   close(): Promise<void>;
 }

@@ -1,3 +1,3 @@
-export type { EventStream, StreamEntry, StreamReadOptions, StreamClaimOptions } from './event-stream.js';
+export type { EventStream, StreamEntry, StreamReadOptions, StreamClaimOptions, StreamBacklog } from './event-stream.js';
 export { createMemoryStream } from './memory-stream.js';
 export { createRedisStream, type RedisStreamOptions } from './redis-stream.js';

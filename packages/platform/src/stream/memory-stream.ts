@@ -77,6 +77,15 @@ export function createMemoryStream<T>(options: { clock?: Clock } = {}): EventStr
     async length() {
       return entries.size;
     },
+    async backlog() {
+      // Ids are `<append ms>-<seq>` and the Map keeps append order: the first key is the oldest entry.
+      const first = entries.keys().next();
+      return {
+        entries: entries.size,
+        pending: pending.size,
+        oldestEntryAgeMs: first.done ? null : Math.max(0, clock.now() - Number(first.value.split('-')[0])),
+      };
+    },
     async close() {
       closed = true;
       wake();

@@ -88,6 +88,22 @@ export function createRedisStream<T>(options: RedisStreamOptions): EventStream<T
     async length() {
       return commands.xlen(key);
     },
+    async backlog() {
+      await ensureGroup();
+      // Acknowledged entries are deleted (ack), so the first entry left is the oldest not yet acknowledged; its id
+      // starts with the Redis server's append time in ms (https://redis.io/docs/latest/develop/data-types/streams/).
+      type Reply = [Error | null, unknown];
+      const [[, entries], [, pending], [, first], [, time]] = (await commands.multi()
+        .xlen(key).xpending(key, group).xrange(key, '-', '+', 'COUNT', 1).time().exec()) as [Reply, Reply, Reply, Reply];
+      const firstId = (first as [string, string[]][])[0]?.[0];
+      const [seconds, micros] = (time as [string, string]).map(Number) as [number, number];
+      const nowMs = seconds * 1000 + Math.floor(micros / 1000);
+      return {
+        entries: Number(entries),
+        pending: Number((pending as [number])[0]),
+        oldestEntryAgeMs: firstId ? Math.max(0, nowMs - Number(firstId.split('-')[0])) : null,
+      };
+    },
     async close() {
       if (closed) return;
       closed = true;
