@@ -17,7 +17,7 @@ function ProblemArea({ slot }: { slot: ProblemSlot }) {
   const { problem, session } = slot;
   return (
     <ProctorGate key={problem.id} problemId={problem.id} title={problem.title} timedDurationSec={null} start={() => Promise.resolve(session)}
-      consentGiven showCountdown={false} reloadPath={null} timeUp={slot.timeUp}>
+      consentGiven showCountdown={false} reloadPath={slot.reloadPath} timeUp={slot.timeUp}>
       {(proctor) => (
         <ProblemWorkspace problem={problem} attemptId={proctor.attemptId} locked={proctor.locked || slot.locked} banner={proctor.banner}
           onCodeChange={proctor.onCodeChange} onSubmitted={slot.onSubmitted} draftScope={slot.draftScope}

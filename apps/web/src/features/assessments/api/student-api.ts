@@ -57,14 +57,18 @@ export function useFinishAssessment(id: number) {
   return useAttemptMutation(id, () => api.post<AssessmentAttempt>(`/api/assessments/${id}/finish`));
 }
 
-/** Opens (or resumes) one problem: its statement and its proctoring session, kept for the page's life. */
+/**
+ * Opens (or resumes) one problem: its statement and its proctoring session. Kept while the problem is on screen and
+ * dropped when the student moves on, so coming back opens it again: the server reactivates a session that timed out
+ * while the student was elsewhere.
+ */
 export function useOpenProblem(id: number, problemId: number | null) {
   return useQuery({
     queryKey: studentAssessmentKeys.open(id, problemId ?? 0),
     queryFn: () => api.post<OpenAssessmentProblemResponse>(`/api/assessments/${id}/problems/${problemId}/open`),
     enabled: problemId !== null,
     staleTime: Infinity,
-    gcTime: Infinity,
+    gcTime: 0,
     retry: false,
   });
 }

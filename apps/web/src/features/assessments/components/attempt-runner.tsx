@@ -20,6 +20,8 @@ export interface ProblemSlot {
   submit: (body: { language: AssessmentSubmissionBody['language']; code: string; mode: 'run' | 'submit'; customInput?: string | null }) => Promise<{ id: number; status: SubmissionStatus }>;
   draftScope: string;
   onSubmitted: () => void;
+  /** Where the proctoring banner's Reload goes if this problem's session ended (it is reopened there). */
+  reloadPath: string;
 }
 
 const END_TEXT: Record<string, string> = {
@@ -71,6 +73,7 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
     submit: (body: Parameters<ProblemSlot['submit']>[0]) => submitToAssessment(assessment.id, problemId, body),
     draftScope: `assessment-${assessment.id}`,
     onSubmitted: refetchAttempt,
+    reloadPath: `${paths.assessment(assessment.id)}?problem=${problemId}`,
   } : null;
 
   return (

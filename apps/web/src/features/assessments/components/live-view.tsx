@@ -41,7 +41,7 @@ export function LiveView({ data, receivedAtMs, live }: Props) {
       </div>
       {students.length === 0 ? <EmptyState title="This class has no students yet." /> : (
         <div className="card table-card">
-          <table className="table compact" data-testid="live-table">
+          <table className="table compact live-table" data-testid="live-table">
             <thead>
               <tr>
                 <th scope="col">Student</th><th scope="col">State</th><th scope="col" className="num">Time left</th>

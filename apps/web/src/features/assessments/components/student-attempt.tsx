@@ -36,7 +36,7 @@ export function StudentAttempt({ assessmentId, userId, renderAttempt }: Props) {
       {attempt === null ? <EmptyState title="This student has not started." /> : (
         <>
           <div className="stat-grid">
-            <div className="stat"><div className="stat-value">{formatPoints(attempt.earnedPoints)} / {attempt.totalPoints}</div><div className="stat-label">Points (before total adjustments)</div></div>
+            <div className="stat"><div className="stat-value">{formatPoints(attempt.earnedPoints)} / {attempt.totalPoints}</div><div className="stat-label">Points (adjustments included)</div></div>
             <div className="stat"><div className="stat-value">{attempt.status === 'active' ? 'Working' : attempt.endReason ?? 'Ended'}</div><div className="stat-label">Started {formatWhen(attempt.startedAtMs)}</div></div>
             <div className="stat"><div className="stat-value">{formatDuration(((attempt.endedAtMs ?? attempt.serverNowMs) - attempt.startedAtMs) / 1000)}</div><div className="stat-label">Time used (deadline {formatWhen(attempt.deadlineAtMs)})</div></div>
           </div>
