@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { buildApp, loadApiConfig } from '@logicode/api';
 import { createRuntime, type Runtime } from '@logicode/core';
+import { loadWorkerConfig, startWorker } from '@logicode/worker';
 import type { FastifyInstance } from 'fastify';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -90,6 +91,25 @@ describe('deploy/kubernetes', () => {
     }
     const scrape = api.spec.template.metadata.annotations['prometheus.io/path'];
     assert.equal((await app.inject({ method: 'GET', url: scrape })).statusCode, 200);
+  });
+
+  it('worker: probes and the scrape path on the port WORKER_METRICS_PORT sets, answering 200', async (t) => {
+    const worker = ofKind('Deployment').find((d) => d.metadata.name === 'logicode-worker')!;
+    const container = worker.spec.template.spec.containers[0];
+    const port = Number(container.env.find((e: Doc) => e.name === 'WORKER_METRICS_PORT').value);
+    assert.deepEqual(container.ports, [{ name: 'metrics', containerPort: port }]);
+    assert.equal(worker.spec.template.metadata.annotations['prometheus.io/port'], String(port));
+    assert.equal(container.readinessProbe.httpGet.port, 'metrics');
+    assert.equal(container.livenessProbe.httpGet.port, 'metrics');
+    // The same routes on a real worker (no roles, any free port).
+    const handle = await startWorker(runtime, loadWorkerConfig({ WORKER_ROLES: '', WORKER_METRICS_PORT: '0' }), () => undefined);
+    t.after(() => handle.stop());
+    const paths = [container.readinessProbe.httpGet.path, container.livenessProbe.httpGet.path, worker.spec.template.metadata.annotations['prometheus.io/path']];
+    assert.deepEqual(paths, ['/readyz', '/healthz', '/metrics']);
+    for (const path of paths) {
+      const response = await fetch(`http://127.0.0.1:${handle.httpPort}${path}`);
+      assert.equal(response.status, 200, `${path}: ${await response.text()}`);
+    }
   });
 
   it('sets only variables the config modules read, from a defined ConfigMap and Secret keys', () => {
