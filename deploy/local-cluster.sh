@@ -20,6 +20,7 @@ REPLICA_PORT="${CLUSTER_REPLICA_PORT:-3308}"
 NGINX_PORT="${CLUSTER_NGINX_PORT:-8080}"
 API_PORTS=(3001 3002 3003)      # the upstreams in deploy/nginx.conf
 WORKERS=2
+WORKER_METRICS_PORTS=(9461 9462)   # worker-N serves /metrics, /healthz, /readyz here
 REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 REDIS_PREFIX="${CLUSTER_REDIS_PREFIX:-logicode-cluster:}"
 DB_NAME=logicode
@@ -118,10 +119,18 @@ start_apis() {
 }
 
 start_workers() {
+  local index log offset
   for index in $(seq 1 "$WORKERS"); do
+    alive "worker-$index" && continue
+    log="$LOGS/worker-$index.log"
+    offset=$(( $( [[ -f "$log" ]] && wc -c <"$log" || echo 0) + 1 ))
     # A killed worker's job is taken over after QUEUE_LOCK_MS (5 s here; 30 s by default).
-    start_node "worker-$index" worker WORKER_CONCURRENCY=1 QUEUE_LOCK_MS=5000 DATA_DIR="$STATE/worker-$index"
-    log "worker-$index (pid $(pid_of "worker-$index"))"
+    start_node "worker-$index" worker WORKER_CONCURRENCY=1 QUEUE_LOCK_MS=5000 DATA_DIR="$STATE/worker-$index" \
+      WORKER_METRICS_PORT="${WORKER_METRICS_PORTS[$((index - 1))]}"
+    # Up means consuming (events, jobs): on a loaded machine its start takes seconds, and callers of `start`
+    # (the cluster test) send events right away. The log is appended to, so only what this start wrote counts.
+    wait_for "worker-$index" 120 bash -c "tail -c +$offset '$log' | grep -q 'worker running'"
+    log "worker-$index (pid $(pid_of "worker-$index"); metrics on 127.0.0.1:${WORKER_METRICS_PORTS[$((index - 1))]})"
   done
 }
 
@@ -187,6 +196,10 @@ cmd_status() {
     done
   fi
   printf '  nginx /readyz: %s\n' "$(curl -fsS "http://127.0.0.1:$NGINX_PORT/readyz" 2>/dev/null || echo 'not answering')"
+  local port
+  for port in "${WORKER_METRICS_PORTS[@]}"; do
+    printf '  worker :%s /readyz: %s\n' "$port" "$(curl -sS "http://127.0.0.1:$port/readyz" 2>/dev/null || echo 'not answering')"
+  done
 }
 
 case "${1:-}" in
