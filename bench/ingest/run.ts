@@ -12,6 +12,7 @@ import { SignJWT } from 'jose';
 import { Redis } from 'ioredis';
 import { createDb, DEFAULT_POOL, ensureMysqlDatabase, migrateToLatest, type DbHandle } from '@logicode/db';
 import { percentile, runLoad, type Student } from './load.js';
+import * as ingestKeys from '../../packages/db/src/migrations/0100-ingest-keys.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -149,6 +150,8 @@ async function benchMode(mode: Mode) {
   if (mode !== 'embedded') await ensureMysqlDatabase(url);
   const handle = createDb({ url, pool: DEFAULT_POOL });
   await migrateToLatest(handle);
+  // BENCH_KEYS=uuid: the tables as before migration 0100 (clustered on the UUID), for an A/B on the same machine.
+  if (process.env.BENCH_KEYS === 'uuid') await ingestKeys.down(handle.db);
   const students = await seed(handle, shape.students);
   const env: Record<string, string> = {
     DATABASE_URL: url, JWT_SECRET, REDIS_PREFIX: prefix, DATA_DIR: tmp, DB_POOL_SIZE: '10',
