@@ -50,6 +50,22 @@ describe('event stream', () => {
       await cleanup(key);
     });
 
+    it(`[${name}] backlog: entries not yet acknowledged, those delivered, the oldest one's age`, async () => {
+      const { stream, key } = make();
+      assert.deepEqual(await stream.backlog(), { entries: 0, pending: 0, oldestEntryAgeMs: null });
+      await stream.append([{ n: 1 }, { n: 2 }]);
+      await new Promise((r) => setTimeout(r, 30));
+      const delivered = await stream.read('a', { count: 1, blockMs: 0 });
+      const backlog = await stream.backlog();
+      assert.equal(backlog.entries, 2);
+      assert.equal(backlog.pending, 1);
+      assert.ok(backlog.oldestEntryAgeMs !== null && backlog.oldestEntryAgeMs >= 20, `age ${backlog.oldestEntryAgeMs}`);
+      await stream.ack(delivered.map((e) => e.id));
+      assert.deepEqual({ ...(await stream.backlog()), oldestEntryAgeMs: 0 }, { entries: 1, pending: 0, oldestEntryAgeMs: 0 });
+      await stream.close();
+      await cleanup(key);
+    });
+
     it(`[${name}] a blocking read wakes up when something is appended`, async () => {
       const { stream, key } = make();
       await stream.read('a', { count: 1, blockMs: 0 });
