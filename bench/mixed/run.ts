@@ -212,7 +212,8 @@ const lines = [
   `${TEACHERS} teacher(s): a socket in feed:all, dashboard + active sessions every 5 s, students overview every 10 s.`,
   `Steps of ${STEP_SEC} s; the count rises until p95 > ${P95_LIMIT_MS} ms or more than ${ERROR_LIMIT * 100}% of requests fail. Latency is measured`,
   'by the client (this process) over every request of the step; judge wait = a submission\'s start minus its creation.',
-  'CPU: the servers\' processes (api, workers, databases, nginx as applicable) / this load process, in % of one core.',
+  'CPU: the servers\' processes (api, workers with their sandboxed runs, databases, nginx as applicable) / this load process,',
+  'in % of one core; server CPU per request = that CPU time over the step\'s requests (a figure a busy machine distorts less).',
   '',
 ];
 for (const r of results) {
@@ -220,9 +221,9 @@ for (const r of results) {
   lines.push(`## ${describe[r.name] ?? r.name}`, '', held
     ? `**Largest count held: ${int(held.users)} students** (${int(held.rps)} requests/s, p95 ${ms(held.p95)} ms).`
     : '**No step held** (see the first row).', '',
-  '| students | requests/s | p50 / p95 / p99 ms | errors | slowest kind (p95) | runs + submits | judge wait p50 / p95 | not started at step end | DB query p95 | teacher pushes | CPU servers / load | held |',
-  '|---:|---:|---|---:|---|---:|---|---:|---|---:|---|---|',
-  ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.held ? 'yes' : '**no**'} |`),
+  '| students | requests/s | p50 / p95 / p99 ms | errors | slowest kind (p95) | runs + submits | judge wait p50 / p95 | not started at step end | DB query p95 | teacher pushes | CPU servers / load | server CPU per request | held |',
+  '|---:|---:|---|---:|---|---:|---|---:|---|---:|---|---:|---|',
+  ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.rps > 0 ? ms((s.serverCpu * 10) / s.rps) : '–'} ms | ${s.held ? 'yes' : '**no**'} |`),
   '', ...(r.errors.length ? ['First errors within the steps:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
 }
 writeResults('mixed', quick, lines);
