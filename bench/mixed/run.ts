@@ -7,6 +7,7 @@
 // deploy/local-cluster.sh (MariaDB primary + replica, Redis, 2 workers, nginx) with 1 or 3 api processes.
 // The load runs in this process, on the same 2 cores: its CPU time is reported beside the servers'.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const targetArg = args.includes('--target') ? args[args.indexOf('--target') + 1]! : quick ? 'embedded' : 'all';
 const TARGETS = targetArg === 'all' ? ['embedded', 'cluster-1', 'cluster-3'] : [targetArg];
-const STEPS = quick ? [5, 10] : [100, 250, 500, 1000, 1500, 2000, 2500, 3000];
-const STEP_SEC = quick ? 5 : 40;
+const STEPS = quick ? [5, 10] : [25, 50, 100, 250, 500, 1000, 1500, 2000, 2500, 3000];
+const STEP_SEC = quick ? 5 : 30;
 const TEACHERS = quick ? 1 : 3;
 const P95_LIMIT_MS = 200;
 const ERROR_LIMIT = 0.001;
@@ -140,6 +141,7 @@ async function runTarget(name: string): Promise<{ name: string; steps: Step[]; e
   const steps: Step[] = [];
   const rec = new Recorder();
   const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // every virtual user waits on it
   const running: Promise<void>[] = [];
   const handle = createDb({ url: target.dbUrl, pool: DEFAULT_POOL });
   try {
@@ -226,4 +228,4 @@ for (const r of results) {
   ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.rps > 0 ? ms((s.serverCpu * 10) / s.rps) : '–'} ms | ${s.held ? 'yes' : '**no**'} |`),
   '', ...(r.errors.length ? ['First errors within the steps:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
 }
-writeResults('mixed', quick, lines);
+writeResults(targetArg === 'all' || quick ? 'mixed' : `mixed-${targetArg}`, quick, lines);
