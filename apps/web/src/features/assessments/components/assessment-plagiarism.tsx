@@ -1,5 +1,6 @@
-import { useState, type ReactNode } from 'react';
-import { LANGUAGES, type Assessment } from '@logicode/contracts';
+import { useEffect, useState, type ReactNode } from 'react';
+import { LANGUAGES, rooms, type Assessment } from '@logicode/contracts';
+import { joinFeed, onSocketEvent } from '../../../lib/socket.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useAssessmentPlagiarism } from '../api/assessments-api.js';
 
@@ -15,6 +16,24 @@ interface Props {
 export function AssessmentPlagiarism({ assessment, renderPair, renderRunCheck }: Props) {
   const pairs = useAssessmentPlagiarism(assessment.id);
   const [pairId, setPairId] = useState<number | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const { refetch } = pairs;
+  const problemIds = assessment.problems.map((p) => p.problemId).join(',');
+  // A full check reports its progress to the problem's feed room: follow it, and reload the pairs when it is done.
+  useEffect(() => {
+    const ids = problemIds.split(',').map(Number);
+    const feeds = ids.map((id) => joinFeed(rooms.feedProblem(id)));
+    const off = onSocketEvent('plagiarism:progress', (p) => {
+      if (!ids.includes(p.problemId)) return;
+      const done = p.status === 'done' || p.status === 'failed';
+      setProgress(done ? null : `Checking: ${p.phase} ${Math.round(p.progress * 100)}%`);
+      if (done) void refetch();
+    });
+    return () => {
+      off();
+      feeds.forEach((f) => f.leave());
+    };
+  }, [problemIds, refetch]);
   const title = (problemId: number) => assessment.problems.find((p) => p.problemId === problemId)?.title ?? `#${problemId}`;
   return (
     <>
@@ -24,6 +43,7 @@ export function AssessmentPlagiarism({ assessment, renderPair, renderRunCheck }:
           {assessment.problems.map((p) => <span key={p.problemId}>{renderRunCheck(p.problemId, p.title)}</span>)}
           <button type="button" className="btn btn-small btn-ghost" onClick={() => void pairs.refetch()}>Refresh pairs</button>
         </div>
+        {progress ? <p className="muted small" role="status">{progress}</p> : null}
       </div>
       {pairs.isPending ? <Spinner /> : pairs.isError ? <ErrorState error={pairs.error} onRetry={() => void pairs.refetch()} /> : pairs.data.length === 0 ? (
         <EmptyState title="No similar pairs among this assessment's submissions." />

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AssessmentAttempt, AssessmentSubmissionBody, ProblemDetail, StartAttemptResponse, StudentAssessment, SubmissionStatus } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
+import { onSocketEvent } from '../../../lib/socket.js';
 import { Countdown } from '../../../components/ui/countdown.js';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { studentAssessmentKeys, submitToAssessment, useFinishAssessment, useOpenProblem } from '../api/student-api.js';
@@ -61,6 +62,16 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
     }, AFTER_ZERO_MS);
     return () => clearTimeout(timer);
   }, [timeUp, ended, refetchAttempt]);
+
+  // A problem's session ended on the server (the deadline, a hand-in on another device, the teacher's Close):
+  // re-read the attempt now rather than at the next half-minute refetch.
+  const sessionIds = attempt.problems.map((p) => p.proctorAttemptId).concat(open.data?.session.attempt.id ?? null).join(',');
+  useEffect(() => {
+    const ids = new Set(sessionIds.split(',').filter(Boolean).map(Number));
+    return onSocketEvent('attempt:ended', (p) => {
+      if (ids.has(p.attemptId)) refetchAttempt();
+    });
+  }, [sessionIds, refetchAttempt]);
 
   const onFinish = () => {
     if (window.confirm('Hand in now? Your latest code of each problem is submitted and the attempt ends; you cannot continue it.')) finish.mutate();
