@@ -1,6 +1,7 @@
 // The mixed load (issue 8, item 3): `npx tsx bench/mixed/run.ts [--quick] [--target embedded|cluster-1|cluster-3|all]`.
 // Virtual students sit a timed, proctored problem (bench/mixed/users.ts) while a few teachers watch; the user
-// count is raised step by step until p95 passes 200 ms or more than 0.1% of requests fail, and the largest count
+// count is raised step by step until the students' p95 passes 200 ms (the teachers' few heavy views are reported
+// apart) or more than 0.1% of requests fail, and the largest count
 // held is reported with requests/s, latency, error rate, the judge queue wait (from the submissions' own
 // timestamps) and the database query p95 (the api's database_query_duration_seconds histogram).
 // Targets: `embedded` = one `logicode start` process on SQLite (a generated school); `cluster-1`/`cluster-3` =
@@ -122,6 +123,8 @@ interface Step {
   p50: number;
   p95: number;
   p99: number;
+  /** The teachers' requests alone (dashboard, sessions, the whole-class overview): few, heavy, reported apart. */
+  teacherP95: number;
   errorRate: number;
   judged: number;
   waitP50: number | null;
@@ -164,7 +167,8 @@ async function runTarget(name: string): Promise<{ name: string; steps: Step[]; e
       const endMs = Date.now();
       const seconds = (endMs - startMs) / 1000;
       const window = rec.samples.filter((s) => s.atMs >= startMs && s.atMs < endMs);
-      const latencies = window.map((s) => s.ms).sort((a, b) => a - b);
+      const latencies = window.filter((s) => !s.what.startsWith('teacher')).map((s) => s.ms).sort((a, b) => a - b);
+      const teacherLatencies = window.filter((s) => s.what.startsWith('teacher')).map((s) => s.ms).sort((a, b) => a - b);
       const failed = window.filter((s) => !s.ok).length;
       for (const s of window) if (s.error && errors.length < 5) errors.push(s.error);
       const judged = await handle.db.selectFrom('submissions').select(['createdAtMs', 'startedAtMs'])
@@ -177,6 +181,7 @@ async function runTarget(name: string): Promise<{ name: string; steps: Step[]; e
       const slowest = [...byWhat].map(([what, list]) => [what, percentile(list.sort((a, b) => a - b), 95)] as const).sort((a, b) => b[1] - a[1])[0];
       const step: Step = {
         users, rps: window.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
+        teacherP95: percentile(teacherLatencies, 95),
         errorRate: window.length ? failed / window.length : 0, judged: judged.length,
         waitP50: waits.length ? percentile(waits, 50) : null, waitP95: waits.length ? percentile(waits, 95) : null,
         queuedAtEnd: judged.length - waits.length, dbP95: db.p95, pushes: rec.pushes - pushesBefore,
@@ -212,8 +217,10 @@ const lines = [
   `Each virtual student: problem list, problem, attempt start, an event batch every 2 s (2-4 events, a code snapshot in every`,
   `fifth), a heartbeat every 25 s, a Run every ~50 s and one Submit (each followed by a result read 3 s later).`,
   `${TEACHERS} teacher(s): a socket in feed:all, dashboard + active sessions every 5 s, students overview every 10 s.`,
-  `Steps of ${STEP_SEC} s; the count rises until p95 > ${P95_LIMIT_MS} ms or more than ${ERROR_LIMIT * 100}% of requests fail. Latency is measured`,
-  'by the client (this process) over every request of the step; judge wait = a submission\'s start minus its creation.',
+  `Steps of ${STEP_SEC} s; the count rises until the students' p95 > ${P95_LIMIT_MS} ms or more than ${ERROR_LIMIT * 100}% of all requests fail. Latency is`,
+  'measured by the client (this process) over every request of the step; the teachers\' few, heavy requests (the whole-class',
+  'overview of 2,000+ students) are reported apart, since at small counts they would set the p95 alone. Judge wait = a',
+  'submission\'s start minus its creation; requests/s and errors count everyone\'s requests.',
   'CPU: the servers\' processes (api, workers with their sandboxed runs, databases, nginx as applicable) / this load process,',
   'in % of one core; server CPU per request = that CPU time over the step\'s requests (a figure a busy machine distorts less).',
   '',
@@ -221,11 +228,11 @@ const lines = [
 for (const r of results) {
   const held = r.steps.filter((s) => s.held).at(-1);
   lines.push(`## ${describe[r.name] ?? r.name}`, '', held
-    ? `**Largest count held: ${int(held.users)} students** (${int(held.rps)} requests/s, p95 ${ms(held.p95)} ms).`
+    ? `**Largest count held: ${int(held.users)} students** (${int(held.rps)} requests/s, students' p95 ${ms(held.p95)} ms).`
     : '**No step held** (see the first row).', '',
-  '| students | requests/s | p50 / p95 / p99 ms | errors | slowest kind (p95) | runs + submits | judge wait p50 / p95 | not started at step end | DB query p95 | teacher pushes | CPU servers / load | server CPU per request | held |',
-  '|---:|---:|---|---:|---|---:|---|---:|---|---:|---|---:|---|',
-  ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.rps > 0 ? ms((s.serverCpu * 10) / s.rps) : '–'} ms | ${s.held ? 'yes' : '**no**'} |`),
+  '| students | requests/s | students\' p50 / p95 / p99 ms | teachers\' p95 ms | errors | slowest kind (p95) | runs + submits | judge wait p50 / p95 | not started at step end | DB query p95 | teacher pushes | CPU servers / load | server CPU per request | held |',
+  '|---:|---:|---|---:|---:|---|---:|---|---:|---|---:|---|---:|---|',
+  ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${ms(s.teacherP95)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.rps > 0 ? ms((s.serverCpu * 10) / s.rps) : '–'} ms | ${s.held ? 'yes' : '**no**'} |`),
   '', ...(r.errors.length ? ['First errors within the steps:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
 }
 writeResults(targetArg === 'all' || quick ? 'mixed' : `mixed-${targetArg}`, quick, lines);
