@@ -3,7 +3,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0050 from './0050-proctoring-extras.js';
 import * as m0070 from './0070-plagiarism.js';
 import * as m0090assessments from './0090-assessments.js';
-import * as m0090 from './0090-folded-seq.js';
+import * as m0095 from './0095-folded-seq.js';
 import * as m0100 from './0100-ingest-keys.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
@@ -12,6 +12,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0050-proctoring-extras': m0050,
   '0070-plagiarism': m0070,
   '0090-assessments': m0090assessments,
-  '0090-folded-seq': m0090,
+  '0095-folded-seq': m0095,
   '0100-ingest-keys': m0100,
 };
