@@ -1,4 +1,4 @@
-// The mixed load (issue 8, item 3): `npx tsx bench/mixed/run.ts [--quick] [--target embedded|cluster-1|cluster-3|all]`.
+// The mixed load (issue 8, item 3): `npx tsx bench/mixed/run.ts [--quick] [--target embedded|cluster-1|cluster-3|all] [--no-judge]`.
 // Virtual students sit a timed, proctored problem (bench/mixed/users.ts) while a few teachers watch; the user
 // count is raised step by step until the students' p95 passes 200 ms (the teachers' few heavy views are reported
 // apart) or more than 0.1% of requests fail, and the largest count
@@ -29,7 +29,11 @@ const STEP_SEC = quick ? 5 : 30;
 const TEACHERS = quick ? 1 : 3;
 const P95_LIMIT_MS = 200;
 const ERROR_LIMIT = 0.001;
-const PACE = quick ? { firstRunMs: 1000, runEveryMs: 3000, submitAfterMs: 2000 } : EXAM_PACE;
+// --no-judge: the same students without Runs and Submits, to tell the api's capacity from the judge's.
+const noJudge = args.includes('--no-judge');
+const NEVER = Number.POSITIVE_INFINITY;
+const PACE = noJudge ? { firstRunMs: NEVER, runEveryMs: NEVER, submitAfterMs: NEVER }
+  : quick ? { firstRunMs: 1000, runEveryMs: 3000, submitAfterMs: 2000 } : EXAM_PACE;
 const CLUSTER_DIR = process.env.LOGICODE_CLUSTER_DIR ?? '/tmp/logicode-cluster';
 
 interface Target {
@@ -211,9 +215,9 @@ const describe: Record<string, string> = {
   'cluster-3': 'local cluster, 3 apis behind nginx (least_conn), the rest as above',
 };
 const lines = [
-  '# Mixed load: students in a timed, proctored problem, teachers watching',
+  `# Mixed load: students in a timed, proctored problem, teachers watching${noJudge ? ' (no Runs or Submits)' : ''}`,
   '',
-  `Command: \`npx tsx bench/mixed/run.ts${quick ? ' --quick' : ''}${targetArg !== (quick ? 'embedded' : 'all') ? ` --target ${targetArg}` : ''}\` — ${new Date().toISOString()}; ${machine()}.`,
+  `Command: \`npx tsx bench/mixed/run.ts${quick ? ' --quick' : ''}${targetArg !== (quick ? 'embedded' : 'all') ? ` --target ${targetArg}` : ''}${noJudge ? ' --no-judge' : ''}\` — ${new Date().toISOString()}; ${machine()}.`,
   `Each virtual student: problem list, problem, attempt start, an event batch every 2 s (2-4 events, a code snapshot in every`,
   `fifth), a heartbeat every 25 s, a Run every ~50 s and one Submit (each followed by a result read 3 s later).`,
   `${TEACHERS} teacher(s): a socket in feed:all, dashboard + active sessions every 5 s, students overview every 10 s.`,
@@ -235,4 +239,4 @@ for (const r of results) {
   ...r.steps.map((s) => `| ${int(s.users)} | ${int(s.rps)} | ${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} | ${ms(s.teacherP95)} | ${(s.errorRate * 100).toFixed(2)}% | ${s.slowest} | ${s.judged} | ${s.waitP50 === null ? '–' : `${int(s.waitP50)} / ${int(s.waitP95!)} ms`} | ${s.queuedAtEnd} | ${s.dbP95} | ${int(s.pushes)} | ${s.serverCpu.toFixed(0)}% / ${s.loadCpu.toFixed(0)}% | ${s.rps > 0 ? ms((s.serverCpu * 10) / s.rps) : '–'} ms | ${s.held ? 'yes' : '**no**'} |`),
   '', ...(r.errors.length ? ['First errors within the steps:', '', ...r.errors.map((e) => `- \`${e}\``), ''] : []));
 }
-writeResults(targetArg === 'all' || quick ? 'mixed' : `mixed-${targetArg}`, quick, lines);
+writeResults(`${targetArg === 'all' || quick ? 'mixed' : `mixed-${targetArg}`}${noJudge ? '-no-judge' : ''}`, quick, lines);
