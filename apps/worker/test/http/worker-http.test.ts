@@ -128,7 +128,7 @@ describe('worker /metrics, /healthz, /readyz', () => {
     assert.deepEqual(await ready.json(), { status: 'ready', database: 'ok', redis: 'ok' });
     const missing = await fetch(`${base}/nope`);
     assert.equal(missing.status, 404);
-    assert.equal((await missing.json()).code, 'ROUTE_NOT_FOUND');
+    assert.equal(((await missing.json()) as { code: string }).code, 'ROUTE_NOT_FOUND');
   });
 });
 
@@ -154,7 +154,7 @@ describe('worker /readyz with the database unreachable; stream backlog gauges', 
     const base = `http://127.0.0.1:${worker.httpPort}`;
     const ready = await fetch(`${base}/readyz`);
     assert.equal(ready.status, 503);
-    const body = await ready.json();
+    const body = (await ready.json()) as { code: string; message: string; details: Record<string, string> };
     assert.equal(body.code, 'UNAVAILABLE');
     assert.equal(body.details.database, 'down');
     assert.equal(body.details.redis, 'ok');

@@ -16,7 +16,7 @@ for (const dialect of TEST_DIALECTS) {
     after(() => test.drop());
 
     const event = (id: string) => ({
-      id, userId: 1, problemId: 1, attemptId: 1, type: 'tab_hidden', severity: 'medium', payload: '{}', clientTsMs: 1, createdAtMs: 2,
+      id, userId: 1, problemId: 1, attemptId: 1, type: 'tab_hidden', severity: 'medium' as const, payload: '{}', clientTsMs: 1, createdAtMs: 2,
     });
     const snapshot = (id: string) => ({
       id, attemptId: 1, userId: 1, problemId: 1, language: 'python', code: 'print(1)', clientTsMs: 1, createdAtMs: 2, kind: 'full' as const, seq: 1, baseSeq: null,
