@@ -15,6 +15,16 @@ export interface MysqlPoolHandle {
   end(): Promise<void>;
 }
 
+/**
+ * `code` of the errors a saturated pool answers with (mysql2's "Queue limit reached." has none): the api maps
+ * both to 503 UNAVAILABLE with Retry-After, since waiting a moment is the fix, not a bug report.
+ */
+export const POOL_BUSY_CODES = ['POOL_QUEUE_LIMIT', 'POOL_ACQUIRE_TIMEOUT'] as const;
+
+function busyError(message: string, code: (typeof POOL_BUSY_CODES)[number]): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code });
+}
+
 function mysqlUrl(url: string): string {
   return url.replace(/^mariadb:\/\//, 'mysql://');
 }
@@ -48,7 +58,7 @@ export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
       let settled = false;
       const timer = setTimeout(() => {
         settled = true;
-        callback(new Error(`Timed out after ${config.pool.acquireTimeoutMs} ms waiting for a database connection`), undefined as never);
+        callback(busyError(`Timed out after ${config.pool.acquireTimeoutMs} ms waiting for a database connection`, 'POOL_ACQUIRE_TIMEOUT'), undefined as never);
       }, config.pool.acquireTimeoutMs);
       raw.getConnection((error: NodeJS.ErrnoException | null, connection: PoolConnection) => {
         clearTimeout(timer);
@@ -57,6 +67,8 @@ export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
           return;
         }
         settled = true;
+        // mysql2 refuses at once beyond queueLimit with a bare Error.
+        if (error && !error.code && error.message === 'Queue limit reached.') error = busyError(error.message, 'POOL_QUEUE_LIMIT');
         callback(error, connection as never);
       });
     },
