@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { fieldsToRow, parseTags, toAdmin, toFields, toPackage, toTestCase } from './problem-mapper.js';
-import { cachedProblemDetail, cachedProblemList } from './problem-cache.js';
+import { cachedProblemDetail, cachedProblemDetailJson, cachedProblemList, cachedProblemListJson } from './problem-cache.js';
+import { createProblemJson } from './problem-json.js';
 import { checkProblemShape } from './problem-rules.js';
 
 /** A reference solution that failed a test, as reported by the judge. */
@@ -123,8 +124,13 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
     }
   }
 
+  const json = createProblemJson();
+
   const service = {
     list: (query: ProblemListQuery, actor: Actor | null) => cachedProblemList(deps, query, actor),
+
+    /** The list as response bytes from the cache (hot path); null: use `list` (e.g. "only what I solved"). */
+    listJson: (query: ProblemListQuery, actor: Actor | null) => cachedProblemListJson(deps, json, query, actor),
 
     async meta() {
       const rows = await db.selectFrom('problems').select('tags').where('isPublished', '=', 1).execute();
@@ -138,6 +144,13 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
       // An assessment may use an unpublished problem: its students see it there (the caller checked the attempt).
       if (!detail || (!detail.isPublished && !isStaff(actor) && !options.viaAssessment)) throw new AppError('NOT_FOUND', 'No such problem.');
       return detail;
+    },
+
+    /** `detail` as response bytes with the route's `proctored` flag; NOT_FOUND as in `detail`. */
+    async detailJson(id: number, actor: Actor | null, options: { proctored: boolean | Promise<boolean>; viaAssessment?: boolean }) {
+      const body = await cachedProblemDetailJson(deps, json, id, actor, options, loadDetail);
+      if (!body) throw new AppError('NOT_FOUND', 'No such problem.');
+      return body;
     },
 
     getAdmin: (id: number) => loadAdmin(id),

@@ -9,6 +9,9 @@ export function createMemoryCache(maxEntries = 5000): Cache {
       const raw = lru.get(key);
       return raw === undefined ? undefined : (JSON.parse(raw) as T);
     },
+    async getRaw(key) {
+      return lru.get(key);
+    },
     async set(key, value, ttlMs) {
       lru.set(key, JSON.stringify(value), { ttl: ttlMs });
     },

@@ -69,16 +69,22 @@ export function createRedisCache(options: RedisCacheOptions): RedisCache {
     } while (cursor !== '0');
   }
 
+  async function getRaw(key: string): Promise<string | undefined> {
+    const local = l1.get(key);
+    if (local !== undefined) return local;
+    const startedAt = epoch;
+    const [[, raw], [, ttlMs]] = (await redis.multi().get(base + key).pttl(base + key).exec()) as [[unknown, string | null], [unknown, number]];
+    if (raw === null) return undefined;
+    if (startedAt === epoch) l1.set(key, raw, { ttl: Math.max(1, Math.min(l1MaxTtlMs, ttlMs > 0 ? ttlMs : l1MaxTtlMs)) });
+    return raw;
+  }
+
   return {
     async get<T>(key: string) {
-      const local = l1.get(key);
-      if (local !== undefined) return JSON.parse(local) as T;
-      const startedAt = epoch;
-      const [[, raw], [, ttlMs]] = (await redis.multi().get(base + key).pttl(base + key).exec()) as [[unknown, string | null], [unknown, number]];
-      if (raw === null) return undefined;
-      if (startedAt === epoch) l1.set(key, raw, { ttl: Math.max(1, Math.min(l1MaxTtlMs, ttlMs > 0 ? ttlMs : l1MaxTtlMs)) });
-      return JSON.parse(raw) as T;
+      const raw = await getRaw(key);
+      return raw === undefined ? undefined : (JSON.parse(raw) as T);
     },
+    getRaw,
     async set(key, value, ttlMs) {
       const raw = JSON.stringify(value);
       l1.set(key, raw, { ttl: Math.min(ttlMs, l1MaxTtlMs) });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   errorBodySchema, idParamSchema, LANGUAGE_IDS, pageOf, problemDetailSchema, problemListQuerySchema, problemSummarySchema,
 } from '@logicode/contracts';
+import { sendPreparedJson } from '../json-body.js';
 import type { RouteDeps } from '../route-deps.js';
 
 const metaSchema = z.object({
@@ -24,7 +25,12 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
       querystring: problemListQuerySchema,
       response: { 200: pageOf(problemSummarySchema), 400: errorBodySchema, 401: errorBodySchema },
     },
-  }, async (request) => problems.list(request.query, request.actor));
+  }, async (request, reply) => {
+    // Hot path: the cached page's bytes with the caller's flags filled in; "only what I solved" is built per request.
+    const prepared = await problems.listJson(request.query, request.actor);
+    if (prepared) return sendPreparedJson(request, reply, prepared);
+    return problems.list(request.query, request.actor);
+  });
 
   r.get('/meta', {
     schema: { tags: ['problems'], summary: 'Categories, difficulties, tags and languages', response: { 200: metaSchema } },
@@ -37,11 +43,10 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
       params: idParamSchema,
       response: { 200: problemDetailSchema, 404: errorBodySchema },
     },
-  }, async (request) => {
-    const [detail, settings] = await Promise.all([
-      problems.detail(request.params.id, request.actor),
-      runtime.core.proctoring.settings.effective(request.params.id),
-    ]);
-    return { ...detail, proctored: settings.enabled };
+  }, async (request, reply) => {
+    const proctored = runtime.core.proctoring.settings.effective(request.params.id).then((settings) => settings.enabled);
+    // Awaited by detailJson unless the problem is missing; then its outcome does not matter.
+    proctored.catch(() => undefined);
+    return sendPreparedJson(request, reply, await problems.detailJson(request.params.id, request.actor, { proctored }));
   });
 }
