@@ -66,6 +66,8 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
   const server = spawnLogicode('api', {
     PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false',
     DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET, SEED_DEMO: 'false',
+    // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the api process, written there when it exits.
+    ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF: process.env.BENCH_CPU_PROF, NODE_OPTIONS: `--import ${join(ROOT, 'bench/http/cpu-profile.mjs')}` } : {}),
   });
   const base = `http://127.0.0.1:${port}`;
   let bare: { child: ChildProcess; port: number } | null = null;
@@ -128,10 +130,15 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
       console.log(`${dialect} ${c.name}: ${int(ours.rps)} req/s vs bare ${int(theirs.rps)} (${(ours.rps / theirs.rps * 100).toFixed(0)}%), p99 ${ms(ours.p99)} ms`);
     }
     const studentIds = school.studentIds;
+    const searches = ['a', 'an', 'son', 'li', 'student', '@', 'e', 'ma'];
     const viewCases: Case[] = [
       { name: 'leaderboard (student, with own rank)', method: 'GET', path: '/api/leaderboard', headers: { authorization: `Bearer ${student}` } },
-      { name: 'teacher: students overview (first 1,000)', method: 'GET', path: '/api/teacher/students', headers: teacher },
-      { name: 'teacher: students overview (all)', method: 'GET', path: '/api/teacher/students?limit=5000', headers: teacher },
+      // The teacher's students page: 50 students a page, sorted by open flags (the page's default), and a search.
+      { name: 'teacher: students overview (page of 50, by open flags)', method: 'GET', path: '/api/teacher/students?sort=openFlags&dir=desc', headers: teacher },
+      {
+        name: 'teacher: students overview (search, rotating)', method: 'GET', path: '/api/teacher/students?q=student%201', headers: teacher,
+        setupRequest: (request) => ({ ...request, path: `/api/teacher/students?q=${encodeURIComponent(searches[next++ % searches.length]!)}` }),
+      },
       { name: 'teacher: dashboard numbers', method: 'GET', path: '/api/teacher/dashboard', headers: teacher },
       {
         name: 'teacher: one student\'s detail (rotating)', method: 'GET', path: `/api/teacher/students/${studentIds[0]}`, headers: teacher,

@@ -117,7 +117,7 @@ export async function teacher(base: string, token: string, rec: Recorder, stop: 
     await Promise.all([
       rec.call(base, 'teacher dashboard', 'GET', '/api/teacher/dashboard', token),
       rec.call(base, 'teacher sessions', 'GET', '/api/teacher/sessions', token),
-      round % 2 === 0 ? rec.call(base, 'teacher students', 'GET', '/api/teacher/students', token) : null,
+      round % 2 === 0 ? rec.call(base, 'teacher students', 'GET', '/api/teacher/students?sort=openFlags&dir=desc', token) : null,
     ]);
     round += 1;
     await sleep(5000, stop);

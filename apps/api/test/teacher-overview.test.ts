@@ -41,7 +41,9 @@ for (const dialect of TEST_DIALECTS) {
     it('lists every student with aggregated progress and proctoring', async () => {
       const response = await t.app.inject({ method: 'GET', url: '/api/teacher/students', headers: teacher });
       assert.equal(response.statusCode, 200, response.body);
-      const rows = response.json().items;
+      const body = response.json();
+      assert.deepEqual([body.page, body.pageSize, body.total], [1, 50, 2]);
+      const rows = body.items;
       const ada = rows.find((r: { id: number }) => r.id === student.id);
       assert.deepEqual(
         { solved: ada.solvedCount, attempts: ada.attempts, flags: ada.openFlags, tab: ada.tabHidden, paste: ada.paste, integrity: ada.integrityScore },
@@ -50,8 +52,47 @@ for (const dialect of TEST_DIALECTS) {
       assert.ok(ada.lastActiveAt);
       const q = rows.find((r: { id: number }) => r.id === quiet.id);
       assert.deepEqual([q.attempts, q.integrityScore, q.lastActiveAt], [0, null, null]);
-      const searched = (await t.app.inject({ method: 'GET', url: '/api/teacher/students?q=lovelace', headers: teacher })).json().items;
-      assert.deepEqual(searched.map((r: { id: number }) => r.id), [student.id]);
+      const searched = (await t.app.inject({ method: 'GET', url: '/api/teacher/students?q=LOVELACE', headers: teacher })).json();
+      assert.deepEqual([searched.items.map((r: { id: number }) => r.id), searched.total], [[student.id], 1]);
+    });
+
+    it('sorts and pages the class on the server', async () => {
+      const ids = async (query: string) => {
+        const response = await t.app.inject({ method: 'GET', url: `/api/teacher/students?${query}`, headers: teacher });
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json().items.map((r: { id: number }) => r.id);
+      };
+      assert.deepEqual(await ids('sort=name'), [student.id, quiet.id]);
+      assert.deepEqual(await ids('sort=name&dir=desc'), [quiet.id, student.id]);
+      assert.deepEqual(await ids('sort=openFlags&dir=desc'), [student.id, quiet.id]);
+      // A student without attempts has no integrity score: last whichever the direction.
+      assert.deepEqual(await ids('sort=integrityScore&dir=asc'), [student.id, quiet.id]);
+      assert.deepEqual(await ids('sort=integrityScore&dir=desc'), [student.id, quiet.id]);
+      assert.deepEqual(await ids('sort=name&pageSize=1&page=2'), [quiet.id]);
+      assert.deepEqual(await ids('sort=name&pageSize=1&page=3'), []);
+      const tooMany = await t.app.inject({ method: 'GET', url: '/api/teacher/students?pageSize=5000', headers: teacher });
+      assert.equal(tooMany.statusCode, 400, 'a page is at most 100 students');
+      const badSort = await t.app.inject({ method: 'GET', url: '/api/teacher/students?sort=password', headers: teacher });
+      assert.equal(badSort.statusCode, 400);
+    });
+
+    it('returns a student\'s attempts newest first, a bounded slice at a time with a cursor', async () => {
+      const get = async (query: string) => {
+        const response = await t.app.inject({ method: 'GET', url: `/api/teacher/students/${student.id}?${query}`, headers: teacher });
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json();
+      };
+      const all = await get('');
+      assert.equal(all.attempts.length, 2);
+      assert.deepEqual([all.attemptCount, all.nextAttemptsCursor, all.solvedProblemIds.length], [2, null, 1]);
+      const [newer, older] = all.attempts.map((a: { id: number }) => a.id);
+      assert.ok(newer > older, 'newest first');
+      const first = await get('attemptsLimit=1');
+      assert.deepEqual([first.attempts.map((a: { id: number }) => a.id), first.attemptCount, first.nextAttemptsCursor], [[newer], 2, newer]);
+      const second = await get(`attemptsLimit=1&attemptsBefore=${first.nextAttemptsCursor}`);
+      assert.deepEqual([second.attempts.map((a: { id: number }) => a.id), second.nextAttemptsCursor], [[older], null]);
+      const tooMany = await t.app.inject({ method: 'GET', url: `/api/teacher/students/${student.id}?attemptsLimit=500`, headers: teacher });
+      assert.equal(tooMany.statusCode, 400, 'a slice is at most 50 attempts');
     });
 
     it('lists everyone\'s submissions for staff, with names and filters', async () => {

@@ -94,9 +94,21 @@ export const attemptReportSchema = attemptSchema.extend({
 });
 export type AttemptReport = z.infer<typeof attemptReportSchema>;
 
+/** A student's attempts come newest first, a bounded slice at a time: attemptsBefore is the previous slice's cursor. */
+export const studentDetailQuerySchema = z.object({
+  attemptsBefore: z.coerce.number().int().positive().optional(),
+  attemptsLimit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type StudentDetailQuery = z.infer<typeof studentDetailQuerySchema>;
+
 export const studentDetailSchema = z.object({
   user: z.object({ id: z.number().int(), name: z.string(), email: z.string() }),
+  /** The newest attempts (or those before attemptsBefore), at most attemptsLimit. */
   attempts: z.array(attemptReportSchema),
+  /** Every attempt of the student, however many this slice holds. */
+  attemptCount: z.number().int(),
+  /** Pass as attemptsBefore for the next (older) slice; null when this slice reaches the first attempt. */
+  nextAttemptsCursor: z.number().int().nullable(),
   solvedProblemIds: z.array(z.number().int()),
 });
 export type StudentDetail = z.infer<typeof studentDetailSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageOf } from './common.js';
 import { submissionModeSchema, submissionSummarySchema } from './submissions.js';
 import { verdictSchema } from './verdicts.js';
 
@@ -18,10 +19,22 @@ export const studentRowSchema = z.object({
 });
 export type StudentRow = z.infer<typeof studentRowSchema>;
 
+/** The columns the students table sorts by (server-side: the class is paged, 50 students at a time). */
+export const STUDENT_SORT_KEYS = ['name', 'solvedCount', 'attempts', 'tabHidden', 'paste', 'openFlags', 'integrityScore', 'lastActiveAt'] as const;
+export type StudentSortKey = (typeof STUDENT_SORT_KEYS)[number];
+
+/** One page of the class: search by name or email, sort by a column (ties by name), at most 100 rows a page. */
 export const studentsQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+  sort: z.enum(STUDENT_SORT_KEYS).default('name'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
 });
+export type StudentsQuery = z.infer<typeof studentsQuerySchema>;
+
+export const studentsPageSchema = pageOf(studentRowSchema);
+export type StudentsPage = z.infer<typeof studentsPageSchema>;
 
 export const teacherSubmissionsQuerySchema = z.object({
   problemId: z.coerce.number().int().positive().optional(),

@@ -85,6 +85,16 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
     assert.match(timeline, /left the tab/);
     assert.match(timeline, /pasted/);
     await screenshot(teacher, 'attempt-review');
+
+    // The students page: the server searches and pages the class; Bob's detail lists his attempt.
+    await teacher.goto('/teacher?tab=students');
+    await teacher.getByRole('searchbox').fill('bob');
+    const table = teacher.getByTestId('students-table');
+    await teacher.waitForFunction(`[...document.querySelectorAll('[data-testid="students-table"] tbody tr')].length === 1`, undefined, { timeout: 10_000 });
+    await table.getByRole('link', { name: 'Bob Student' }).click();
+    await teacher.getByRole('heading', { name: 'Bob Student' }).waitFor();
+    assert.match(await teacher.locator('.stat-grid').innerText(), /[1-9]\d*\s*Attempts/);
+    await teacher.getByRole('link', { name: 'Review' }).first().waitFor();
     failed = false;
   });
   await teacherContext.close();

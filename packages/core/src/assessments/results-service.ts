@@ -101,15 +101,15 @@ export function createResultsService(deps: CoreDeps, parts: { access: Access; as
       const attempt = data.attempts.get(userId);
       if (!user || (!attempt && !(await access.isMember(assessment.classId, userId)))) throw new AppError('NOT_FOUND', 'No such student in this assessment.');
       const sessionIds = new Set((data.sessions.get(userId) ?? []).map((s) => s.id));
-      const [detail, subs, adjusted] = await Promise.all([
-        sessionIds.size > 0 ? parts.proctoring.teacher.student(userId) : null,
+      const [proctorAttempts, subs, adjusted] = await Promise.all([
+        parts.proctoring.teacher.attemptReports(userId, [...sessionIds]),
         sessionIds.size > 0 ? db.selectFrom('submissions').selectAll().where('attemptId', 'in', [...sessionIds]).where('userId', '=', userId).orderBy('id').execute() : [],
         adjustments(assessmentId, userId),
       ]);
       return {
         user,
         attempt: attempt ? attemptView(assessment, attempt, data, { nowMs: deps.clock.now(), showPoints: true }) : null,
-        proctorAttempts: (detail?.attempts ?? []).filter((a) => sessionIds.has(a.id)),
+        proctorAttempts,
         submissions: subs.map(toSummary),
         adjustments: adjusted,
       };

@@ -1,60 +1,82 @@
-import type { StudentRow } from '@logicode/contracts';
+import type { StudentRow, StudentSortKey, StudentsPage, StudentsQuery } from '@logicode/contracts';
 import { normaliseCounters } from '@logicode/proctoring';
 import type { CoreDeps } from '../context.js';
 
 /**
- * How long one computed overview serves every teacher asking for the same thing. The original's dashboard
- * polled every 2 s; at a school's size (2,000 students, 4,000 attempts) one computation takes 40-100 ms of a core,
- * so 50 teachers asking at once would queue behind each other for seconds without this.
+ * How long one computed class overview serves every teacher. The original's dashboard polled every 2 s; at a
+ * school's size (2,000 students, 4,000 attempts) one computation takes 40-100 ms of a core, so 50 teachers asking
+ * at once would queue behind each other for seconds without this.
  */
 export const OVERVIEW_FRESH_MS = 2000;
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** The whole class, computed once, and its orderings by column, each sorted the first time a page asks for it. */
+interface ClassOverview {
+  rows: StudentRow[];
+  /** Lower-cased "name email" per row, for the search. */
+  haystacks: string[];
+  sorted: Map<string, StudentRow[]>;
 }
 
-type Query = { q?: string | undefined; limit: number };
-/** Per process (per deps): the overview being computed or recently computed, by query. */
-const memos = new WeakMap<CoreDeps, Map<string, { rows: Promise<StudentRow[]>; untilMs: number }>>();
+/** Per process (per deps): the class overview being computed or recently computed. */
+const memos = new WeakMap<CoreDeps, { overview: Promise<ClassOverview>; untilMs: number }>();
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+
+function compareBy(key: StudentSortKey, dir: 1 | -1): (a: StudentRow, b: StudentRow) => number {
+  const byName = (a: StudentRow, b: StudentRow) => collator.compare(a.name, b.name) || a.id - b.id;
+  if (key === 'name') return (a, b) => byName(a, b) * dir;
+  return (a, b) => {
+    const x = a[key];
+    const y = b[key];
+    // Students without the value (no attempts: no integrity, never active) go last whichever the direction.
+    if (x === null || y === null) return x === y ? byName(a, b) : x === null ? 1 : -1;
+    const order = typeof x === 'string' ? x.localeCompare(y as string) : x - (y as number);
+    return order * dir || byName(a, b);
+  };
+}
 
 /**
- * Every student with solved count, attempts, open flags, tab switches, pastes, worst integrity score and last
- * activity: a handful of grouped queries, whatever the class size (the original ran four subqueries per student).
- * Concurrent and repeated callers within OVERVIEW_FRESH_MS share one computation (and get the same array).
+ * One page of the class: every student with solved count, attempts, open flags, tab switches, pastes, worst
+ * integrity score and last activity, searched, sorted and sliced server-side (a page is 50 rows, ~10 KB, whatever
+ * the class size; the whole class of 2,000 was 400 KB). The class is aggregated by a handful of grouped queries
+ * (the original ran four subqueries per student) that every caller within OVERVIEW_FRESH_MS shares.
  */
-export function studentsOverview(deps: CoreDeps, query: Query): Promise<StudentRow[]> {
-  let memo = memos.get(deps);
-  if (!memo) memos.set(deps, (memo = new Map()));
-  const key = `${query.limit}:${query.q ?? ''}`;
-  const now = deps.clock.now();
-  const hit = memo.get(key);
-  if (hit && hit.untilMs > now) return hit.rows;
-  for (const [k, v] of memo) if (v.untilMs <= now) memo.delete(k);
-  const rows = compute(deps, query);
-  memo.set(key, { rows, untilMs: now + OVERVIEW_FRESH_MS });
-  rows.catch(() => memo.delete(key));
-  return rows;
+export async function studentsOverview(deps: CoreDeps, query: StudentsQuery): Promise<StudentsPage> {
+  const overview = await classOverview(deps);
+  let rows = overview.rows;
+  const sortKey = `${query.sort}:${query.dir}`;
+  let sorted = overview.sorted.get(sortKey);
+  if (!sorted) overview.sorted.set(sortKey, (sorted = [...rows].sort(compareBy(query.sort, query.dir === 'asc' ? 1 : -1))));
+  rows = sorted;
+  const term = query.q?.toLowerCase();
+  if (term) {
+    const matching = new Set(overview.rows.filter((_, i) => overview.haystacks[i]!.includes(term)));
+    rows = rows.filter((r) => matching.has(r));
+  }
+  const start = (query.page - 1) * query.pageSize;
+  return { items: rows.slice(start, start + query.pageSize), page: query.page, pageSize: query.pageSize, total: rows.length };
 }
 
-async function compute(deps: CoreDeps, query: Query): Promise<StudentRow[]> {
+function classOverview(deps: CoreDeps): Promise<ClassOverview> {
+  const now = deps.clock.now();
+  const hit = memos.get(deps);
+  if (hit && hit.untilMs > now) return hit.overview;
+  const overview = compute(deps);
+  const memo = { overview, untilMs: now + OVERVIEW_FRESH_MS };
+  memos.set(deps, memo);
+  overview.catch(() => memos.get(deps) === memo && memos.delete(deps));
+  return overview;
+}
+
+async function compute(deps: CoreDeps): Promise<ClassOverview> {
   const { db } = deps.db;
-  let users = db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'student');
-  if (query.q) {
-    const like = `%${escapeLike(query.q.toLowerCase())}%`;
-    users = users.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]));
-  }
-  const students = await users.orderBy('name').orderBy('id').limit(query.limit).execute();
-  if (students.length === 0) return [];
-  // A search narrows to a few students: filter by id. The whole class: aggregate whole tables, which reads each
-  // index once instead of probing it with thousands of ids (3-5x faster at 2,000 students on both databases).
-  const ids = query.q ? students.map((s) => s.id) : null;
-  const solvedQuery = db.selectFrom('solved').select(['userId', (eb) => eb.fn.countAll<number>().as('n')]);
-  const sessionsQuery = db.selectFrom('problemSessions').select(['userId', 'counters', 'integrityScore', 'lastHeartbeatAtMs']);
-  const flagsQuery = db.selectFrom('proctorFlags').select(['userId', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open');
-  const [solved, sessions, flags] = await Promise.all([
-    (ids ? solvedQuery.where('userId', 'in', ids) : solvedQuery).groupBy('userId').execute(),
-    (ids ? sessionsQuery.where('userId', 'in', ids) : sessionsQuery).execute(),
-    (ids ? flagsQuery.where('userId', 'in', ids) : flagsQuery).groupBy('userId').execute(),
+  // Aggregating whole tables reads each index once instead of probing it with thousands of ids (3-5x faster at
+  // 2,000 students on both databases).
+  const [students, solved, sessions, flags] = await Promise.all([
+    db.selectFrom('users').select(['id', 'name', 'email']).where('role', '=', 'student').execute(),
+    db.selectFrom('solved').select(['userId', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('userId').execute(),
+    db.selectFrom('problemSessions').select(['userId', 'counters', 'integrityScore', 'lastHeartbeatAtMs']).execute(),
+    db.selectFrom('proctorFlags').select(['userId', (eb) => eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').groupBy('userId').execute(),
   ]);
   const solvedBy = new Map(solved.map((r) => [r.userId, Number(r.n)]));
   const flagsBy = new Map(flags.map((r) => [r.userId, Number(r.n)]));
@@ -69,7 +91,7 @@ async function compute(deps: CoreDeps, query: Query): Promise<StudentRow[]> {
     entry.lastMs = Math.max(entry.lastMs ?? 0, Number(session.lastHeartbeatAtMs));
     activity.set(session.userId, entry);
   }
-  return students.map((student) => {
+  const rows = students.map((student): StudentRow => {
     const a = activity.get(student.id);
     return {
       id: student.id,
@@ -84,4 +106,5 @@ async function compute(deps: CoreDeps, query: Query): Promise<StudentRow[]> {
       lastActiveAt: a?.lastMs ? new Date(a.lastMs).toISOString() : null,
     };
   });
+  return { rows, haystacks: rows.map((r) => `${r.name}\n${r.email}`.toLowerCase()), sorted: new Map() };
 }

@@ -1,6 +1,6 @@
 import {
   AppError, type ActiveSession, type AttemptReport, type AttemptTimeline, type DashboardStats, type EventsQuery,
-  type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail,
+  type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail, type StudentDetailQuery, type StudentsQuery,
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
 import { integrityOf, normaliseCounters } from '@logicode/proctoring';
@@ -55,7 +55,8 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
   }
 
   return {
-    students: (query: { q?: string | undefined; limit: number }) => studentsOverview(deps, query),
+    /** One page of the class, searched and sorted (students-overview.ts). */
+    students: (query: StudentsQuery) => studentsOverview(deps, query),
 
     dashboard(): Promise<DashboardStats> {
       // Every teacher's dashboard asks for the same four counts: one computation serves all callers for a second
@@ -84,15 +85,33 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     /** Newest first across every shard, paginated with a cursor (event-reads.ts). */
     events: (query: EventsQuery) => listEvents(deps, query),
 
-    async student(userId: number): Promise<StudentDetail> {
-      // The three reads at once (one round trip of latency, not two); an unknown id simply finds no rows.
-      const [user, rows, solved] = await Promise.all([
+    /** A student, their solved problems and a bounded slice of their attempts, newest first (older: the cursor). */
+    async student(userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
+      // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
+      // limit tells whether an older slice exists.
+      let attempts = db.selectFrom('problemSessions').selectAll().where('userId', '=', userId);
+      if (query.attemptsBefore !== undefined) attempts = attempts.where('id', '<', query.attemptsBefore);
+      const [user, rows, count, solved] = await Promise.all([
         db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', userId).executeTakeFirst(),
-        db.selectFrom('problemSessions').selectAll().where('userId', '=', userId).orderBy('id', 'desc').limit(100).execute(),
+        attempts.orderBy('id', 'desc').limit(query.attemptsLimit + 1).execute(),
+        db.selectFrom('problemSessions').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).executeTakeFirstOrThrow(),
         db.selectFrom('solved').select('problemId').where('userId', '=', userId).orderBy('problemId').execute(),
       ]);
       if (!user) throw new AppError('NOT_FOUND', 'No such user.');
-      return { user, attempts: await reports(rows), solvedProblemIds: solved.map((s) => s.problemId) };
+      const slice = rows.slice(0, query.attemptsLimit);
+      return {
+        user,
+        attempts: await reports(slice),
+        attemptCount: Number(count.n),
+        nextAttemptsCursor: rows.length > query.attemptsLimit ? slice[slice.length - 1]!.id : null,
+        solvedProblemIds: solved.map((s) => s.problemId),
+      };
+    },
+
+    /** Reports (counters, integrity, flags) of the given attempts of one student, newest first. */
+    async attemptReports(userId: number, attemptIds: number[]): Promise<AttemptReport[]> {
+      if (attemptIds.length === 0) return [];
+      return reports(await db.selectFrom('problemSessions').selectAll().where('userId', '=', userId).where('id', 'in', attemptIds).orderBy('id', 'desc').execute());
     },
 
     /** Events and snapshots of one attempt in client-time order, for playback. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   activeSessionSchema, attemptTimelineSchema, dashboardStatsSchema, errorBodySchema, eventsPageSchema, eventsQuerySchema,
   flagReviewBodySchema, flagsQuerySchema, idParamSchema, problemSettingsBodySchema, problemSettingsViewSchema,
-  proctorFlagSchema, proctorSettingsSchema, studentDetailSchema, studentRowSchema, studentsQuerySchema, pageOf,
+  proctorFlagSchema, proctorSettingsSchema, studentDetailQuerySchema, studentDetailSchema, studentsPageSchema, studentsQuerySchema, pageOf,
   teacherSubmissionSchema, teacherSubmissionsQuerySchema,
 } from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
@@ -17,7 +17,6 @@ export async function teacherRoutes(app: FastifyInstance, { runtime }: RouteDeps
   app.addHook('onRequest', app.requireRole('teacher', 'admin'));
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['teacher'];
-  const studentsJson = new WeakMap<object, string>();
 
   r.get('/dashboard', { schema: { tags, summary: 'Students, active now, flagged attempts today, events today (UTC day)', response: { 200: dashboardStatsSchema, ...errors } } },
     async () => teacher.dashboard());
@@ -28,22 +27,14 @@ export async function teacherRoutes(app: FastifyInstance, { runtime }: RouteDeps
   r.get('/events', { schema: { tags, summary: 'Events, newest first, with filters and a cursor', querystring: eventsQuerySchema, response: { 200: eventsPageSchema, ...errors } } },
     async (request) => teacher.events(request.query));
 
-  r.get('/students', { schema: { tags, summary: 'Every student: solved, attempts, open flags, tab switches, pastes, worst integrity, last activity', querystring: studentsQuerySchema, response: { 200: z.object({ items: z.array(studentRowSchema) }), ...errors } } },
-    async (request, reply) => {
-      // One overview array serves every teacher for a couple of seconds (core memoises it): serialise it once
-      // per array, not per request (2,000 rows through the response schema cost ~10 ms each time).
-      const rows = await teacher.students(request.query);
-      let body = studentsJson.get(rows);
-      if (body === undefined) studentsJson.set(rows, (body = JSON.stringify({ items: rows })));
-      // A string with a JSON content type is sent as it is (Fastify skips the serializer for it).
-      return reply.type('application/json; charset=utf-8').send(body as never);
-    });
+  r.get('/students', { schema: { tags, summary: 'One page of the class (search, sort by a column): solved, attempts, open flags, tab switches, pastes, worst integrity, last activity', querystring: studentsQuerySchema, response: { 200: studentsPageSchema, ...errors } } },
+    async (request) => teacher.students(request.query));
 
   r.get('/submissions', { schema: { tags, summary: 'Everyone\'s submissions, newest first, with filters', querystring: teacherSubmissionsQuerySchema, response: { 200: pageOf(teacherSubmissionSchema), ...errors } } },
     async (request) => runtime.core.submissions.search(request.query));
 
-  r.get('/students/:id', { schema: { tags, summary: 'A student: attempts with counters, integrity and flags; solved problems', params: idParamSchema, response: { 200: studentDetailSchema, ...errors } } },
-    async (request) => teacher.student(request.params.id));
+  r.get('/students/:id', { schema: { tags, summary: 'A student: solved problems; the newest attempts with counters, integrity and flags (older ones with the cursor)', params: idParamSchema, querystring: studentDetailQuerySchema, response: { 200: studentDetailSchema, ...errors } } },
+    async (request) => teacher.student(request.params.id, request.query));
 
   r.get('/attempts/:id/timeline', { schema: { tags, summary: 'One attempt\'s events and snapshots in order, for playback', params: idParamSchema, response: { 200: attemptTimelineSchema, ...errors } } },
     async (request) => teacher.timeline(request.params.id));

@@ -1,9 +1,9 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ActiveSession, AttemptTimeline, DashboardStats, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
   ProctorEventRecord, ProctorSeverity, ProctorEventType, StudentDetail,
 } from '@logicode/contracts';
-import type { StudentRow } from '@logicode/contracts';
+import type { StudentsPage, StudentSortKey } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export type TeacherEvent = ProctorEventRecord & { userName: string };
@@ -13,7 +13,7 @@ export const teacherKeys = {
   sessions: ['teacher', 'sessions'] as const,
   events: (filters: object) => ['teacher', 'events', filters] as const,
   student: (id: number) => ['teacher', 'student', id] as const,
-  students: ['teacher', 'students'] as const,
+  students: (query: StudentsQueryParams) => ['teacher', 'students', query] as const,
   timeline: (id: number) => ['teacher', 'timeline', id] as const,
   flags: (status: string) => ['teacher', 'flags', status] as const,
 };
@@ -45,15 +45,30 @@ export function useEvents(filters: EventFilters) {
 /** One row of the students table (GET /api/teacher/students). */
 export type { StudentRow } from '@logicode/contracts';
 
-export function useStudents() {
+export interface StudentsQueryParams {
+  q?: string;
+  sort: StudentSortKey;
+  dir: 'asc' | 'desc';
+  page: number;
+}
+
+/** One page of the class, searched and sorted by the server (50 rows; the previous page stays shown while the next loads). */
+export function useStudents(query: StudentsQueryParams) {
   return useQuery({
-    queryKey: teacherKeys.students,
-    queryFn: () => api.get<{ items: StudentRow[] }>('/api/teacher/students').then((r) => r.items),
+    queryKey: teacherKeys.students(query),
+    queryFn: () => api.get<StudentsPage>('/api/teacher/students', { ...query, q: query.q || undefined, pageSize: 50 }),
+    placeholderData: keepPreviousData,
   });
 }
 
 export function useStudent(id: number) {
-  return useQuery({ queryKey: teacherKeys.student(id), queryFn: () => api.get<StudentDetail>(`/api/teacher/students/${id}`) });
+  // The newest attempts first; "Show older attempts" fetches the next slice with the cursor.
+  return useInfiniteQuery({
+    queryKey: teacherKeys.student(id),
+    queryFn: ({ pageParam }) => api.get<StudentDetail>(`/api/teacher/students/${id}`, { attemptsBefore: pageParam ?? undefined }),
+    initialPageParam: null as number | null,
+    getNextPageParam: (last) => last.nextAttemptsCursor,
+  });
 }
 
 export function useTimeline(attemptId: number) {

@@ -9,7 +9,9 @@ export function StudentDetailView({ studentId }: { studentId: number }) {
   const student = useStudent(studentId);
   if (student.isPending) return <Spinner label="Loading the student…" />;
   if (student.isError) return <ErrorState error={student.error} onRetry={() => void student.refetch()} />;
-  const { user, attempts, solvedProblemIds } = student.data;
+  const [first] = student.data.pages;
+  const { user, solvedProblemIds, attemptCount } = first!;
+  const attempts = student.data.pages.flatMap((p) => p.attempts);
   const openFlags = attempts.reduce((n, a) => n + a.flags.filter((f) => f.status === 'open').length, 0);
   return (
     <>
@@ -19,8 +21,8 @@ export function StudentDetailView({ studentId }: { studentId: number }) {
       </div>
       <div className="stat-grid">
         <div className="stat"><div className="stat-value">{solvedProblemIds.length}</div><div className="stat-label">Problems solved</div></div>
-        <div className="stat"><div className="stat-value">{attempts.length}</div><div className="stat-label">Attempts</div></div>
-        <div className="stat"><div className="stat-value">{openFlags}</div><div className="stat-label">Open flags</div></div>
+        <div className="stat"><div className="stat-value">{attemptCount}</div><div className="stat-label">Attempts</div></div>
+        <div className="stat"><div className="stat-value">{openFlags}</div><div className="stat-label">Open flags{student.hasNextPage ? ' (shown attempts)' : ''}</div></div>
       </div>
       <section className="card table-card">
         {attempts.length === 0 ? <EmptyState title="No attempts yet." /> : (
@@ -44,6 +46,11 @@ export function StudentDetailView({ studentId }: { studentId: number }) {
             </tbody>
           </table>
         )}
+        {student.hasNextPage ? (
+          <button type="button" className="btn btn-small" disabled={student.isFetchingNextPage} onClick={() => void student.fetchNextPage()}>
+            {student.isFetchingNextPage ? 'Loading…' : `Show older attempts (${attempts.length} of ${attemptCount} shown)`}
+          </button>
+        ) : null}
       </section>
     </>
   );

@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { StudentSortKey } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
 import { timeAgo } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
-import { useStudents, type StudentRow } from '../api/teacher-api.js';
+import { Pagination } from '../../../components/ui/pagination.js';
+import { useStudents } from '../api/teacher-api.js';
 import { IntegrityBadge } from './severity.js';
 
-type SortKey = 'name' | 'solvedCount' | 'attempts' | 'tabHidden' | 'paste' | 'openFlags' | 'integrityScore';
+type SortKey = StudentSortKey;
 const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'name', label: 'Student', numeric: false },
   { key: 'solvedCount', label: 'Solved', numeric: true },
@@ -18,30 +20,35 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
   { key: 'integrityScore', label: 'Integrity', numeric: true },
 ];
 
-function compare(a: StudentRow, b: StudentRow, key: SortKey): number {
-  const x = a[key] ?? -1;
-  const y = b[key] ?? -1;
-  return typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : Number(x) - Number(y);
-}
+/** How long the search waits after the last keystroke before asking the server. */
+const SEARCH_DEBOUNCE_MS = 250;
 
+/** The class, 50 students a page: the server searches, sorts and pages (a school's 2,000 students stay on it). */
 export function StudentsTable() {
-  const students = useStudents();
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'openFlags', dir: -1 });
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'openFlags', dir: 'desc' });
   const [q, setQ] = useState('');
-  const rows = useMemo(() => {
-    const term = q.trim().toLowerCase();
-    return (students.data ?? [])
-      .filter((s) => !term || s.name.toLowerCase().includes(term) || s.email.toLowerCase().includes(term))
-      .sort((a, b) => compare(a, b, sort.key) * sort.dir);
-  }, [students.data, sort, q]);
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSearch(q.trim());
+      setPage(1);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
+  const students = useStudents({ q: search, sort: sort.key, dir: sort.dir, page });
 
   if (students.isPending) return <Spinner label="Loading students…" />;
   if (students.error instanceof ApiError && students.error.status === 404) {
     return <Notice kind="warning">The students list is not available on this server yet. Open a student from the live feed or the sessions instead.</Notice>;
   }
   if (students.isError) return <ErrorState error={students.error} onRetry={() => void students.refetch()} />;
-  if (students.data.length === 0) return <EmptyState title="No students yet." />;
-  const toggle = (key: SortKey) => setSort((s) => ({ key, dir: s.key === key ? (s.dir === 1 ? -1 : 1) : key === 'name' ? 1 : -1 }));
+  if (students.data.total === 0 && !search) return <EmptyState title="No students yet." />;
+  const toggle = (key: SortKey) => {
+    setSort((s) => ({ key, dir: s.key === key ? (s.dir === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc' }));
+    setPage(1);
+  };
+  const rows = students.data.items;
   return (
     <>
       <div className="card filters">
@@ -55,13 +62,17 @@ export function StudentsTable() {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? 'num' : ''} aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+                <th key={c.key} scope="col" className={c.numeric ? 'num' : ''} aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
                   <button type="button" className="sort" onClick={() => toggle(c.key)}>
-                    {c.label} {sort.key === c.key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+                    {c.label} {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                   </button>
                 </th>
               ))}
-              <th scope="col">Last active</th>
+              <th scope="col" aria-sort={sort.key === 'lastActiveAt' ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                <button type="button" className="sort" onClick={() => toggle('lastActiveAt')}>
+                  Last active {sort.key === 'lastActiveAt' ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                </button>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,7 +90,9 @@ export function StudentsTable() {
             ))}
           </tbody>
         </table>
+        {rows.length === 0 ? <p className="muted">No student matches “{search}”.</p> : null}
       </div>
+      <Pagination page={students.data.page} pageSize={students.data.pageSize} total={students.data.total} onPage={setPage} />
     </>
   );
 }
