@@ -91,20 +91,23 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // limit tells whether an older slice exists.
       let attempts = db.selectFrom('problemSessions').selectAll().where('userId', '=', userId);
       if (query.attemptsBefore !== undefined) attempts = attempts.where('id', '<', query.attemptsBefore);
-      const [user, rows, count, solved] = await Promise.all([
+      const [user, rows, solved] = await Promise.all([
         db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', userId).executeTakeFirst(),
         attempts.orderBy('id', 'desc').limit(query.attemptsLimit + 1).execute(),
-        db.selectFrom('problemSessions').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).executeTakeFirstOrThrow(),
         db.selectFrom('solved').select('problemId').where('userId', '=', userId).orderBy('problemId').execute(),
       ]);
       if (!user) throw new AppError('NOT_FOUND', 'No such user.');
       const slice = rows.slice(0, query.attemptsLimit);
+      const more = rows.length > query.attemptsLimit;
+      // The first slice holding every attempt is its own count (most students): no counting query then.
+      const [reported, attemptCount] = await Promise.all([
+        reports(slice),
+        !more && query.attemptsBefore === undefined
+          ? rows.length
+          : db.selectFrom('problemSessions').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+      ]);
       return {
-        user,
-        attempts: await reports(slice),
-        attemptCount: Number(count.n),
-        nextAttemptsCursor: rows.length > query.attemptsLimit ? slice[slice.length - 1]!.id : null,
-        solvedProblemIds: solved.map((s) => s.problemId),
+        user, attempts: reported, attemptCount, nextAttemptsCursor: more ? slice[slice.length - 1]!.id : null, solvedProblemIds: solved.map((s) => s.problemId),
       };
     },
 

@@ -7,6 +7,7 @@ import {
   proctorFlagSchema, proctorSettingsSchema, studentDetailQuerySchema, studentDetailSchema, studentsPageSchema, studentsQuerySchema, pageOf,
   teacherSubmissionSchema, teacherSubmissionsQuerySchema,
 } from '@logicode/contracts';
+import { sendJsonText } from '../json-body.js';
 import type { RouteDeps } from '../route-deps.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema };
@@ -28,13 +29,15 @@ export async function teacherRoutes(app: FastifyInstance, { runtime }: RouteDeps
     async (request) => teacher.events(request.query));
 
   r.get('/students', { schema: { tags, summary: 'One page of the class (search, sort by a column): solved, attempts, open flags, tab switches, pastes, worst integrity, last activity', querystring: studentsQuerySchema, response: { 200: studentsPageSchema, ...errors } } },
-    async (request) => teacher.students(request.query));
+    // Typed pages built by core: stringified as they are, without the per-request zod re-check of the response
+    // schema (a tenth of the api's CPU in the views profile).
+    async (request, reply) => sendJsonText(reply, JSON.stringify(await teacher.students(request.query))));
 
   r.get('/submissions', { schema: { tags, summary: 'Everyone\'s submissions, newest first, with filters', querystring: teacherSubmissionsQuerySchema, response: { 200: pageOf(teacherSubmissionSchema), ...errors } } },
     async (request) => runtime.core.submissions.search(request.query));
 
   r.get('/students/:id', { schema: { tags, summary: 'A student: solved problems; the newest attempts with counters, integrity and flags (older ones with the cursor)', params: idParamSchema, querystring: studentDetailQuerySchema, response: { 200: studentDetailSchema, ...errors } } },
-    async (request) => teacher.student(request.params.id, request.query));
+    async (request, reply) => sendJsonText(reply, JSON.stringify(await teacher.student(request.params.id, request.query))));
 
   r.get('/attempts/:id/timeline', { schema: { tags, summary: 'One attempt\'s events and snapshots in order, for playback', params: idParamSchema, response: { 200: attemptTimelineSchema, ...errors } } },
     async (request) => teacher.timeline(request.params.id));
