@@ -7,6 +7,7 @@ import {
 } from '@logicode/proctoring';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
+import { isTransientDbError } from '../db-retry.js';
 import { toFlag } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
 import { createShardedPersist } from './sharded-writer.js';
@@ -32,7 +33,6 @@ const CHUNK = 500;
 
 /** Some events of the batch were stored before: redo the transaction with the known-id check. */
 class SeenBefore extends Error {}
-const RETRYABLE = /ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_BUSY|Deadlock found/;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -237,7 +237,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
 
   // With DATABASE_SHARD_URLS the events go to the user's shard and only the fold runs here (sharded-writer.ts).
   const sharded = deps.db.shards.sharded
-    ? createShardedPersist(deps, { pendingOf, rulesFor, knownIds, insertRows, fold, retryable: RETRYABLE })
+    ? createShardedPersist(deps, { pendingOf, rulesFor, knownIds, insertRows, fold, retryable: isTransientDbError })
     : null;
 
   return {
@@ -253,7 +253,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
             precheck = true;
             continue;
           }
-          if (attempt >= 4 || !RETRYABLE.test(String((error as { code?: string }).code ?? error))) throw error;
+          if (attempt >= 4 || !isTransientDbError(error)) throw error;
           await new Promise((r) => setTimeout(r, 20 * attempt));
         }
       }

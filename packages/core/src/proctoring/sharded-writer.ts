@@ -11,7 +11,7 @@ export interface WriterParts {
   knownIds(trx: Kysely<Database>, pending: Pending[]): Promise<Set<string>>;
   insertRows(trx: Transaction<Database>, fresh: Pending[], rules: Map<number, ProctorSettings>, foldSeqs?: Map<string, number>): Promise<{ feed: ProctorEventRecord[]; inserted: number }>;
   fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult): Promise<void>;
-  retryable: RegExp;
+  retryable: (error: unknown) => boolean;
 }
 
 /** Some ids of the batch are on the shard already: redo with the known-id check. */
@@ -66,7 +66,7 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
       try {
         return await work();
       } catch (error) {
-        const again = error instanceof IdCollision || parts.retryable.test(String((error as { code?: string }).code ?? error));
+        const again = error instanceof IdCollision || parts.retryable(error);
         if (attempt >= 4 || !again) throw error;
         await new Promise((r) => setTimeout(r, 20 * attempt));
       }

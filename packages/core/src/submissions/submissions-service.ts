@@ -5,6 +5,7 @@ import { rooms } from '@logicode/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, SubmissionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
+import { retryTransient } from '../db-retry.js';
 import { parseChecker } from '../problems/problem-mapper.js';
 import { emitToRoom } from '../realtime.js';
 import { insertIgnore, insertedRows } from './insert-ignore.js';
@@ -85,12 +86,13 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
         if (Number(waiting.n) >= deps.config.maxQueuedPerUser) throw new AppError('QUEUE_FULL');
       }
       const customInput = body.mode === 'run' && body.customInput != null ? body.customInput : null;
-      const result = await db.insertInto('submissions').values({
+      // A lone INSERT can still be a deadlock victim under load (seen on MariaDB at 500 students): re-issue it.
+      const result = await retryTransient(() => db.insertInto('submissions').values({
         userId: actor.userId, problemId: body.problemId, language: body.language, mode: body.mode, status: 'queued',
         verdict: null, score: null, code: body.code, customInput, compileOutput: null, testCount: 0, maxCpuMs: null,
         maxMemoryKb: null, attemptId: body.attemptId ?? null, autoSubmitted: options.autoSubmitted ? 1 : 0,
         createdAtMs: clock.now(), startedAtMs: null, finishedAtMs: null,
-      }).executeTakeFirstOrThrow();
+      }).executeTakeFirstOrThrow());
       const id = Number(result.insertId);
       await queue().add({ submissionId: id, enqueuedAtMs: clock.now() }, { jobId: `sub-${id}` });
       return { id };
