@@ -2,7 +2,7 @@
 // objects, the caller's own solved flags filled in per request, an ETag that a revalidation answers with 304.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { pageOf, problemDetailSchema, problemSummarySchema } from '@logicode/contracts';
+import { leaderboardPageSchema, pageOf, problemDetailSchema, problemSummarySchema } from '@logicode/contracts';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { sumPackage } from './helpers/fixtures.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -93,6 +93,17 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(board.statusCode, 200);
       assert.match(String(board.headers['content-type']), /^application\/json/);
       assert.equal(board.json().items[0].userId, student.id);
+      assert.deepEqual(board.json(), leaderboardPageSchema.parse(board.json()));
+      assert.equal(board.json().me, null);
+      // A solve moves the ranking: the kept page text is not served past it; a signed-in caller gets their row.
+      const other = await t.userWithRole('student', 'Zed Newcomer');
+      for (const id of ids) await t.runtime.db.db.insertInto('solved').values({ userId: other.id, problemId: id, submissionId: 1, solvedAtMs: Date.now() }).execute();
+      await t.runtime.core.leaderboard.recordSolve(other.id);
+      const moved = (await get('/api/leaderboard', other.headers)).json();
+      assert.equal(moved.items[0].userId, other.id);
+      assert.equal(moved.me.userId, other.id);
+      assert.equal(moved.me.rank, 1);
+      assert.equal((await get('/api/leaderboard')).json().items[0].userId, other.id);
     });
   });
 }

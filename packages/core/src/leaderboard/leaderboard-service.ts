@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { CATEGORIES, DIFFICULTIES, type LeaderboardPage, type LeaderboardRow, type Progress } from '@logicode/contracts';
+import { CATEGORIES, DIFFICULTIES, leaderboardPageSchema, type LeaderboardPage, type LeaderboardRow, type Progress } from '@logicode/contracts';
 import { compareRanked, createMemoryRanking, type Ranked, type RankedEntry, type Ranking } from '@logicode/platform';
 import type { Actor, CoreDeps } from '../context.js';
 
@@ -63,7 +63,39 @@ export function createLeaderboardService(deps: CoreDeps) {
     rank: r.rank, userId: r.id, name: r.data.name, solvedCount: r.data.solvedCount, points: r.data.points, lastSolvedAt: new Date(r.tieBreak).toISOString(),
   });
 
-  return {
+  // The shared part of a page as JSON (everything before the caller's own `me` row), built and checked against
+  // the response schema once per ranking version where the ranking can tell one (in memory); by page and size.
+  const shared = new Map<string, { version: string; head: string }>();
+  const MAX_SHARED_PAGES = 200;
+  const ME_TAIL = 'null}';
+
+  async function sharedHead(page: number, pageSize: number): Promise<string | null> {
+    const version = ranking.version?.();
+    if (version === undefined || !(await ensureFilled())) return null;
+    const key = `${page}:${pageSize}`;
+    const known = shared.get(key);
+    if (known && known.version === version) return known.head;
+    const { entries, total } = await ranking.page((page - 1) * pageSize, pageSize);
+    // The ranking changed while the page was read: build it, but do not keep it.
+    const text = JSON.stringify(leaderboardPageSchema.parse({ items: entries.map(toRow), page, pageSize, total, me: null }));
+    if (!text.endsWith(ME_TAIL)) throw new Error('A leaderboard page does not end with its `me` field');
+    const head = text.slice(0, -ME_TAIL.length);
+    if (ranking.version?.() === version) {
+      if (shared.size >= MAX_SHARED_PAGES && !known) shared.clear();
+      shared.set(key, { version, head });
+    }
+    return head;
+  }
+
+  const service = {
+    /** `leaderboard` as response JSON: the shared page's text reused while the ranking is unchanged. */
+    async leaderboardJson(actor: Actor | null, page: number, pageSize: number): Promise<string> {
+      const head = await sharedHead(page, pageSize);
+      if (head === null) return JSON.stringify(await service.leaderboard(actor, page, pageSize));
+      const me = actor ? await ranking.get(actor.userId) : null;
+      return `${head}${me ? JSON.stringify(leaderboardPageSchema.shape.me.parse(toRow(me))) : 'null'}}`;
+    },
+
     async leaderboard(actor: Actor | null, page: number, pageSize: number): Promise<LeaderboardPage> {
       if (!(await ensureFilled())) {
         // A fill raced a solve and was discarded: answer from the database this once.
@@ -113,4 +145,5 @@ export function createLeaderboardService(deps: CoreDeps) {
       };
     },
   };
+  return service;
 }

@@ -40,6 +40,10 @@ export function createMemoryRanking<T>(options: { clock: Clock; maxAgeMs: number
       for (let i = offset; i < end; i += 1) page.push(ranked(i));
       return { entries: page, total: entries.length };
     },
+    version() {
+      // A replace always follows a fill, an upsert bumps the generation: together they cover every change.
+      return `${generation}:${filledAtMs}`;
+    },
     async get(id) {
       const at = positions.get(id);
       return at === undefined ? null : ranked(at);

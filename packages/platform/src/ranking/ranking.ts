@@ -28,6 +28,11 @@ export interface Ranking<T> {
   upsert(entry: RankedEntry<T>): Promise<void>;
   page(offset: number, count: number): Promise<{ entries: Ranked<T>[]; total: number }>;
   get(id: number): Promise<Ranked<T> | null>;
+  /**
+   * Changes whenever a member or the order may have changed, where the adapter can tell without a round trip
+   * (the in-memory one); a reader may keep what it built from a page until it changes. Absent: no such memo.
+   */
+  version?(): string;
   close(): Promise<void>;
 }
 

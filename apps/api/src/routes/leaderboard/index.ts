@@ -11,10 +11,9 @@ export async function leaderboardRoutes(app: FastifyInstance, { runtime }: Route
   r.get('/api/leaderboard', {
     schema: { tags: ['progress'], summary: 'Students ranked by points (easy 10, medium 20, hard 40)', querystring: pageQuerySchema, response: { 200: leaderboardPageSchema, 400: errorBodySchema } },
   }, async (request, reply) => {
-    // Sent as a string, past the per-request zod re-check: the page is assembled field by field from typed
-    // rows (LeaderboardPage, see leaderboard-service.ts toRow), so the check only cost CPU on a hot read.
-    const page = await leaderboard.leaderboard(request.actor, request.query.page, request.query.pageSize);
-    return sendJsonText(reply, JSON.stringify(page));
+    // Sent as a string, past the per-request response serializer: the shared page was checked against the
+    // schema when it was built (see leaderboard-service.ts leaderboardJson).
+    return sendJsonText(reply, await leaderboard.leaderboardJson(request.actor, request.query.page, request.query.pageSize));
   });
 
   r.get('/api/me/progress', {
