@@ -10,6 +10,7 @@ import type { SubmissionSummary } from '@logicode/contracts';
 import { TEACHER, apiCall, apiLogin, findProblemId } from './support/api.js';
 import { newContext, screenshot, setEditorText, setPageHidden, signIn, withFailureShots } from './support/browser.js';
 import { e2eEnvironment } from './support/environment.js';
+import { BALANCED_BRACKETS_AC as AC_CODE } from './support/solutions.js';
 
 const env = e2eEnvironment();
 
@@ -17,25 +18,6 @@ const ALICE = { email: 'alice@logicode.local', password: 'student-demo-pass' };
 const BOB = { email: 'bob@logicode.local', password: 'student-demo-pass' };
 const POINTS = 100;
 
-const AC_CODE = `import sys
-
-MATCH = {")": "(", "]": "[", "}": "{"}
-
-
-def balanced(s):
-    stack = []
-    for c in s:
-        if c in "([{":
-            stack.append(c)
-        elif not stack or stack.pop() != MATCH[c]:
-            return False
-    return not stack
-
-
-data = sys.stdin.read().split()
-t = int(data[0])
-print("\\n".join("YES" if balanced(s) else "NO" for s in data[1:1 + t]))
-`;
 // Counts brackets only: right on some tests, wrong on others (WA with a partial score).
 const WA_CODE = `import sys
 

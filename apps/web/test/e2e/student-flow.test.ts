@@ -6,26 +6,7 @@ import { test } from 'node:test';
 import { findProblemId } from './support/api.js';
 import { newContext, screenshot, setEditorText, withFailureShots } from './support/browser.js';
 import { e2eEnvironment } from './support/environment.js';
-
-const AC_CODE = `import sys
-
-MATCH = {")": "(", "]": "[", "}": "{"}
-
-
-def balanced(s):
-    stack = []
-    for c in s:
-        if c in "([{":
-            stack.append(c)
-        elif not stack or stack.pop() != MATCH[c]:
-            return False
-    return not stack
-
-
-data = sys.stdin.read().split()
-t = int(data[0])
-print("\\n".join("YES" if balanced(s) else "NO" for s in data[1:1 + t]))
-`;
+import { BALANCED_BRACKETS_AC as AC_CODE } from './support/solutions.js';
 
 const env = e2eEnvironment();
 
