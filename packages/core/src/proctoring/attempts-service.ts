@@ -52,6 +52,28 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
     return ended;
   }
 
+  /** Reopens an attempt its student left (or lost to the heartbeat time-out) while its clock still runs. */
+  async function reopen(row: ProblemSessionRow, now: number): Promise<ProblemSessionRow> {
+    await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
+      .where('id', '=', row.id).execute();
+    const reopened = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
+    await announce(reopened, 'start');
+    return reopened;
+  }
+
+  /** An open attempt opened again (a reload, another tab or device) counts as a heartbeat. */
+  async function touch(row: ProblemSessionRow, now: number): Promise<ProblemSessionRow> {
+    await db.updateTable('problemSessions').set({ lastHeartbeatAtMs: now }).where('id', '=', row.id).execute();
+    return { ...row, lastHeartbeatAtMs: now };
+  }
+
+  async function open(values: Omit<ProblemSessionRow, 'id' | 'autoSubmissionId' | 'foldedSeq'>): Promise<ProblemSessionRow> {
+    const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', Number(inserted.insertId)).executeTakeFirstOrThrow();
+    await announce(row, 'start');
+    return row;
+  }
+
   function heartbeatView(row: ProblemSessionRow): HeartbeatResponse {
     const attempt = toAttempt(row);
     return { status: attempt.status, deadlineAt: attempt.deadlineAt, serverNow: new Date(clock.now()).toISOString(), endReason: attempt.endReason };
@@ -71,22 +93,15 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       let row = await q.orderBy('id', 'desc').executeTakeFirst();
       if (row && timed && row.isActive !== 1 && row.endReason !== 'deadline' && row.endReason !== 'submitted'
         && Number(row.deadlineAtMs) > now) {
-        await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
-          .where('id', '=', row.id).execute();
-        row = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
-        await announce(row, 'start');
+        row = await reopen(row, now);
       } else if (row && row.isActive === 1) {
-        await db.updateTable('problemSessions').set({ lastHeartbeatAtMs: now }).where('id', '=', row.id).execute();
-        row = { ...row, lastHeartbeatAtMs: now };
+        row = await touch(row, now);
       } else if (!row || !timed) {
-        const values = {
+        row = await open({
           userId: actor.userId, problemId, assessmentId: null, startedAtMs: now, lastHeartbeatAtMs: now, endedAtMs: null,
           endReason: null, deadlineAtMs: timed ? now + problem.timedDurationSec! * 1000 : null, isActive: 1,
           language: null, counters: '{}', integrityScore: 100,
-        };
-        const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
-        row = { ...values, id: Number(inserted.insertId), autoSubmissionId: null, foldedSeq: 0 };
-        await announce(row, 'start');
+        });
       }
       return {
         attempt: toAttempt(row),
@@ -137,22 +152,15 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       let row = await db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId)
         .where('problemId', '=', opts.problemId).where('assessmentId', '=', opts.assessmentId).orderBy('id', 'desc').executeTakeFirst();
       if (row && row.isActive !== 1 && !['deadline', 'submitted', 'rule'].includes(row.endReason ?? '')) {
-        await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
-          .where('id', '=', row.id).execute();
-        row = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
-        await announce(row, 'start');
+        row = await reopen(row, now);
       } else if (row && row.isActive === 1) {
-        await db.updateTable('problemSessions').set({ lastHeartbeatAtMs: now }).where('id', '=', row.id).execute();
-        row = { ...row, lastHeartbeatAtMs: now };
+        row = await touch(row, now);
       } else if (!row) {
-        const values = {
+        row = await open({
           userId: actor.userId, problemId: opts.problemId, assessmentId: opts.assessmentId, startedAtMs: now,
           lastHeartbeatAtMs: now, endedAtMs: null, endReason: null, deadlineAtMs: opts.deadlineAtMs, isActive: 1,
           language: null, counters: '{}', integrityScore: 100,
-        };
-        const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
-        row = await db.selectFrom('problemSessions').selectAll().where('id', '=', Number(inserted.insertId)).executeTakeFirstOrThrow();
-        await announce(row, 'start');
+        });
       }
       return {
         attempt: toAttempt(row), settings: opts.settings, serverNow: new Date(now).toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
