@@ -17,8 +17,19 @@ interface ClassOverview {
   sorted: Map<string, StudentRow[]>;
 }
 
-/** Per process (per deps): the class overview being computed or recently computed. */
-const memos = new WeakMap<CoreDeps, { overview: Promise<ClassOverview>; untilMs: number }>();
+/**
+ * Past OVERVIEW_FRESH_MS the last overview is still served, for at most this long, while one recomputation runs:
+ * teachers never wait for the refresh (its queries, 40-100 ms of a core at a school.s size).
+ */
+export const OVERVIEW_STALE_MAX_MS = 10_000;
+
+/** Per process (per deps): the last class overview and the recomputation in flight. */
+interface Memo {
+  overview: Promise<ClassOverview>;
+  computedAtMs: number;
+  refreshing: Promise<ClassOverview> | null;
+}
+const memos = new WeakMap<CoreDeps, Memo>();
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 
@@ -59,13 +70,28 @@ export async function studentsOverview(deps: CoreDeps, query: StudentsQuery): Pr
 
 function classOverview(deps: CoreDeps): Promise<ClassOverview> {
   const now = deps.clock.now();
-  const hit = memos.get(deps);
-  if (hit && hit.untilMs > now) return hit.overview;
+  const memo = memos.get(deps);
+  if (memo && now - memo.computedAtMs < OVERVIEW_FRESH_MS) return memo.overview;
+  if (memo && now - memo.computedAtMs < OVERVIEW_STALE_MAX_MS) {
+    memo.refreshing ??= refresh(deps, memo);
+    return memo.overview;
+  }
   const overview = compute(deps);
-  const memo = { overview, untilMs: now + OVERVIEW_FRESH_MS };
-  memos.set(deps, memo);
-  overview.catch(() => memos.get(deps) === memo && memos.delete(deps));
+  const first: Memo = { overview, computedAtMs: now, refreshing: null };
+  memos.set(deps, first);
+  overview.catch(() => memos.get(deps) === first && memos.delete(deps));
   return overview;
+}
+
+/** Recomputes in the background; the memo keeps the previous overview until the new one is ready. */
+function refresh(deps: CoreDeps, memo: Memo): Promise<ClassOverview> {
+  const startedAtMs = deps.clock.now();
+  const next = compute(deps);
+  next.then(
+    () => Object.assign(memo, { overview: next, computedAtMs: startedAtMs, refreshing: null }),
+    () => (memo.refreshing = null),
+  );
+  return next;
 }
 
 async function compute(deps: CoreDeps): Promise<ClassOverview> {

@@ -2,7 +2,8 @@ import {
   AppError, type ActiveSession, type AttemptReport, type AttemptTimeline, type DashboardStats, type EventsQuery,
   type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail, type StudentDetailQuery, type StudentsQuery,
 } from '@logicode/contracts';
-import type { ProblemSessionRow } from '@logicode/db';
+import type { Selectable } from 'kysely';
+import type { ProblemSessionRow, ProctorFlagsTable } from '@logicode/db';
 import { integrityOf, normaliseCounters } from '@logicode/proctoring';
 import type { Actor, CoreDeps } from '../context.js';
 import { countEventsSince, listEvents } from './event-reads.js';
@@ -34,14 +35,18 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     return { students: Number(students.n), activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: events };
   }
 
-  async function reports(rows: ProblemSessionRow[]): Promise<AttemptReport[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
+  async function readFlagsAndTitles(rows: ProblemSessionRow[]) {
     const [flags, problems] = await Promise.all([
-      db.selectFrom('proctorFlags').selectAll().where('attemptId', 'in', ids).orderBy('id').execute(),
+      db.selectFrom('proctorFlags').selectAll().where('attemptId', 'in', rows.map((r) => r.id)).orderBy('id').execute(),
       db.selectFrom('problems').select(['id', 'title']).where('id', 'in', [...new Set(rows.map((r) => r.problemId))]).execute(),
     ]);
-    const titles = new Map(problems.map((p) => [p.id, p.title]));
+    return { flags, titles: new Map(problems.map((p) => [p.id, p.title])) };
+  }
+
+  /** Attempts with titles, counters, integrity and flags; `read` when the caller already holds the flags and titles. */
+  async function reports(rows: ProblemSessionRow[], read?: { flags: Selectable<ProctorFlagsTable>[]; titles: Map<number, string> }): Promise<AttemptReport[]> {
+    if (rows.length === 0) return [];
+    const { flags, titles } = read ?? await readFlagsAndTitles(rows);
     return Promise.all(rows.map(async (row) => {
       const counters = normaliseCounters(JSON.parse(row.counters));
       return {
@@ -89,25 +94,32 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     async student(userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
       // limit tells whether an older slice exists.
-      let attempts = db.selectFrom('problemSessions').selectAll().where('userId', '=', userId);
-      if (query.attemptsBefore !== undefined) attempts = attempts.where('id', '<', query.attemptsBefore);
-      const [user, rows, solved] = await Promise.all([
+      let attempts = db.selectFrom('problemSessions').selectAll('problemSessions').where('problemSessions.userId', '=', userId);
+      if (query.attemptsBefore !== undefined) attempts = attempts.where('problemSessions.id', '<', query.attemptsBefore);
+      // Titles come with the attempts and the student's flags in the same round trip (all by index: EXPLAIN on
+      // MariaDB), so the detail is one round trip of four small queries, not two of five.
+      const [user, rows, solved, flags] = await Promise.all([
         db.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', userId).executeTakeFirst(),
-        attempts.orderBy('id', 'desc').limit(query.attemptsLimit + 1).execute(),
+        attempts.leftJoin('problems', 'problems.id', 'problemSessions.problemId').select('problems.title as problemTitle')
+          .orderBy('problemSessions.id', 'desc').limit(query.attemptsLimit + 1).execute(),
         db.selectFrom('solved').select('problemId').where('userId', '=', userId).orderBy('problemId').execute(),
+        db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId).orderBy('id').execute(),
       ]);
       if (!user) throw new AppError('NOT_FOUND', 'No such user.');
-      const slice = rows.slice(0, query.attemptsLimit);
+      const slice = rows.slice(0, query.attemptsLimit).map(({ problemTitle, ...row }) => ({ row, problemTitle }));
       const more = rows.length > query.attemptsLimit;
+      const titles = new Map(slice.map((a) => [a.row.problemId, a.problemTitle ?? '']));
+      const sliceIds = new Set(slice.map((a) => a.row.id));
+      const read = { flags: flags.filter((f) => f.attemptId !== null && sliceIds.has(f.attemptId)), titles };
       // The first slice holding every attempt is its own count (most students): no counting query then.
       const [reported, attemptCount] = await Promise.all([
-        reports(slice),
+        reports(slice.map((a) => a.row), read),
         !more && query.attemptsBefore === undefined
           ? rows.length
           : db.selectFrom('problemSessions').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).executeTakeFirstOrThrow().then((r) => Number(r.n)),
       ]);
       return {
-        user, attempts: reported, attemptCount, nextAttemptsCursor: more ? slice[slice.length - 1]!.id : null, solvedProblemIds: solved.map((s) => s.problemId),
+        user, attempts: reported, attemptCount, nextAttemptsCursor: more ? slice[slice.length - 1]!.row.id : null, solvedProblemIds: solved.map((s) => s.problemId),
       };
     },
 
