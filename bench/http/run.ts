@@ -1,5 +1,5 @@
 // Hot paths against a bare node:http server, and the heavy views at a school's size (issue 8, items 1 and 4).
-// Run: `npx tsx bench/http/run.ts [--quick] [--dialect sqlite|mysql] [--part hot|views]`.
+// Run: `npx tsx bench/http/run.ts [--quick] [--dialect sqlite|mysql] [--part hot|views] [--only <view name part>]`.
 // For each database: bench/data fills it like a school after a term; one `logicode api` process serves it.
 // 1. Hot reads (problem list, detail, leaderboard) and writes (event batch, heartbeat) under autocannon, then the
 //    same requests against a bare node:http server (its own process) answering with the bytes our api answered:
@@ -28,6 +28,8 @@ const durationSec = quick ? 1 : 10;
 const warmupSec = quick ? 0 : 2;
 const connections = quick ? 10 : 50;
 const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'all';
+/** --only <text>: just the views whose name contains it (e.g. to profile one view with BENCH_CPU_PROF). */
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1]! : '';
 
 interface Case {
   name: string;
@@ -146,7 +148,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
       },
     ];
     const views: ViewRow[] = [];
-    for (const c of part === 'hot' ? [] : viewCases) {
+    for (const c of part === 'hot' ? [] : viewCases.filter((v) => v.name.includes(only))) {
       const sample = await fetch(base + c.path, { headers: c.headers });
       const bytes = (await sample.arrayBuffer()).byteLength;
       if (!sample.ok) throw new Error(`${c.path}: ${sample.status}`);

@@ -19,7 +19,7 @@ interface ClassOverview {
 
 /**
  * Past OVERVIEW_FRESH_MS the last overview is still served, for at most this long, while one recomputation runs:
- * teachers never wait for the refresh (its queries, 40-100 ms of a core at a school.s size).
+ * teachers never wait for the refresh (its queries, 40-100 ms of a core at a school's size).
  */
 export const OVERVIEW_STALE_MAX_MS = 10_000;
 
