@@ -50,6 +50,7 @@ export class SandboxSession {
   private dead: string | null = null;
   private ready = false;
   private diagnostics = '';
+  private channelFailed = false;
   private readonly exited: Promise<void>;
 
   private constructor(
@@ -58,12 +59,21 @@ export class SandboxSession {
   ) {
     const chan = child.stdio[3] as Duplex;
     chan.on('data', (chunk: Buffer) => this.onData(chunk));
-    chan.on('error', () => this.fail('the sandbox channel failed'));
+    // A dead sandbox can fail the channel (EPIPE) before its stderr has arrived: end it and let 'close', which
+    // comes once stderr is drained, report the failure with the diagnostics.
+    chan.on('error', () => {
+      this.channelFailed = true;
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    });
     child.stderr?.on('data', (chunk: Buffer) => {
       if (this.diagnostics.length < 4096) this.diagnostics += chunk.toString();
     });
     this.exited = new Promise((resolve) => child.once('close', () => resolve()));
-    child.once('close', (code, signal) => this.fail(`the sandbox exited (${signal ?? code})`));
+    child.once('close', (code, signal) => this.fail(`${this.channelFailed ? 'the sandbox channel failed; ' : ''}the sandbox exited (${signal ?? code})`));
   }
 
   static start(o: SessionOptions): SandboxSession {

@@ -234,6 +234,13 @@ static void child_exec(const struct opts *o, const struct req *r, int in_fd, int
   signal(SIGPIPE, SIG_DFL);
   if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) _exit(126);
   syscall(SYS_close_range, 3, ~0U, 0);
+  /* Should the sandbox's memory cgroup run out, its OOM killer must take the program's processes (a fork bomb's
+   * children inherit this), never bwrap's init or us: losing either ends the whole sandbox. Raising needs no
+   * privilege, but a non-dumpable process's /proc files are root's: become dumpable first, as exec would make
+   * us anyway (the channel is closed by now, so nothing of ours is exposed). */
+  prctl(PR_SET_DUMPABLE, 1);
+  int adj = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (adj >= 0) { if (write(adj, "1000", 4) < 0) { /* an unwritable /proc only loses this preference */ } close(adj); }
   if (chdir(o->box) != 0) _exit(126);
   rlim_t cpu_s = (rlim_t)((r->cpu_ms + 999) / 1000 + 1); /* a backstop: RLIMIT_CPU has 1 s granularity */
   set_limit(RLIMIT_CPU, cpu_s, cpu_s + 1);

@@ -28,9 +28,20 @@ printf("%d\\n",n);return 0;}`;
     assert.deepEqual(processesWith('987.501'), []);
   });
 
-  it('classic fork bomb ends as TLE', async () => {
+  it('classic fork bomb ends as TLE or MLE (whichever limit it reaches first), never by killing the sandbox', async () => {
+    // Capped at the pids limit, the copies spin until the time limit, unless their kernel memory fills the
+    // sandbox's memory cgroup first; then its OOM killer takes the program (oom_score_adj 1000), not bwrap's init
+    // or the supervisor, whose loss used to end as "killed its sandbox supervisor" (RE).
     const r = await (await testJudge()).run(job('c', '#include <unistd.h>\nint main(void){for(;;)fork();}\n', custom()));
-    assert.equal(r.verdict, 'TLE', JSON.stringify(r.tests));
+    assert.ok(r.verdict === 'TLE' || r.verdict === 'MLE', JSON.stringify(r.tests));
+    assert.ok(!/supervisor/.test(r.tests[0]?.message ?? ''), JSON.stringify(r.tests));
+  });
+
+  it("the program is its sandbox's first choice for the OOM killer (never bwrap's init or the supervisor)", async () => {
+    const src = '#include <stdio.h>\nint main(void){FILE*f=fopen("/proc/self/oom_score_adj","r");int v=-1;if(f&&fscanf(f,"%d",&v)!=1)v=-2;printf("%d\\n",v);return 0;}\n';
+    const r = await (await testJudge()).run(job('c', src, custom()));
+    assert.equal(r.verdict, 'AC', r.compileOutput ?? JSON.stringify(r.tests));
+    assert.equal(r.tests[0]?.output.trim(), '1000');
   });
 
   it('memory bomb (grow until killed) is MLE', async () => {
