@@ -8,6 +8,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, http, spawnLogicode } from '../../apps/cli/test/helpers/processes.js';
+import { dropMysqlDatabase } from './support.js';
 
 const quick = process.argv.includes('--quick');
 const MYSQL = process.env.LOGICODE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -50,10 +51,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<Row[]> {
     await server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
     if (dialect === 'mysql') {
-      const { createConnection } = await import('mysql2/promise');
-      const connection = await createConnection({ uri: MYSQL });
-      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await connection.end();
+      await dropMysqlDatabase(MYSQL, database);
     }
   }
 }

@@ -18,7 +18,7 @@ import { createDb, DEFAULT_POOL } from '@logicode/db';
 import { freePort, spawnLogicode } from '../../apps/cli/test/helpers/processes.js';
 import { generateSchool, QUICK_SIZE, TERM_SIZE } from '../data/generate.js';
 import { BENCH_JWT_SECRET, tokenFor } from '../data/tokens.js';
-import { int, machine, measure, ms, ROOT, writeResults, type Measured } from './support.js';
+import { dropMysqlDatabase, int, machine, measure, ms, ROOT, writeResults, type Measured } from './support.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -165,10 +165,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
     await server.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
     if (dialect === 'mysql') {
-      const { createConnection } = await import('mysql2/promise');
-      const connection = await createConnection({ uri: MYSQL });
-      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      await connection.end();
+      await dropMysqlDatabase(MYSQL, database);
     }
   }
 }

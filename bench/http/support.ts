@@ -7,6 +7,14 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
+
+/** Drops a bench's own database on a MySQL server (`serverUrl` without a database name). */
+export async function dropMysqlDatabase(serverUrl: string, database: string): Promise<void> {
+  const { createConnection } = await import('mysql2/promise');
+  const connection = await createConnection({ uri: serverUrl });
+  await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  await connection.end();
+}
 const TICK_MS = 10; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
 
 /**

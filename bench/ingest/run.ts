@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import { createDb, DEFAULT_POOL, ensureMysqlDatabase, migrateToLatest, type DbHandle } from '@logicode/db';
 import { percentile, runLoad, type Student } from './load.js';
 import * as ingestKeys from '../../packages/db/src/migrations/0100-ingest-keys.js';
+import { dropMysqlDatabase } from '../http/support.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -197,10 +198,7 @@ async function benchMode(mode: Mode) {
   await Promise.all(children.map((c) => new Promise((r) => c.once('exit', r))));
   await handle.close();
   if (mode !== 'embedded') {
-    const { createConnection } = await import('mysql2/promise');
-    const c = await createConnection({ uri: MYSQL });
-    await c.query(`DROP DATABASE IF EXISTS \`${dbName}\``);
-    await c.end();
+    await dropMysqlDatabase(MYSQL, dbName);
     const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
