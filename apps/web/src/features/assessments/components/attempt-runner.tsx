@@ -34,6 +34,16 @@ const END_TEXT: Record<string, string> = {
 const AFTER_ZERO_MS = 2500;
 const WHILE_ENDING_MS = 2000;
 
+/** How the attempt ended (time, hand-in, the teacher) and the way to the results: one view wherever it shows. */
+export function AttemptEnded({ assessment, attempt }: { assessment: StudentAssessment; attempt: AssessmentAttempt }) {
+  return (
+    <div data-testid="time-up">
+      <Notice kind="warning">{END_TEXT[attempt.endReason ?? 'deadline']}</Notice>
+      {assessment.showResultsToStudents ? <Link className="btn btn-primary" to={paths.assessmentResults(assessment.id)}>See your results</Link> : <p className="muted">Your teacher will share the results.</p>}
+    </div>
+  );
+}
+
 interface Props {
   assessment: StudentAssessment;
   attempt: AssessmentAttempt;
@@ -102,10 +112,7 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
       </div>
       {finish.error ? <Notice kind="error">{finish.error.message}</Notice> : null}
       {ended ? (
-        <div className="page narrow" data-testid="time-up">
-          <Notice kind="warning">{END_TEXT[attempt.endReason ?? 'deadline']}</Notice>
-          {assessment.showResultsToStudents ? <Link className="btn btn-primary" to={paths.assessmentResults(assessment.id)}>See your results</Link> : <p className="muted">Your teacher will share the results.</p>}
-        </div>
+        <div className="page narrow"><AttemptEnded assessment={assessment} attempt={attempt} /></div>
       ) : timeUp ? (
         <Notice kind="warning"><span data-testid="time-up">Time is up. Your latest code is being submitted automatically…</span></Notice>
       ) : null}

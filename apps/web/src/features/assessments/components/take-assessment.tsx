@@ -1,10 +1,8 @@
-import { Link } from 'react-router';
-import { paths } from '../../../config/paths.js';
 import { errorMessage } from '../../../lib/api-client.js';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { useMyAttempt, useStartAssessment, useStudentAssessment } from '../api/student-api.js';
 import { AssessmentConsent } from './assessment-consent.js';
-import { AttemptRunner, type ProblemSlot } from './attempt-runner.js';
+import { AttemptEnded, AttemptRunner, type ProblemSlot } from './attempt-runner.js';
 import { formatWhen } from './status-badge.js';
 import type { ReactNode } from 'react';
 
@@ -45,8 +43,7 @@ export function TakeAssessment({ assessmentId, renderProblem }: Props) {
     return (
       <div className="page narrow">
         <h1>{a.title}</h1>
-        <Notice kind="success">You have finished this assessment.</Notice>
-        {a.showResultsToStudents ? <Link className="btn btn-primary" to={paths.assessmentResults(a.id)}>See your results</Link> : <p className="muted">Your teacher will share the results.</p>}
+        <AttemptEnded assessment={a} attempt={attempt.data} />
       </div>
     );
   }
