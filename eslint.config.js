@@ -1,4 +1,4 @@
-// One lint config. The layer rules below mirror ../shared/DESIGN.md §2.
+// One lint config. The layer rules below mirror docs/design.md §2.
 // Do not relax these rules: a rule the tools check is worth ten a reviewer remembers.
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
