@@ -44,6 +44,24 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+/** GET /api/auth/me: the user, and when the access token the request carried expires (refresh ahead of it). */
+export const meResponseSchema = z.object({ user: userSchema, accessTokenExpiresAt: z.string() });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/**
+ * POST /api/auth/password: the signed-in user changes their own password. Every other session of the user ends
+ * (refresh tokens revoked, access tokens refused, sockets disconnected); the answer is a fresh session for this one.
+ */
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password.').max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** Why the server ended a socket's session ('session:ended', sent once just before it disconnects the socket). */
+export const SESSION_END_REASONS = ['expired', 'signed_out', 'revoked', 'role_changed', 'password_changed'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
 export const changeRoleBodySchema = z.object({ role: roleSchema });
 
 export const userListQuerySchema = z.object({

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: { statusCode: 401, message: 'The email or password is wrong.' },
   TOKEN_EXPIRED: { statusCode: 401, message: 'The session has expired; sign in again.' },
   FORBIDDEN: { statusCode: 403, message: 'You are not allowed to do this.' },
+  PASSWORD_WRONG: { statusCode: 403, message: 'The current password is wrong.' },
   NOT_FOUND: { statusCode: 404, message: 'Not found.' },
   ROUTE_NOT_FOUND: { statusCode: 404, message: 'There is no such route.' },
   METHOD_NOT_ALLOWED: { statusCode: 405, message: 'The method is not allowed here.' },
