@@ -1,4 +1,5 @@
 import type { ErrorBody } from '@logicode/contracts';
+import { refreshSession, thinksSignedIn } from './session-refresh.js';
 
 /** A field's problem, as the API's VALIDATION details name it (`details: [{ path, message }]`). */
 export interface FieldError {
@@ -75,19 +76,6 @@ function toApiError(status: number, body: unknown): ApiError {
   return new ApiError({ status, code: 'HTTP_' + status, message: `The server answered unexpectedly (HTTP ${status}).` });
 }
 
-let refreshing: Promise<boolean> | null = null;
-
-/** One refresh at a time, however many requests saw TOKEN_EXPIRED together. */
-function refreshSession(): Promise<boolean> {
-  refreshing ??= fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: '{}' })
-    .then((res) => res.ok)
-    .catch(() => false)
-    .finally(() => {
-      setTimeout(() => (refreshing = null), 0);
-    });
-  return refreshing;
-}
-
 async function send(path: string, options: RequestOptions): Promise<Response> {
   const init: RequestInit = { method: options.method ?? 'GET', credentials: 'same-origin', headers: { accept: 'application/json' } };
   if (options.signal) init.signal = options.signal;
@@ -99,8 +87,34 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     return await fetch(buildUrl(path, options.query), init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'NETWORK', message: 'Cannot reach LogiCode. Check your connection and try again.' });
+    throw networkError();
   }
+}
+
+/** status 0: the request never got an answer (offline, the server unreachable, or a time-out). */
+export function networkError(): ApiError {
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  return new ApiError({
+    status: 0,
+    code: 'NETWORK',
+    message: offline ? 'You are offline. Try again when the connection is back.' : 'Cannot reach LogiCode. Check your connection and try again.',
+  });
+}
+
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 0;
+}
+
+// Routes whose 401 is their answer (wrong password, no session to refresh), never a reason to refresh.
+const NO_REFRESH = ['/api/auth/refresh', '/api/auth/login', '/api/auth/signup', '/api/auth/logout'];
+
+/**
+ * A 401 a refresh can cure: the token expired (TOKEN_EXPIRED), or no token came at all while we believe a session
+ * exists (UNAUTHENTICATED: an access cookie the browser already dropped, or a tab reopened after its lifetime).
+ */
+function curable(path: string, code: string | undefined): boolean {
+  if (NO_REFRESH.some((p) => path.startsWith(p))) return false;
+  return code === 'TOKEN_EXPIRED' || (code === 'UNAUTHENTICATED' && thinksSignedIn());
 }
 
 async function readBody(res: Response): Promise<unknown> {
@@ -113,13 +127,20 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/** The one typed fetch client: JSON in, JSON out, ApiError on failure, a silent refresh on TOKEN_EXPIRED. */
+/**
+ * The one typed fetch client: JSON in, JSON out, ApiError on failure. A 401 a refresh can cure is refreshed (once,
+ * shared by concurrent requests and tabs) and the request retried once; a refused refresh ends the session
+ * (session-refresh announces it) and the 401 stands.
+ */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let res = await send(path, options);
-  if (res.status === 401 && !path.startsWith('/api/auth/refresh')) {
+  if (res.status === 401) {
     const body = await readBody(res.clone());
-    if (body && typeof body === 'object' && (body as { code?: string }).code === 'TOKEN_EXPIRED' && (await refreshSession())) {
-      res = await send(path, options);
+    const code = body && typeof body === 'object' ? (body as { code?: string }).code : undefined;
+    if (curable(path, code)) {
+      const outcome = await refreshSession();
+      if (outcome === 'offline') throw networkError();
+      if (outcome === 'refreshed') res = await send(path, options);
     }
   }
   const body = await readBody(res);

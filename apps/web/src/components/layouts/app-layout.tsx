@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { hasRole, useLogout, useUser } from '../../lib/auth.js';
+import { hasRole, useLogout, useSessionWatch, useUser } from '../../lib/auth.js';
 import { paths } from '../../config/paths.js';
 import { OfflineBanner } from './offline-banner.js';
+import { SessionEnded } from './session-ended.js';
 
 function Item({ to, end, children }: { to: string; end?: boolean; children: string }) {
   return (
@@ -17,6 +19,10 @@ export function AppLayout() {
   const logout = useLogout();
   const navigate = useNavigate();
   const me = user.data ?? null;
+  // A session that really ended: the header shows "Sign in" at once (useSessionWatch clears the user) and a dialog says why.
+  const session = useSessionWatch();
+  const [minimized, setMinimized] = useState(false);
+  const ended = session.ended && !me ? session.ended : null;
 
   const signOut = () => {
     logout.mutate(undefined, { onSettled: () => void navigate(paths.landing()) });
@@ -69,6 +75,7 @@ export function AppLayout() {
         </div>
       </header>
       <OfflineBanner />
+      {ended ? <SessionEnded cause={ended} minimized={minimized} onMinimize={() => setMinimized(true)} /> : null}
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Attempt, AttemptEndReason, LanguageId, ProctorEventInput, ProctorSettings, StartAttemptResponse } from '@logicode/contracts';
 import { errorMessage } from '../../../lib/api-client.js';
+import { onSessionChange } from '../../../lib/session-events.js';
 import { onSocketEvent } from '../../../lib/socket.js';
 import { readStorage, writeStorage } from '../../../lib/storage.js';
 import { sendHeartbeat, startAttempt } from '../api/proctor-api.js';
 import { installDetectors, type Detected } from './detectors.js';
-import { EventQueue } from './event-queue.js';
+import { eventQueueFor, type EventQueue } from './event-queue.js';
 import { SnapshotTracker } from './snapshots.js';
 import { uuid } from './uuid.js';
 
@@ -26,11 +27,9 @@ export interface ProctorState {
   sendError: string | null;
 }
 
-let sharedQueue: EventQueue | null = null;
-/** One queue per tab, created on first use, so events left from an earlier visit go out first. */
-function queue(): EventQueue {
-  sharedQueue ??= new EventQueue();
-  return sharedQueue;
+/** The queue of the attempt's owner (events wait per user and attempt; see event-queue.ts). */
+function queueOf(attempt: Attempt): EventQueue {
+  return eventQueueFor(attempt.userId);
 }
 
 const seqKey = (attemptId: number) => `lc:proctor-seq:${attemptId}`;
@@ -42,7 +41,7 @@ export type StartSession = (problemId: number) => Promise<StartAttemptResponse>;
 export function useProctorSession(problemId: number, consented: boolean, start: StartSession = startAttempt) {
   const [state, setState] = useState<ProctorState>({
     phase: 'starting', attempt: null, settings: null, clockOffsetMs: 0, endReason: null, submissionId: null,
-    error: null, warning: null, pendingEvents: queue().pending, sendError: null,
+    error: null, warning: null, pendingEvents: 0, sendError: null,
   });
   const code = useRef<{ content: string; language: LanguageId } | null>(null);
   const tracker = useRef<SnapshotTracker | null>(null);
@@ -55,11 +54,12 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
   const push = useCallback((event: Omit<ProctorEventInput, 'id' | 'clientTsMs' | 'problemId' | 'attemptId'>) => {
     const attempt = attemptRef.current;
     if (!attempt || attempt.status !== 'active') return;
-    queue().push({ ...event, id: uuid(), clientTsMs: Date.now(), problemId: attempt.problemId, attemptId: attempt.id } as ProctorEventInput);
+    const q = queueOf(attempt);
+    q.push({ ...event, id: uuid(), clientTsMs: Date.now(), problemId: attempt.problemId, attemptId: attempt.id } as ProctorEventInput);
     // A breach should reach the teacher within a second or two, not wait for the next 2 s tick; snapshots can wait.
     if (event.type !== 'code_snapshot') {
       clearTimeout(soonTimer.current);
-      soonTimer.current = setTimeout(() => void queue().flush(), SOON_MS);
+      soonTimer.current = setTimeout(() => void q.flush(), SOON_MS);
     }
   }, []);
 
@@ -89,6 +89,7 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
         setState((s) => ({
           ...s, phase: ended ? 'ended' : 'active', attempt: res.attempt, settings: res.settings,
           clockOffsetMs: new Date(res.serverNow).getTime() - Date.now(), endReason: res.attempt.endReason,
+          pendingEvents: queueOf(res.attempt).pending,
         }));
       })
       .catch((error: unknown) => !cancelled && setState((s) => ({ ...s, phase: 'error', error: errorMessage(error) })));
@@ -102,10 +103,11 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
   const idleLimitMs = (state.settings?.idleLimitSec ?? 300) * 1000;
 
   // Detectors, snapshots and the flush loop run only while the attempt is active and proctoring is on.
+  const ownerId = state.attempt?.userId ?? null;
   useEffect(() => {
-    if (!recording) return;
+    if (!recording || ownerId === null) return;
     const uninstall = installDetectors((d: Detected) => push(d as never), { idleLimitMs });
-    const q = queue();
+    const q = eventQueueFor(ownerId);
     q.onChange = (pendingEvents, sendError) => setState((s) => (s.pendingEvents === pendingEvents && s.sendError === sendError ? s : { ...s, pendingEvents, sendError }));
     const tick = () => {
       snapshot();
@@ -118,19 +120,39 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
       q.beaconAll();
     };
     const onVisibility = () => document.hidden && onHide();
+    // Back online, or signed in again after the session ended: what waited goes now, not after the back-off.
+    const retry = () => {
+      q.retryNow();
+      tick();
+    };
+    const offSession = onSessionChange(retry);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('online', tick);
+    window.addEventListener('online', retry);
     return () => {
       uninstall();
       clearInterval(timer);
+      offSession();
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('online', tick);
+      window.removeEventListener('online', retry);
       snapshot();
       void q.flush();
     };
-  }, [recording, push, snapshot, idleLimitMs]);
+  }, [recording, ownerId, push, snapshot, idleLimitMs]);
+
+  /** Opens the attempt again after a time-out; if the server answers with an ended one, that is the end. */
+  const resume = useCallback(async () => {
+    const res = await startRef.current(problemId);
+    // Untimed practice opens a new attempt: its snapshots start again from a full copy.
+    if (res.attempt.id !== attemptRef.current?.id) tracker.current = new SnapshotTracker(Number(readStorage(seqKey(res.attempt.id)) ?? 0));
+    attemptRef.current = res.attempt;
+    const ended = res.attempt.status === 'ended';
+    setState((s) => ({
+      ...s, phase: ended ? 'ended' : 'active', attempt: res.attempt, settings: res.settings,
+      clockOffsetMs: new Date(res.serverNow).getTime() - Date.now(), endReason: res.attempt.endReason,
+    }));
+  }, [problemId]);
 
   const end = useCallback((reason: AttemptEndReason | null, submissionId: number | null) => {
     if (attemptRef.current) attemptRef.current = { ...attemptRef.current, status: 'ended' };
@@ -144,16 +166,26 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
     try {
       const hb = await sendHeartbeat(attemptId);
       setState((s) => ({ ...s, clockOffsetMs: new Date(hb.serverNow).getTime() - Date.now(), attempt: s.attempt ? { ...s.attempt, deadlineAt: hb.deadlineAt } : s.attempt }));
-      if (hb.status === 'ended') end(hb.endReason, null);
+      if (hb.status !== 'ended') return;
+      // Ended for want of heartbeats (an outage, a sleeping laptop): the student is back, so resume as a reload
+      // would; the server decides whether that attempt may go on (an assessment's or a timed one's clock still runs).
+      if (hb.endReason === 'timeout') await resume();
+      else end(hb.endReason, null);
     } catch {
-      // A missed heartbeat is not fatal: the server allows three.
+      // A missed heartbeat (offline, the session refreshing) is not the end of anything: the next one will do.
     }
-  }, [attemptId, end]);
+  }, [attemptId, end, resume]);
 
   useEffect(() => {
     if (!active) return;
     const timer = setInterval(() => void heartbeat(), 25_000);
-    return () => clearInterval(timer);
+    // Back from an outage: tell the server at once rather than up to 25 s later.
+    const onOnline = () => void heartbeat();
+    window.addEventListener('online', onOnline);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', onOnline);
+    };
   }, [active, heartbeat]);
 
   useEffect(() => {
@@ -162,18 +194,20 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
       if (p.attemptId === attemptId) setState((s) => ({ ...s, warning: p.message }));
     });
     const offEnded = onSocketEvent('attempt:ended', (p) => {
-      if (p.attemptId === attemptId) end(p.reason, p.submissionId);
+      if (p.attemptId !== attemptId) return;
+      if (p.reason === 'timeout') void resume().catch(() => end(p.reason, p.submissionId));
+      else end(p.reason, p.submissionId);
     });
     return () => {
       offWarning();
       offEnded();
     };
-  }, [attemptId, end]);
+  }, [attemptId, end, resume]);
 
   /** At the deadline: send the last code at once, then ask the server (which submits it) for the outcome. */
   const onDeadline = useCallback(() => {
     snapshot();
-    void queue().flush();
+    if (attemptRef.current) void queueOf(attemptRef.current).flush();
     setTimeout(() => void heartbeat(), 2500);
   }, [snapshot, heartbeat]);
 

@@ -6,7 +6,7 @@ import { Notice } from '../../../components/ui/status.js';
 import { useUser } from '../../../lib/auth.js';
 import { useCreateSubmission, useInvalidateAfterVerdict, type SubmitFn } from '../api/submissions.js';
 import { savedLanguage, useDraft } from '../hooks/use-draft.js';
-import { useLiveSubmission } from '../hooks/use-live-submission.js';
+import { submitErrorMessage, useLiveSubmission } from '../hooks/use-live-submission.js';
 import { EditorToolbar } from './editor-toolbar.js';
 import { ResultPanel } from './result-panel.js';
 import { StatementPanel } from './statement-panel.js';
@@ -138,7 +138,7 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
             {!connected && busy ? <span className="muted small live-note">Live updates unavailable; checking every second.</span> : null}
           </div>
           <div className="bottom-body" role="tabpanel">
-            {create.error ? <Notice kind="error">{create.error.message}</Notice> : null}
+            {create.error ? <Notice kind="error">{submitErrorMessage(create.error)}</Notice> : null}
             {bottomTab === 'result' ? (
               <ResultPanel live={live} />
             ) : (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Submission, SubmissionTestResult } from '@logicode/contracts';
+import { errorMessage, isNetworkError } from '../../../lib/api-client.js';
 import { isSocketConnected, onConnectionChange, onSocketEvent } from '../../../lib/socket.js';
 import { getSubmission } from '../api/submissions.js';
 
@@ -16,6 +17,15 @@ export interface LiveSubmission {
 const POLL_SOCKET_DOWN_MS = 1000;
 // With a live socket we still look once in a while, in case an event was lost in a reconnect.
 const POLL_SOCKET_UP_MS = 6000;
+
+/**
+ * What Run or Submit says when it failed: offline, the code is safe in the draft and nothing was sent, so the
+ * student only has to press again later; anything else keeps the server's own sentence.
+ */
+export function submitErrorMessage(error: unknown): string {
+  if (isNetworkError(error)) return 'You are offline — your code is saved; try again when the connection is back.';
+  return errorMessage(error);
+}
 
 function mergeTest(tests: SubmissionTestResult[], result: SubmissionTestResult): SubmissionTestResult[] {
   const next = tests.filter((t) => t.index !== result.index);
@@ -85,7 +95,8 @@ export function useLiveSubmission(onDone?: (submission: Submission) => void) {
           return { ...prev, status: sub.status, testCount: sub.testCount || prev.testCount, tests };
         });
       } catch (error) {
-        apply(id, (prev) => ({ ...prev, error }));
+        // Offline: keep following it (the judge goes on without us); the next poll or the socket brings the result.
+        if (!isNetworkError(error)) apply(id, (prev) => ({ ...prev, error }));
       }
     },
     [apply],
@@ -115,6 +126,8 @@ export function useLiveSubmission(onDone?: (submission: Submission) => void) {
   const pendingId = live !== null && !live.final && !live.error ? live.id : null;
   useEffect(() => {
     if (pendingId === null) return;
+    // Reconnected: results sent while we were away are not replayed, so read the submission at once.
+    if (connected) void poll(pendingId);
     const timer = setInterval(() => void poll(pendingId), connected ? POLL_SOCKET_UP_MS : POLL_SOCKET_DOWN_MS);
     return () => clearInterval(timer);
   }, [pendingId, connected, poll]);
