@@ -20,6 +20,8 @@ const envSchema = z.object({
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Who a teacher sees: 'classes' (their own classes' students) or 'all' (a one-teacher school); docs/access.md. */
+  TEACHER_SCOPE: z.enum(['classes', 'all']).default('classes'),
 });
 
 export function loadWorkerConfig(env: Record<string, string | undefined> = process.env) {
@@ -34,6 +36,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
       refreshTokenTtlSec: 3600,
       login: { perAccountLimit: 1, perAddressLimit: 1, windowMs: 1000 },
       maxQueuedPerUser,
+      teacherScope: parsed.TEACHER_SCOPE,
     },
     /** Judge jobs at once: one per core by default (each job is one sandboxed program at a time). */
     concurrency: parsed.WORKER_CONCURRENCY ?? availableParallelism(),

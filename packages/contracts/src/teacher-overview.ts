@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from './common.js';
+import { attemptTimelineSchema } from './proctor-api.js';
+import { proctorFlagSchema } from './proctor-rules.js';
 import { submissionModeSchema, submissionSummarySchema } from './submissions.js';
 import { verdictSchema } from './verdicts.js';
 
@@ -47,3 +49,11 @@ export const teacherSubmissionsQuerySchema = z.object({
 
 /** A submission in the teacher's list: who, which problem, the verdict (code via GET /api/submissions/:id). */
 export const teacherSubmissionSchema = submissionSummarySchema.extend({ userName: z.string(), problemTitle: z.string() });
+
+/** A flag in the teacher's flags list: it names the student and the problem (GET /api/teacher/flags). */
+export const flagListItemSchema = proctorFlagSchema.extend({ userName: z.string(), problemTitle: z.string() });
+export type FlagListItem = z.infer<typeof flagListItemSchema>;
+
+/** One attempt for playback, with who took it ("Review attempt #5 · Alice Chen · Two Sum"). */
+export const attemptTimelineViewSchema = attemptTimelineSchema.extend({ userName: z.string() });
+export type AttemptTimelineView = z.infer<typeof attemptTimelineViewSchema>;

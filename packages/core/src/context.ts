@@ -10,6 +10,11 @@ export interface CoreConfig {
   login: { perAccountLimit: number; perAddressLimit: number; windowMs: number };
   /** How many of a user's submissions may wait in the queue at once. */
   maxQueuedPerUser: number;
+  /**
+   * Who a teacher sees (TEACHER_SCOPE): 'classes' (the default) = the students of their own classes and the
+   * attempts in their own assessments; 'all' = every student (a one-teacher school). Admins always see everyone.
+   */
+  teacherScope?: 'classes' | 'all';
 }
 
 export interface CoreLog {

@@ -2,6 +2,7 @@ import {
   AppError, type LanguageId, type PlagiarismFragment, type PlagiarismPairDetail, type PlagiarismReport,
   type PlagiarismReportQuery, type PlagiarismRunBody,
 } from '@logicode/contracts';
+import { teacherScopeOf } from '../access/teacher-scope.js';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { toPairSummary, toRun } from './mappers.js';
 import { PLAGIARISM_QUEUE, type PlagiarismQueueMessage } from './queue.js';
@@ -13,6 +14,7 @@ const RUN_REUSE_MS = 30 * 60 * 1000;
 export function createPlagiarismService(deps: CoreDeps) {
   const { db } = deps.db;
   const queue = () => deps.queue<PlagiarismQueueMessage>(PLAGIARISM_QUEUE);
+  const scope = teacherScopeOf(deps);
 
   function requireStaff(actor: Actor): void {
     if (!isStaff(actor)) throw new AppError('FORBIDDEN');
@@ -47,11 +49,21 @@ export function createPlagiarismService(deps: CoreDeps) {
       return { runId };
     },
 
-    /** The latest run and the problem's current pairs, most similar first, with both students' names. */
+    /**
+     * The latest run and the problem's current pairs, most similar first, with both students' names. A teacher
+     * sees only the pairs whose two students are both in their scope (docs/access.md): a pair with a student of
+     * another teacher's class is left out entirely (no name, no code, not counted); an admin sees every pair.
+     */
     async report(actor: Actor, problemId: number, query: PlagiarismReportQuery): Promise<PlagiarismReport> {
       requireStaff(actor);
       await requireProblem(problemId);
+      const visible = await scope.of(actor);
       let base = db.selectFrom('plagiarismPairs').where('problemId', '=', problemId);
+      if (!visible.all) {
+        // An empty scope matches nothing (an IN list must not be empty).
+        const ids = visible.userIds.length ? visible.userIds : [0];
+        base = base.where('leftUserId', 'in', ids).where('rightUserId', 'in', ids);
+      }
       if (query.language) base = base.where('language', '=', query.language);
       if (query.minSimilarity !== undefined) base = base.where('similarity', '>=', query.minSimilarity);
       const [run, rows, count] = await Promise.all([
@@ -76,7 +88,9 @@ export function createPlagiarismService(deps: CoreDeps) {
     async pair(actor: Actor, pairId: number): Promise<PlagiarismPairDetail> {
       requireStaff(actor);
       const row = await db.selectFrom('plagiarismPairs').selectAll().where('id', '=', pairId).executeTakeFirst();
-      if (!row) throw new AppError('NOT_FOUND', 'No such pair.');
+      const visible = await scope.of(actor);
+      // Both students in scope, as in the report; anything else answers as a missing pair.
+      if (!row || !visible.has(row.leftUserId) || !visible.has(row.rightUserId)) throw new AppError('NOT_FOUND', 'No such pair.');
       const subs = await db.selectFrom('submissions').select(['id', 'language', 'code', 'verdict', 'createdAtMs'])
         .where('id', 'in', [row.leftSubmissionId, row.rightSubmissionId]).execute();
       const named = await names([row.leftUserId, row.rightUserId]);

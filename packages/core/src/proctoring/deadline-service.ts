@@ -2,7 +2,7 @@ import { rooms, type LanguageId, type SnapshotData, type SnapshotEdit } from '@l
 import { latestSnapshot } from '@logicode/proctoring';
 import type { CoreDeps } from '../context.js';
 import type { AttemptsService } from './attempts-service.js';
-import { emitTo, feedRooms } from './feed.js';
+import { emitTo } from './feed.js';
 
 export interface AutoSubmitRequest {
   userId: number;
@@ -76,12 +76,7 @@ export function createDeadlineService(deps: CoreDeps, attempts: AttemptsService,
         await db.updateTable('problemSessions').set({ autoSubmissionId: submissionId }).where('id', '=', row.id).execute();
         const ended = await attempts.end(row, 'deadline');
         await attempts.notifyEnded({ ...ended, endReason: 'deadline' }, submissionId || null);
-        if (submissionId) {
-          await emitTo(deps.pubsub, feedRooms(row.userId, row.problemId), 'submission:made', {
-            submissionId, userId: row.userId, problemId: row.problemId, attemptId: row.id, autoSubmitted: true,
-            createdAt: new Date(deps.clock.now()).toISOString(),
-          });
-        }
+        // Its 'submission:made' (autoSubmitted) goes to the teacher feeds from submissions.create (submission-feed.ts).
         if (row.assessmentId !== null) {
           // The teachers watching the assessment see the end (and the auto-submission) without a client doing anything.
           await emitTo(deps.pubsub, [rooms.feedAssessment(row.assessmentId)], 'assessment:update', {

@@ -27,9 +27,10 @@ function newestFirst(a: ProctorEventRow, b: ProctorEventRow): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-function pageQuery(shard: Kysely<Database>, query: EventsQuery, cursor: { ms: number; id: string } | null) {
+function pageQuery(shard: Kysely<Database>, query: EventsQuery, cursor: { ms: number; id: string } | null, userIds: readonly number[] | undefined) {
   let q = shard.selectFrom('proctorEvents').selectAll();
   if (query.userId) q = q.where('userId', '=', query.userId);
+  if (userIds) q = q.where('userId', 'in', userIds);
   if (query.problemId) q = q.where('problemId', '=', query.problemId);
   if (query.attemptId) q = q.where('attemptId', '=', query.attemptId);
   if (query.type) q = q.where('type', '=', query.type);
@@ -63,16 +64,20 @@ async function shardsFor(deps: CoreDeps, query: EventsQuery): Promise<readonly K
  * cursor; the global first `limit + 1` are among them, so merging and cutting gives exactly the page a single
  * database would (and the same cursor for the next one).
  */
-export async function listEvents(deps: CoreDeps, query: EventsQuery): Promise<{ items: (ProctorEventRecord & { userName: string })[]; nextCursor: string | null }> {
+export async function listEvents(
+  deps: CoreDeps, query: EventsQuery, userIds?: readonly number[],
+): Promise<{ items: (ProctorEventRecord & { userName: string })[]; nextCursor: string | null }> {
   const cursor = parseCursor(query.cursor);
+  // `userIds`: only these students' events (a teacher's scope, access/teacher-scope.ts); an empty scope has none.
+  if (userIds && userIds.length === 0) return { items: [], nextCursor: null };
   const targets = await shardsFor(deps, query);
-  const perShard = await Promise.all(targets.map((shard) => pageQuery(shard, query, cursor).execute()));
+  const perShard = await Promise.all(targets.map((shard) => pageQuery(shard, query, cursor, userIds).execute()));
   // One shard: its SQL order is the order (no re-sort that could disagree with the database's collation).
   const rows = perShard.length === 1 ? perShard[0]! : perShard.flat().sort(newestFirst).slice(0, query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const userIds = [...new Set(page.map((r) => r.userId))];
+  const pageUserIds = [...new Set(page.map((r) => r.userId))];
   // Users live on the main database; an event of a user that no longer exists is left out, as the join did.
-  const users = userIds.length ? await deps.db.db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [];
+  const users = pageUserIds.length ? await deps.db.db.selectFrom('users').select(['id', 'name']).where('id', 'in', pageUserIds).execute() : [];
   const names = new Map(users.map((u) => [u.id, u.name]));
   const last = page[page.length - 1];
   return {
@@ -81,9 +86,13 @@ export async function listEvents(deps: CoreDeps, query: EventsQuery): Promise<{ 
   };
 }
 
-/** Events stored since a time, on every shard (the dashboard's "events today"). */
-export async function countEventsSince(deps: CoreDeps, sinceMs: number): Promise<number> {
-  const counts = await Promise.all(deps.db.shards.all().map((shard) => shard.selectFrom('proctorEvents')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('createdAtMs', '>=', sinceMs).executeTakeFirstOrThrow()));
+/** Events stored since a time, on every shard (the dashboard's "events today"); of these students only, if given. */
+export async function countEventsSince(deps: CoreDeps, sinceMs: number, userIds?: readonly number[]): Promise<number> {
+  if (userIds && userIds.length === 0) return 0;
+  const counts = await Promise.all(deps.db.shards.all().map((shard) => {
+    let q = shard.selectFrom('proctorEvents').select((eb) => eb.fn.countAll<number>().as('n')).where('createdAtMs', '>=', sinceMs);
+    if (userIds) q = q.where('userId', 'in', userIds);
+    return q.executeTakeFirstOrThrow();
+  }));
   return counts.reduce((sum, row) => sum + Number(row.n), 0);
 }

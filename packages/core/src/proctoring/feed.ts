@@ -1,5 +1,7 @@
 import { rooms, type ServerToClientEvents } from '@logicode/contracts';
 import type { PubSub } from '@logicode/platform';
+import { teacherScopeOf } from '../access/teacher-scope.js';
+import type { CoreDeps } from '../context.js';
 import { emitToRoom } from '../realtime.js';
 
 /**
@@ -15,7 +17,13 @@ export async function emitTo<E extends keyof ServerToClientEvents>(
   await emitToRoom(pubsub, targetRooms.length === 1 ? targetRooms[0]! : targetRooms, event, payload);
 }
 
-/** The teacher feed rooms that watch this student at this problem. */
-export function feedRooms(userId: number, problemId: number): string[] {
-  return [rooms.feedAll(), rooms.feedProblem(problemId), rooms.feedStudent(userId)];
+/**
+ * The teacher feed rooms that watch this student at this problem: the admins' feed:all and feed:problem:<id>,
+ * feed:student:<id> (joinable only by those who have the student in scope), and feed:teacher:<id> of each
+ * teacher whose class holds the student (that teacher's dashboard). The student's teachers are cached briefly
+ * (SCOPE_FRESH_MS), so a burst of events costs one lookup; the event stays one message (emitTo).
+ */
+export async function feedRooms(deps: CoreDeps, userId: number, problemId: number): Promise<string[]> {
+  const teachers = await teacherScopeOf(deps).teachersOf(userId);
+  return [rooms.feedAll(), rooms.feedProblem(problemId), rooms.feedStudent(userId), ...teachers.map((id) => rooms.feedTeacher(id))];
 }

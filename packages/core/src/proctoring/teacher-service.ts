@@ -1,10 +1,12 @@
 import {
   AppError, type ActiveSession, type AttemptReport, type AttemptTimeline, type DashboardStats, type EventsQuery,
-  type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail, type StudentDetailQuery, type StudentsQuery,
+  type FlagListItem, type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail, type StudentDetailQuery,
+  type StudentsQuery,
 } from '@logicode/contracts';
 import type { Selectable } from 'kysely';
 import type { ProblemSessionRow, ProctorFlagsTable } from '@logicode/db';
 import { integrityOf, normaliseCounters } from '@logicode/proctoring';
+import { teacherScopeOf, type Scope } from '../access/teacher-scope.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { countEventsSince, listEvents } from './event-reads.js';
 import { emitTo, feedRooms } from './feed.js';
@@ -12,11 +14,22 @@ import { toAttempt, toEventRecord, toFlag } from './mappers.js';
 import { studentsOverview } from './students-overview.js';
 import type { SettingsStore } from './settings-store.js';
 
+/** The user ids a cross-student read must stay within: undefined = no limit (everyone, or one student already checked). */
+function scopeFilter(visible: Scope, userId: number | undefined): readonly number[] | undefined {
+  return visible.all || userId !== undefined ? undefined : visible.userIds;
+}
+
 /** How long one count of the dashboard numbers serves every teacher. */
 const DASHBOARD_FRESH_MS = 1000;
 
+/**
+ * The teacher's reads and flag reviews. Every method takes the actor and applies the one scope rule
+ * (access/teacher-scope.ts): a teacher sees the students of their own classes and the attempts in their own
+ * assessments; an admin (or TEACHER_SCOPE=all) everyone. Outside it: NOT_FOUND, or rows filtered out of a list.
+ */
 export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
   const { db } = deps.db;
+  const scope = teacherScopeOf(deps);
   const startOfTodayMs = () => {
     const d = new Date(deps.clock.now());
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
@@ -34,6 +47,19 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     ]);
     return { students: Number(students.n), activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: events };
   }
+
+  /** The four counts over a teacher's students only (user_id IN …: each by an index on user_id). */
+  async function countScopedDashboard(ids: readonly number[]): Promise<DashboardStats> {
+    if (ids.length === 0) return { students: 0, activeNow: 0, flaggedAttemptsToday: 0, eventsToday: 0 };
+    const today = startOfTodayMs();
+    const [active, flagged, events] = await Promise.all([
+      db.selectFrom('problemSessions').select((eb) => eb.fn.count<number>('userId').distinct().as('n')).where('userId', 'in', ids).where('isActive', '=', 1).executeTakeFirstOrThrow(),
+      db.selectFrom('proctorFlags').select((eb) => eb.fn.count<number>('attemptId').distinct().as('n')).where('userId', 'in', ids).where('createdAtMs', '>=', today).executeTakeFirstOrThrow(),
+      countEventsSince(deps, today, ids),
+    ]);
+    return { students: ids.length, activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: events };
+  }
+  const scopedDashboards = new Map<number, { value: Promise<DashboardStats>; untilMs: number }>();
 
   async function readFlagsAndTitles(rows: ProblemSessionRow[]) {
     const [flags, problems] = await Promise.all([
@@ -53,20 +79,33 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         ...toAttempt(row),
         problemTitle: titles.get(row.problemId) ?? '',
         counters,
-        integrity: integrityOf(counters, await settings.effective(row.problemId)),
+        integrity: integrityOf(counters, await settings.forAttempt(row)), // practice: observed, never scored
         flags: flags.filter((f) => f.attemptId === row.id).map(toFlag),
       };
     }));
   }
 
   return {
-    /** One page of the class, searched and sorted (students-overview.ts). */
-    students: (query: StudentsQuery) => studentsOverview(deps, query),
+    /** One page of the actor's students, searched and sorted (students-overview.ts). */
+    students: async (actor: Actor, query: StudentsQuery) => studentsOverview(deps, query, await scope.of(actor)),
 
-    dashboard(): Promise<DashboardStats> {
-      // Every teacher's dashboard asks for the same four counts: one computation serves all callers for a second
-      // (at 50 teachers polling, four counting queries each would queue on the pool).
+    async dashboard(actor: Actor): Promise<DashboardStats> {
+      const visible = await scope.of(actor);
       const now = deps.clock.now();
+      if (!visible.all) {
+        // A teacher's own counts, each remembered for DASHBOARD_FRESH_MS (a dashboard polls; its tabs ask at once).
+        let memo = scopedDashboards.get(actor.userId);
+        if (!memo || memo.untilMs <= now) {
+          if (scopedDashboards.size > 10_000) scopedDashboards.clear();
+          const value = countScopedDashboard(visible.userIds);
+          const entry = { value, untilMs: now + DASHBOARD_FRESH_MS };
+          scopedDashboards.set(actor.userId, (memo = entry));
+          value.catch(() => scopedDashboards.get(actor.userId) === entry && scopedDashboards.delete(actor.userId));
+        }
+        return memo.value;
+      }
+      // Everyone's dashboard (admins) asks for the same four counts: one computation serves all callers for a
+      // second (at 50 callers polling, four counting queries each would queue on the pool).
       if (!dashboardMemo || dashboardMemo.untilMs <= now) {
         const value = countDashboard();
         dashboardMemo = { value, untilMs: now + DASHBOARD_FRESH_MS };
@@ -75,8 +114,12 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       return dashboardMemo.value;
     },
 
-    async activeSessions(): Promise<ActiveSession[]> {
-      const rows = await db.selectFrom('problemSessions').selectAll().where('isActive', '=', 1).orderBy('startedAtMs', 'desc').limit(500).execute();
+    async activeSessions(actor: Actor): Promise<ActiveSession[]> {
+      const visible = await scope.of(actor);
+      if (!visible.all && visible.userIds.length === 0) return [];
+      let active = db.selectFrom('problemSessions').selectAll().where('isActive', '=', 1);
+      if (!visible.all) active = active.where('userId', 'in', visible.userIds);
+      const rows = await active.orderBy('startedAtMs', 'desc').limit(500).execute();
       const [full, users] = await Promise.all([
         reports(rows),
         rows.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.userId))]).execute() : [],
@@ -87,11 +130,22 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       }));
     },
 
-    /** Newest first across every shard, paginated with a cursor (event-reads.ts). */
-    events: (query: EventsQuery) => listEvents(deps, query),
+    /** Newest first across every shard, paginated with a cursor (event-reads.ts); the actor's students only. */
+    async events(actor: Actor, query: EventsQuery) {
+      const visible = await scope.of(actor);
+      if (query.attemptId !== undefined) {
+        const attempt = await db.selectFrom('problemSessions').select(['userId', 'assessmentId']).where('id', '=', query.attemptId).executeTakeFirst();
+        // An attempt in scope (its student, or the actor's assessment) shows all its events.
+        if (!attempt || !(await scope.hasAttempt(actor, attempt))) throw new AppError('NOT_FOUND', 'No such attempt.');
+        return listEvents(deps, query);
+      }
+      if (query.userId !== undefined && !visible.has(query.userId)) throw new AppError('NOT_FOUND', 'No such student.');
+      return listEvents(deps, query, scopeFilter(visible, query.userId));
+    },
 
     /** A student, their solved problems and a bounded slice of their attempts, newest first (older: the cursor). */
-    async student(userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
+    async student(actor: Actor, userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
+      await scope.requireStudent(actor, userId, 'No such user.');
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
       // limit tells whether an older slice exists.
       let attempts = db.selectFrom('problemSessions').selectAll('problemSessions').where('problemSessions.userId', '=', userId);
@@ -135,16 +189,18 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       return reports(await db.selectFrom('problemSessions').selectAll().where('userId', '=', userId).where('id', 'in', attemptIds).orderBy('id', 'desc').execute());
     },
 
-    /** Events and snapshots of one attempt in client-time order, for playback. */
-    async timeline(attemptId: number): Promise<AttemptTimeline> {
+    /** Events and snapshots of one attempt in client-time order, for playback, with who took it. */
+    async timeline(actor: Actor, attemptId: number): Promise<AttemptTimeline & { userName: string }> {
       const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such attempt.');
+      await scope.requireAttempt(actor, row);
       // The attempt's events and snapshots live on its owner's shard (the main database without shards).
       const shard = deps.db.shards.forUser(row.userId);
-      const [[attempt], events, snaps] = await Promise.all([
+      const [[attempt], events, snaps, user] = await Promise.all([
         reports([row]),
         shard.selectFrom('proctorEvents').selectAll().where('attemptId', '=', attemptId).orderBy('clientTsMs').limit(20_000).execute(),
         shard.selectFrom('codeSnapshots').selectAll().where('attemptId', '=', attemptId).orderBy('seq').limit(5_000).execute(),
+        db.selectFrom('users').select('name').where('id', '=', row.userId).executeTakeFirst(),
       ]);
       const snapshotEvents: ProctorEventRecord[] = snaps.map((s) => ({
         id: s.id, userId: s.userId, problemId: s.problemId, attemptId, type: 'code_snapshot', severity: 'info',
@@ -160,6 +216,7 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         : [];
       return {
         attempt: attempt!,
+        userName: user?.name ?? '',
         events: merged,
         audit: audit.map((a) => ({
           id: a.id, flagId: a.flagId, actorId: a.actorId, action: a.action, note: a.note,
@@ -168,16 +225,30 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       };
     },
 
-    async flags(query: { status?: 'open' | 'cleared'; problemId?: number; userId?: number; limit: number }): Promise<ProctorFlag[]> {
-      let q = db.selectFrom('proctorFlags').selectAll();
-      if (query.status) q = q.where('status', '=', query.status);
-      if (query.problemId) q = q.where('problemId', '=', query.problemId);
-      if (query.userId) q = q.where('userId', '=', query.userId);
-      return (await q.orderBy('id', 'desc').limit(query.limit).execute()).map(toFlag);
+    /** Flags of the actor's students, newest first, each naming the student and the problem. */
+    async flags(actor: Actor, query: { status?: 'open' | 'cleared' | undefined; problemId?: number | undefined; userId?: number | undefined; limit: number }): Promise<FlagListItem[]> {
+      const visible = await scope.of(actor);
+      if (query.userId !== undefined && !visible.has(query.userId)) return [];
+      const only = scopeFilter(visible, query.userId);
+      if (only && only.length === 0) return [];
+      let q = db.selectFrom('proctorFlags').innerJoin('users', 'users.id', 'proctorFlags.userId').leftJoin('problems', 'problems.id', 'proctorFlags.problemId')
+        .selectAll('proctorFlags').select(['users.name as userName', 'problems.title as problemTitle']);
+      if (query.status) q = q.where('proctorFlags.status', '=', query.status);
+      if (query.problemId) q = q.where('proctorFlags.problemId', '=', query.problemId);
+      if (query.userId) q = q.where('proctorFlags.userId', '=', query.userId);
+      if (only) q = q.where('proctorFlags.userId', 'in', only);
+      const rows = await q.orderBy('proctorFlags.id', 'desc').limit(query.limit).execute();
+      return rows.map(({ userName, problemTitle, ...row }) => ({ ...toFlag(row), userName, problemTitle: problemTitle ?? '' }));
     },
 
     /** Clear, reopen or annotate a flag; the change and its note go to the audit trail. Raw events stay. */
     async reviewFlag(actor: Actor, flagId: number, body: FlagReviewBody): Promise<ProctorFlag> {
+      // Only a flag of a student in scope (or raised in the actor's own assessment) may be reviewed; any other
+      // answers as a missing one would.
+      const target = await db.selectFrom('proctorFlags').leftJoin('problemSessions', 'problemSessions.id', 'proctorFlags.attemptId')
+        .select(['proctorFlags.userId as userId', 'problemSessions.assessmentId as assessmentId']).where('proctorFlags.id', '=', flagId).executeTakeFirst();
+      if (!target) throw new AppError('NOT_FOUND', 'No such flag.');
+      await scope.requireAttempt(actor, { userId: target.userId, assessmentId: target.assessmentId ?? null }, 'No such flag.');
       const now = deps.clock.now();
       const flag = await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('proctorFlags').selectAll().where('id', '=', flagId).executeTakeFirst();
@@ -190,7 +261,12 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         await trx.insertInto('flagAudit').values({ flagId, actorId: actor.userId, action, note: body.note, createdAtMs: now }).execute();
         return toFlag({ ...row, status, note: body.note, updatedAtMs: now, reviewedBy: actor.userId, reviewedAtMs: now });
       });
-      await emitTo(deps.pubsub, feedRooms(flag.userId, flag.problemId), 'proctor:flag', { flag, counters: null });
+      const [targets, user, problem] = await Promise.all([
+        feedRooms(deps, flag.userId, flag.problemId),
+        db.selectFrom('users').select('name').where('id', '=', flag.userId).executeTakeFirst(),
+        db.selectFrom('problems').select('title').where('id', '=', flag.problemId).executeTakeFirst(),
+      ]);
+      await emitTo(deps.pubsub, targets, 'proctor:flag', { flag, counters: null, userName: user?.name ?? '', problemTitle: problem?.title ?? '' });
       return flag;
     },
   };
