@@ -23,6 +23,8 @@ const envSchema = z.object({
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
+  /** Who a teacher sees: 'classes' (their own classes' students) or 'all' (a one-teacher school); docs/access.md. */
+  TEACHER_SCOPE: z.enum(['classes', 'all']).default('classes'),
 });
 
 export type ApiEnv = z.infer<typeof envSchema>;
@@ -60,6 +62,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
         windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
       },
       maxQueuedPerUser,
+      teacherScope: parsed.TEACHER_SCOPE,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: envFlag(parsed.TRUST_PROXY, false),

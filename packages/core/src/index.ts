@@ -16,3 +16,4 @@ export type { LeaderboardService } from './leaderboard/leaderboard-service.js';
 export { POINTS } from './leaderboard/leaderboard-service.js';
 export * from './plagiarism/index.js';
 export * from './assessments/index.js';
+export * from './access/index.js';

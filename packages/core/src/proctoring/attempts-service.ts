@@ -28,18 +28,14 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
 
   async function announce(row: ProblemSessionRow, kind: 'start' | 'end'): Promise<void> {
     const attempt = toAttempt(row);
-    const targets = feedRooms(row.userId, row.problemId);
-    if (kind === 'end') {
-      await emitTo(deps.pubsub, targets, 'session:end', { attempt });
-      return;
-    }
-    const [user, problem] = await Promise.all([
+    // The student's teachers' rooms too (feed.ts); both lines name the student and the problem.
+    const [targets, user, problem] = await Promise.all([
+      feedRooms(deps, row.userId, row.problemId),
       db.selectFrom('users').select('name').where('id', '=', row.userId).executeTakeFirst(),
       db.selectFrom('problems').select('title').where('id', '=', row.problemId).executeTakeFirst(),
     ]);
-    await emitTo(deps.pubsub, targets, 'session:start', {
-      attempt, userName: user?.name ?? '', problemTitle: problem?.title ?? '',
-    });
+    const names = { userName: user?.name ?? '', problemTitle: problem?.title ?? '' };
+    await emitTo(deps.pubsub, targets, kind === 'end' ? 'session:end' : 'session:start', { attempt, ...names });
   }
 
   async function end(row: ProblemSessionRow, reason: AttemptEndReason): Promise<ProblemSessionRow> {

@@ -8,7 +8,9 @@ import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { retryTransient } from '../db-retry.js';
 import { parseChecker } from '../problems/problem-mapper.js';
 import { emitToRoom } from '../realtime.js';
+import { teacherScopeOf } from '../access/teacher-scope.js';
 import { insertIgnore, insertedRows } from './insert-ignore.js';
+import { createSubmissionFeed } from './submission-feed.js';
 import { JUDGE_QUEUE, type JudgeQueueMessage } from './queues.js';
 import { CUSTOM_TEST_ID, toSubmission, toSummary, toTestView, type TestMeta } from './submission-mapper.js';
 
@@ -42,6 +44,13 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
   const { db } = deps.db;
   const { clock, pubsub } = deps;
   const queue = () => deps.queue<JudgeQueueMessage>(JUDGE_QUEUE);
+  const feed = createSubmissionFeed(deps);
+  const scope = teacherScopeOf(deps);
+
+  /** A submitter sees their own; staff see those of students in their scope (access/teacher-scope.ts). */
+  async function maySee(actor: Actor, userId: number): Promise<boolean> {
+    return userId === actor.userId || (isStaff(actor) && scope.hasStudent(actor, userId));
+  }
 
   async function loadMetas(trx: Kysely<Database>, problemId: number, customInput: string | null): Promise<Map<string, TestMeta>> {
     const tests = await trx.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', problemId).execute();
@@ -95,18 +104,21 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       }).executeTakeFirstOrThrow());
       const id = Number(result.insertId);
       await queue().add({ submissionId: id, enqueuedAtMs: clock.now() }, { jobId: `sub-${id}` });
+      void feed.made(id);
       return { id };
     },
 
-    /** The submitter or staff; hidden tests are reduced to verdict, time and memory for everyone. */
+    /** The submitter, or staff with the submitter in scope; hidden tests are reduced to verdict, time and memory for everyone. */
     async get(actor: Actor, id: number): Promise<Submission> {
       const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || (row.userId !== actor.userId && !isStaff(actor))) throw new AppError('NOT_FOUND', 'No such submission.');
+      if (!row || !(await maySee(actor, row.userId))) throw new AppError('NOT_FOUND', 'No such submission.');
       return view(row);
     },
 
     async list(actor: Actor, query: { problemId?: number | undefined; mode?: 'run' | 'submit' | undefined; userId?: number | undefined; page: number; pageSize: number }) {
       const userId = isStaff(actor) && query.userId ? query.userId : actor.userId;
+      // Another teacher's student answers as an unknown one would.
+      if (!(await maySee(actor, userId))) throw new AppError('NOT_FOUND', 'No such student.');
       let base = db.selectFrom('submissions').where('userId', '=', userId);
       if (query.problemId) base = base.where('problemId', '=', query.problemId);
       if (query.mode) base = base.where('mode', '=', query.mode);
@@ -117,9 +129,15 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total: Number(count.n) };
     },
 
-    /** Staff view: everyone's submissions, newest first, with who and which problem. */
-    async search(query: { problemId?: number | undefined; userId?: number | undefined; verdict?: string | undefined; mode?: 'run' | 'submit' | undefined; page: number; pageSize: number }) {
+    /** Staff view: the submissions of the students in the actor's scope, newest first, with who and which problem. */
+    async search(actor: Actor, query: { problemId?: number | undefined; userId?: number | undefined; verdict?: string | undefined; mode?: 'run' | 'submit' | undefined; page: number; pageSize: number }) {
+      const visible = await scope.of(actor);
+      if (!visible.all && (visible.userIds.length === 0 || (query.userId !== undefined && !visible.has(query.userId)))) {
+        return { items: [], page: query.page, pageSize: query.pageSize, total: 0 };
+      }
       let base = db.selectFrom('submissions').innerJoin('users', 'users.id', 'submissions.userId').innerJoin('problems', 'problems.id', 'submissions.problemId');
+      // The scope as an id list: its query is indexed and cached (SCOPE_FRESH_MS); a class is hundreds, not millions.
+      if (!visible.all && query.userId === undefined) base = base.where('submissions.userId', 'in', visible.userIds);
       if (query.problemId) base = base.where('submissions.problemId', '=', query.problemId);
       if (query.userId) base = base.where('submissions.userId', '=', query.userId);
       if (query.verdict) base = base.where('submissions.verdict', '=', query.verdict);
@@ -228,12 +246,16 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       if (!updated) return;
       if (newlySolved) await hooks.onSolved?.(claim.userId);
       await publishDone(claim.submissionId);
+      await feed.judged(claim.submissionId);
     },
 
     async finishWithInternalError(submissionId: number, message: string): Promise<void> {
       const done = await db.updateTable('submissions').set({ status: 'done', verdict: 'IE', score: 0, compileOutput: message, finishedAtMs: clock.now() })
         .where('id', '=', submissionId).where('status', 'in', ['queued', 'running']).executeTakeFirst();
-      if (Number(done.numUpdatedRows) > 0) await publishDone(submissionId);
+      if (Number(done.numUpdatedRows) > 0) {
+        await publishDone(submissionId);
+        await feed.judged(submissionId);
+      }
     },
 
     /**
