@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ensureTestMachine, ensureTestServices } from './test-services.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -44,6 +45,14 @@ if (files.length === 0) {
   console.error('[test] no test files matched');
   process.exit(1);
 }
+// The sandbox, Chromium and nginx installed if missing (root on Debian); MariaDB and Redis: the machine's, or
+// private ones started (and stopped at exit) by test-services.mjs.
+ensureTestMachine(root);
+const services = await ensureTestServices().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 run('node', ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files], {
   NODE_ENV: 'test',
+  ...services,
 });
