@@ -22,6 +22,7 @@ import { plagiarismRoutes } from './routes/plagiarism/index.js';
 import { assessmentRoutes } from './routes/assessments/index.js';
 import { classRoutes } from './routes/classes/index.js';
 import { healthRoutes } from './routes/system/health.js';
+import { realtimeDocRoutes } from './routes/system/realtime-doc.js';
 import { AppError } from '@logicode/contracts';
 
 export interface BuildAppOptions {
@@ -76,7 +77,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'LogiCode API', version: '0.1.0', description: 'Problems, submissions, proctoring. Errors: { statusCode, code, message, details? }.' },
+      info: {
+        title: 'LogiCode API',
+        version: '0.1.0',
+        description: 'Problems, submissions, proctoring. Errors: { statusCode, code, message, details? }. '
+          + 'Live results and teacher feeds go over Socket.IO: events, payloads and rooms in [the real-time API](/docs/realtime).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
@@ -85,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps = { runtime };
   await app.register(healthRoutes, deps);
+  await app.register(realtimeDocRoutes);
   await app.register(authRoutes, { ...deps, prefix: '/api/auth' });
   await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
   await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
