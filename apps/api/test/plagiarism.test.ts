@@ -18,7 +18,8 @@ for (const dialect of TEST_DIALECTS) {
     const submissionIds: number[] = [];
 
     before(async () => {
-      t = await createTestApp(dialect);
+      // These views for one teacher over every student; who sees whom is apps/api/test/scope's (docs/access.md).
+      t = await createTestApp(dialect, { TEACHER_SCOPE: 'all' });
       teacher = await t.userWithRole('teacher');
       student = await t.userWithRole('student');
       for (const name of ['Ada', 'Brook', 'Cyd']) studentIds.push((await t.userWithRole('student', name)).id);

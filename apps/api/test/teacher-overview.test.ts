@@ -12,7 +12,8 @@ for (const dialect of TEST_DIALECTS) {
     let quiet: { id: number };
 
     before(async () => {
-      t = await createTestApp(dialect);
+      // These views for one teacher over every student; who sees whom is apps/api/test/scope's (docs/access.md).
+      t = await createTestApp(dialect, { TEACHER_SCOPE: 'all' });
       teacher = (await t.userWithRole('teacher')).headers;
       const admin = (await t.userWithRole('admin')).headers;
       student = await t.userWithRole('student', 'Ada Lovelace');

@@ -31,7 +31,8 @@ describe('proctor live feed over Socket.IO [sqlite]', () => {
   const join = (socket: Socket, room: string) => new Promise<{ ok: boolean }>((resolve) => socket.emit('feed:join', room, resolve));
 
   before(async () => {
-    t = await createTestApp('sqlite');
+    // feed:all for a teacher needs TEACHER_SCOPE=all; the per-room scope is apps/api/test/scope's (docs/access.md).
+    t = await createTestApp('sqlite', { TEACHER_SCOPE: 'all' });
     live = await buildApp({ config: t.config, runtime: t.runtime, gateway: true, logger: false });
     await live.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(live.server.address() as AddressInfo).port}`;

@@ -14,7 +14,8 @@ for (const dialect of TEST_DIALECTS) {
     let strictProblemId: number;
 
     before(async () => {
-      t = await createTestApp(dialect);
+      // These views for one teacher over every student; who sees whom is apps/api/test/scope's (docs/access.md).
+      t = await createTestApp(dialect, { TEACHER_SCOPE: 'all' });
       admin = (await t.userWithRole('admin')).headers;
       teacher = await t.userWithRole('teacher');
       student = await t.userWithRole('student');
@@ -27,7 +28,7 @@ for (const dialect of TEST_DIALECTS) {
       const denied = await t.app.inject({ method: 'GET', url: '/api/teacher/proctor-settings', headers: student.headers });
       assert.equal(denied.statusCode, 403);
       const global = { enabled: true, allowedTabSwitches: 1, largePasteChars: 50, fullscreenRequired: false, idleLimitSec: 120, actionOnBreach: 'flag' };
-      const put = await t.app.inject({ method: 'PUT', url: '/api/teacher/proctor-settings', headers: teacher.headers, payload: global });
+      const put = await t.app.inject({ method: 'PUT', url: '/api/teacher/proctor-settings', headers: admin, payload: global }); // the global rules are the admin's
       assert.equal(put.statusCode, 200, put.body);
       const strict = { ...global, allowedTabSwitches: 0, fullscreenRequired: true, actionOnBreach: 'end_attempt' };
       const set = await t.app.inject({ method: 'PUT', url: `/api/teacher/problems/${strictProblemId}/proctor-settings`, headers: teacher.headers, payload: { override: strict } });
@@ -35,7 +36,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(set.json().effective, strict);
       const view = await t.app.inject({ method: 'GET', url: `/api/teacher/problems/${problemId}/proctor-settings`, headers: teacher.headers });
       assert.deepEqual(view.json(), { global, override: null, effective: global });
-      const bad = await t.app.inject({ method: 'PUT', url: '/api/teacher/proctor-settings', headers: teacher.headers, payload: { ...global, actionOnBreach: 'explode' } });
+      const bad = await t.app.inject({ method: 'PUT', url: '/api/teacher/proctor-settings', headers: admin, payload: { ...global, actionOnBreach: 'explode' } });
       assert.equal(bad.statusCode, 400);
     });
 

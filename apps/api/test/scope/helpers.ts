@@ -97,3 +97,17 @@ export async function get(t: TestApp, url: string, headers: Headers) {
 }
 
 export { ok };
+
+/**
+ * Puts students in a class of the teacher's, directly (for tests about something else that need a teacher who
+ * sees these students: a teacher sees the students of their own classes, docs/access.md).
+ */
+export async function enrol(t: TestApp, teacherId: number, studentIds: number[]): Promise<number> {
+  const { db } = t.runtime.db;
+  keys += 1;
+  const classId = Number((await db.insertInto('classes').values({
+    name: `Enrolled ${keys}`, teacherId, joinCode: randomUUID().slice(0, 8).toUpperCase(), createdAtMs: Date.now(),
+  }).executeTakeFirstOrThrow()).insertId);
+  for (const userId of studentIds) await db.insertInto('classMembers').values({ classId, userId, joinedAtMs: Date.now() }).execute();
+  return classId;
+}
