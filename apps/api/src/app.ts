@@ -115,6 +115,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.status(404).send(body);
   });
 
-  if (options.gateway !== false) await attachGateway(app, runtime);
+  if (options.gateway !== false) await attachGateway(app, runtime, { publicOrigins: config.publicOrigins });
   return app;
 }

@@ -17,14 +17,27 @@ const envSchema = z.object({
   REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
   COOKIE_SECURE: z.string().optional(),
   TRUST_PROXY: z.string().optional(),
+  /** Comma-separated origins (scheme://host[:port]) whose pages may open a Socket.IO connection; empty: the request's own host. */
+  PUBLIC_ORIGINS: z.string().default('').transform((value, ctx) => {
+    const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+    const normalised: string[] = [];
+    for (const origin of origins) {
+      try {
+        const url = new URL(origin);
+        if (url.origin === 'null' || url.pathname !== '/' || url.search || url.hash) throw new Error('not an origin');
+        normalised.push(url.origin);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://school.example.org` });
+      }
+    }
+    return normalised;
+  }),
   BODY_LIMIT_BYTES: int(1_048_576, 1024),
   LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
   LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
-  /** Who a teacher sees: 'classes' (their own classes' students) or 'all' (a one-teacher school); docs/access.md. */
-  TEACHER_SCOPE: z.enum(['classes', 'all']).default('classes'),
 });
 
 export type ApiEnv = z.infer<typeof envSchema>;
@@ -62,10 +75,10 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
         windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
       },
       maxQueuedPerUser,
-      teacherScope: parsed.TEACHER_SCOPE,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: envFlag(parsed.TRUST_PROXY, false),
+    publicOrigins: Object.freeze(parsed.PUBLIC_ORIGINS),
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     webDistDir: resolve(parsed.WEB_DIST_DIR),
     dataDir: resolve(parsed.DATA_DIR),

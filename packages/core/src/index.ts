@@ -17,3 +17,5 @@ export { POINTS } from './leaderboard/leaderboard-service.js';
 export * from './plagiarism/index.js';
 export * from './assessments/index.js';
 export * from './access/index.js';
+export { SESSION_CHANNEL, type SessionChangeMessage } from './accounts/session-epochs.js';
+export type { VerifiedAccessToken } from './accounts/tokens.js';

@@ -1,28 +1,41 @@
 import type { FastifyInstance } from 'fastify';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '@logicode/contracts';
-import { SOCKET_EMIT_CHANNEL, type Actor, type Runtime, type SocketEmitMessage } from '@logicode/core';
+import { SESSION_CHANNEL, SOCKET_EMIT_CHANNEL, type Actor, type Runtime, type SessionChangeMessage, type SocketEmitMessage } from '@logicode/core';
 import { ACCESS_COOKIE } from '../plugins/auth.js';
+import { originAllowed } from './origin-check.js';
+import { createSocketSessions, socketSessionOf, type GatewaySocket, type SocketSession } from './socket-sessions.js';
 
-type GatewaySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
-
-/** Which feed rooms a caller may join: teachers and admins only; students only ever their own user room. */
-export function mayJoin(actor: Actor, room: string): boolean {
+/**
+ * Which feed rooms a caller may join: teachers and admins only; students only ever their own user room.
+ * Asynchronous so that a check may read the database (which rooms this teacher's classes and assessments allow).
+ */
+export async function mayJoin(actor: Actor, room: string, runtime: Runtime): Promise<boolean> {
+  void runtime;
   if (actor.role !== 'teacher' && actor.role !== 'admin') return false;
   return room === rooms.feedAll() || /^feed:(problem|student|assessment):\d+$/.test(room);
 }
 
+export interface GatewayOptions {
+  /** PUBLIC_ORIGINS: the origins whose pages may connect; empty = the request's own host (see origin-check.ts). */
+  publicOrigins: readonly string[];
+}
+
 /**
- * Socket.IO on the api's HTTP server. Connections authenticate with the same access token as HTTP. Every api
- * process subscribes to SOCKET_EMIT_CHANNEL and emits to its own local sockets, so a message published once
- * (by a worker or another api process) reaches the room's members wherever they are connected.
+ * Socket.IO on the api's HTTP server. Connections authenticate with the same access token as HTTP (its session
+ * epoch included) and end with it (socket-sessions.ts). Every api process subscribes to SOCKET_EMIT_CHANNEL and
+ * SESSION_CHANNEL and acts on its own local sockets, so a message published once (by a worker or another api
+ * process) reaches the room's members, or ends the user's sockets, wherever they are connected.
  */
-export async function attachGateway(app: FastifyInstance, runtime: Runtime): Promise<Server> {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>(app.server, {
+export async function attachGateway(app: FastifyInstance, runtime: Runtime, options: GatewayOptions = { publicOrigins: [] }): Promise<Server> {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketSession>(app.server, {
     path: '/socket.io',
     serveClient: false,
     cors: { origin: false },
+    // Runs for the polling handshake and the WebSocket upgrade alike: a foreign page gets 403 before any cookie is used.
+    allowRequest: (request, callback) => callback(null, originAllowed(request, options.publicOrigins)),
   });
+  const sessions = createSocketSessions(io);
 
   io.use(async (socket, next) => {
     try {
@@ -30,7 +43,7 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime): Pro
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
       const token = fromAuth ?? cookies[ACCESS_COOKIE] ?? null;
       if (!token) return next(new Error('UNAUTHENTICATED'));
-      socket.data.actor = await runtime.core.accounts.authenticate(token);
+      socket.data = socketSessionOf(await runtime.core.accounts.verifySession(token));
       return next();
     } catch (error) {
       return next(new Error((error as { code?: string }).code ?? 'UNAUTHENTICATED'));
@@ -39,28 +52,54 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime): Pro
 
   app.metrics?.countWebsockets(() => io.of('/').sockets.size);
   io.on('connection', (socket: GatewaySocket) => {
-    const actor = socket.data.actor;
-    void socket.join(rooms.user(actor.userId));
-    socket.on('feed:join', (room, ack) => {
+    void socket.join(rooms.user(socket.data.actor.userId));
+    sessions.track(socket);
+    socket.on('feed:join', async (room, ack) => {
       const respond = typeof ack === 'function' ? ack : () => undefined;
-      if (typeof room !== 'string' || !mayJoin(actor, room)) return respond({ ok: false, error: 'FORBIDDEN' });
+      const { actor } = socket.data;
+      let allowed = false;
+      try {
+        allowed = typeof room === 'string' && (await mayJoin(actor, room, runtime));
+      } catch (error) {
+        app.log.error({ err: error, room }, 'feed:join check failed');
+      }
+      // The check may have awaited: a socket ended or re-authenticated meanwhile does not join on the old answer.
+      if (!allowed || !socket.connected || socket.data.actor !== actor) return respond({ ok: false, error: 'FORBIDDEN' });
       void socket.join(room);
       return respond({ ok: true });
     });
     socket.on('feed:leave', (room) => {
       if (typeof room === 'string' && room.startsWith('feed:')) void socket.leave(room);
     });
+    socket.on('auth:refresh', async (token, ack) => {
+      const respond = typeof ack === 'function' ? ack : () => undefined;
+      if (typeof token !== 'string') return respond({ ok: false, error: 'VALIDATION' });
+      try {
+        const verified = await runtime.core.accounts.verifySession(token);
+        const result = sessions.renew(socket, verified);
+        return respond(result.ok ? { ok: true, accessTokenExpiresAt: new Date(verified.expiresAtMs).toISOString() } : result);
+      } catch (error) {
+        return respond({ ok: false, error: (error as { code?: string }).code ?? 'UNAUTHENTICATED' });
+      }
+    });
   });
 
-  const unsubscribe = await runtime.platform.pubsub.subscribe(SOCKET_EMIT_CHANNEL, (message) => {
+  const unsubscribeEmits = await runtime.platform.pubsub.subscribe(SOCKET_EMIT_CHANNEL, (message) => {
     const { room, event, payload } = message as SocketEmitMessage;
     // A list of rooms is one emit: a socket in several of them (feed:all and feed:student:7) gets it once.
     if (!(typeof room === 'string' || (Array.isArray(room) && room.every((r) => typeof r === 'string'))) || typeof event !== 'string') return;
     (io.local.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
   });
+  const unsubscribeSessions = await runtime.platform.pubsub.subscribe(SESSION_CHANNEL, (message) => {
+    const change = message as SessionChangeMessage;
+    if (typeof change?.userId !== 'number' || typeof change.reason !== 'string') return;
+    sessions.handle(change);
+  });
 
   app.addHook('onClose', async () => {
-    await unsubscribe();
+    await unsubscribeEmits();
+    await unsubscribeSessions();
+    sessions.close();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => {
       io.close(() => resolve());

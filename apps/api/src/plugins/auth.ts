@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError, type Role, type SessionResponse } from '@logicode/contracts';
-import type { Actor, Core } from '@logicode/core';
+import type { Actor, Core, VerifiedAccessToken } from '@logicode/core';
 
 export const ACCESS_COOKIE = 'lc_access';
 export const REFRESH_COOKIE = 'lc_refresh';
@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in caller, or null for an anonymous request. */
     actor: Actor | null;
+    /** The caller's verified access token: its session (refresh family), epoch and expiry; null when anonymous. */
+    authSession: VerifiedAccessToken | null;
   }
   interface FastifyInstance {
     /** preHandler: 401 unless signed in. */
@@ -38,11 +40,21 @@ export interface AuthPluginOptions {
 export const authPlugin = fp<AuthPluginOptions>(
   async (app: FastifyInstance, options) => {
     app.decorateRequest('actor', null);
+    app.decorateRequest('authSession', null);
     // A present but bad or expired token is answered 401 even on public routes, so a client refreshes
     // instead of silently seeing the anonymous view.
     app.addHook('onRequest', async (request) => {
       const token = accessTokenOf(request);
-      request.actor = token ? await options.core.accounts.authenticate(token) : null;
+      if (!token) return;
+      try {
+        request.authSession = await options.core.accounts.verifySession(token);
+      } catch (error) {
+        // The routes that start or end a session (refresh, login, logout) must work with a dead access cookie
+        // beside them: that is when they are needed.
+        if ((request.routeOptions.config as { ignoreBadAccessToken?: boolean } | undefined)?.ignoreBadAccessToken) return;
+        throw error;
+      }
+      request.actor = request.authSession?.actor ?? null;
     });
     app.decorate('requireAuth', async (request: FastifyRequest) => {
       if (!request.actor) throw new AppError('UNAUTHENTICATED');
@@ -53,7 +65,11 @@ export const authPlugin = fp<AuthPluginOptions>(
     });
     const base = { httpOnly: true, secure: options.cookieSecure } as const;
     app.decorate('setSessionCookies', (reply: FastifyReply, session: SessionResponse) => {
-      void reply.setCookie(ACCESS_COOKIE, session.accessToken, { ...base, sameSite: 'lax', path: '/', maxAge: options.accessTokenTtlSec });
+      // The access cookie lives as long as the refresh cookie, not as long as its token: an expired token must
+      // still reach the server to be answered 401 TOKEN_EXPIRED, which the client cures with POST /api/auth/refresh.
+      // A cookie that vanished with its token made the next request anonymous (401 UNAUTHENTICATED: "sign in"),
+      // and the refresh cookie (path /api/auth) is never sent to other routes to tell the two cases apart.
+      void reply.setCookie(ACCESS_COOKIE, session.accessToken, { ...base, sameSite: 'lax', path: '/', maxAge: options.refreshTokenTtlSec });
       void reply.setCookie(REFRESH_COOKIE, session.refreshToken, { ...base, sameSite: 'strict', path: '/api/auth', maxAge: options.refreshTokenTtlSec });
     });
     app.decorate('clearSessionCookies', (reply: FastifyReply) => {

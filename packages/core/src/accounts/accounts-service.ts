@@ -1,7 +1,10 @@
-import { AppError, type LoginBody, type Role, type SessionResponse, type SignupBody, type User } from '@logicode/contracts';
+import {
+  AppError, type ChangePasswordBody, type LoginBody, type Role, type SessionResponse, type SignupBody, type User,
+} from '@logicode/contracts';
 import type { Actor, CoreDeps } from '../context.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
-import { hashToken, newRefreshToken, newTokenFamily, signAccessToken, verifyAccessToken } from './tokens.js';
+import { createSessionEpochs } from './session-epochs.js';
+import { hashToken, newRefreshToken, newTokenFamily, signAccessToken, verifyAccessTokenClaims, type VerifiedAccessToken } from './tokens.js';
 import { toUser } from './user-mapper.js';
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -14,12 +17,14 @@ function isUniqueViolation(error: unknown): boolean {
 export function createAccountsService(deps: CoreDeps) {
   const { db } = deps.db;
   const { config, clock } = deps;
+  const epochs = createSessionEpochs(deps);
 
-  async function issueSession(user: User, familyId: string): Promise<SessionResponse> {
+  /** A new access token and refresh token in the family (one sign-in on one device), under the user's epoch. */
+  async function issueSession(user: User, familyId: string, epoch: number): Promise<SessionResponse> {
     const now = clock.now();
     const access = await signAccessToken(
       { userId: user.id, role: user.role, name: user.name },
-      { secret: config.jwtSecret, ttlSec: config.accessTokenTtlSec, nowMs: now },
+      { secret: config.jwtSecret, ttlSec: config.accessTokenTtlSec, nowMs: now, sessionId: familyId, epoch },
     );
     const refreshToken = newRefreshToken();
     await db
@@ -51,6 +56,23 @@ export function createAccountsService(deps: CoreDeps) {
     }
   }
 
+  /**
+   * Verifies an access token and its session: a token issued before the user's last sign-out, password or role
+   * change or revoke is answered TOKEN_EXPIRED (a refresh cures it if the session lives on, and signs out if not).
+   * The fast path is two memory lookups: the verified token and the user's epoch.
+   */
+  async function verifySession(accessToken: string): Promise<VerifiedAccessToken> {
+    const verified = await verifyAccessTokenClaims(accessToken, config.jwtSecret);
+    if (verified.epoch < (await epochs.current(verified.actor.userId))) {
+      throw new AppError('TOKEN_EXPIRED', 'The session changed (signed out, password or role changed); refresh it or sign in again.');
+    }
+    return verified;
+  }
+
+  async function revokeRefreshTokens(userId: number): Promise<void> {
+    await db.updateTable('refreshTokens').set({ revokedAtMs: clock.now() }).where('userId', '=', userId).where('revokedAtMs', 'is', null).execute();
+  }
+
   async function limitLogin(email: string, address: string): Promise<void> {
     const { perAccountLimit, perAddressLimit, windowMs } = config.login;
     const [byAccount, byAddress] = await Promise.all([
@@ -67,7 +89,7 @@ export function createAccountsService(deps: CoreDeps) {
     /** Sign-up always creates a student: roles change only by an admin. */
     async signup(body: SignupBody): Promise<SessionResponse> {
       const user = await createUser({ ...body, role: 'student' });
-      return issueSession(user, newTokenFamily());
+      return issueSession(user, newTokenFamily(), 0);
     },
 
     createUser,
@@ -79,7 +101,7 @@ export function createAccountsService(deps: CoreDeps) {
       const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), body.password);
       if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
       await deps.rateLimiter.reset(`login:account:${email}`);
-      return issueSession(toUser(row), newTokenFamily());
+      return issueSession(toUser(row), newTokenFamily(), Number(row.sessionEpoch));
     },
 
     /**
@@ -104,18 +126,56 @@ export function createAccountsService(deps: CoreDeps) {
       if (Number(revoked.numUpdatedRows) !== 1) throw new AppError('UNAUTHENTICATED', 'The session was ended; sign in again.');
       const user = await db.selectFrom('users').selectAll().where('id', '=', row.userId).executeTakeFirst();
       if (!user) throw new AppError('UNAUTHENTICATED');
-      return issueSession(toUser(user), row.familyId);
+      return issueSession(toUser(user), row.familyId, Number(user.sessionEpoch));
     },
 
-    async logout(refreshToken: string | undefined): Promise<void> {
-      if (!refreshToken) return;
-      const row = await db.selectFrom('refreshTokens').select('familyId').where('tokenHash', '=', hashToken(refreshToken)).executeTakeFirst();
-      if (!row) return;
-      await db.updateTable('refreshTokens').set({ revokedAtMs: clock.now() }).where('familyId', '=', row.familyId).where('revokedAtMs', 'is', null).execute();
+    /**
+     * Ends one session (the refresh token's family, or the access token's session): its refresh tokens are revoked,
+     * its sockets end, and the user's access tokens issued so far are refused at once (the user's other devices
+     * cure that with one refresh; this one cannot).
+     */
+    async logout(from: { refreshToken?: string | undefined; access?: VerifiedAccessToken | null }): Promise<void> {
+      let session: { userId: number; familyId: string } | undefined;
+      if (from.refreshToken) {
+        session = await db.selectFrom('refreshTokens').select(['userId', 'familyId']).where('tokenHash', '=', hashToken(from.refreshToken)).executeTakeFirst();
+      }
+      if (!session && from.access?.sessionId) session = { userId: from.access.actor.userId, familyId: from.access.sessionId };
+      if (!session) return;
+      await db.updateTable('refreshTokens').set({ revokedAtMs: clock.now() })
+        .where('userId', '=', session.userId).where('familyId', '=', session.familyId).where('revokedAtMs', 'is', null).execute();
+      await epochs.bump({ userId: session.userId, reason: 'signed_out', sessionId: session.familyId });
     },
 
-    authenticate(accessToken: string): Promise<Actor> {
-      return verifyAccessToken(accessToken, config.jwtSecret);
+    verifySession,
+
+    async authenticate(accessToken: string): Promise<Actor> {
+      return (await verifySession(accessToken)).actor;
+    },
+
+    /**
+     * The signed-in user changes their own password. Every other session ends (refresh tokens revoked, access
+     * tokens refused, sockets disconnected); this one goes on with fresh tokens in the same family.
+     */
+    async changePassword(access: VerifiedAccessToken, body: ChangePasswordBody, address: string): Promise<SessionResponse> {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', access.actor.userId).executeTakeFirst();
+      if (!row) throw new AppError('UNAUTHENTICATED');
+      // The sign-in limits apply: a stolen access token must not become a way to guess the password.
+      await limitLogin(row.email, address);
+      if (!(await verifyPassword(row.passwordHash, body.currentPassword))) throw new AppError('PASSWORD_WRONG');
+      await deps.rateLimiter.reset(`login:account:${row.email}`);
+      await db.updateTable('users').set({ passwordHash: await hashPassword(body.newPassword), updatedAtMs: clock.now() }).where('id', '=', row.id).execute();
+      const familyId = access.sessionId ?? newTokenFamily();
+      await revokeRefreshTokens(row.id);
+      const epoch = await epochs.bump({ userId: row.id, reason: 'password_changed', exceptSessionId: familyId });
+      return issueSession(toUser(row), familyId, epoch);
+    },
+
+    /** An admin ends every session of a user: refresh tokens revoked, access tokens refused, sockets disconnected. */
+    async revokeSessions(actor: Actor, userId: number): Promise<void> {
+      if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can end a user\'s sessions.');
+      await this.getUser(userId);
+      await revokeRefreshTokens(userId);
+      await epochs.bump({ userId, reason: 'revoked' });
     },
 
     async getUser(userId: number): Promise<User> {
@@ -147,8 +207,11 @@ export function createAccountsService(deps: CoreDeps) {
         const admins = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').executeTakeFirstOrThrow();
         if (Number(admins.n) <= 1) throw new AppError('CONFLICT', 'This is the last admin; promote someone else first.');
       }
+      if (target.role === role) return this.getUser(userId);
       await db.updateTable('users').set({ role, updatedAtMs: clock.now() }).where('id', '=', userId).execute();
-      // Existing access tokens carry the old role until they expire (minutes); refresh tokens pick up the new one.
+      // Access tokens carry the role: the bump refuses the old ones at once and ends the user's sockets (a demoted
+      // teacher leaves the feed rooms now). Refresh tokens live on, so the user refreshes into the new role.
+      await epochs.bump({ userId, reason: 'role_changed' });
       return this.getUser(userId);
     },
 

@@ -10,6 +10,11 @@ export interface UsersTable {
   role: 'student' | 'teacher' | 'admin';
   createdAtMs: number;
   updatedAtMs: number;
+  /**
+   * Access tokens issued under an older epoch are refused: signing out, a password or role change and an admin's
+   * revoke bump it (migration 0105).
+   */
+  sessionEpoch: Generated<number>;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;

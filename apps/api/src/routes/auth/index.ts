@@ -1,19 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  AppError, errorBodySchema, loginBodySchema, okSchema, refreshBodySchema, sessionResponseSchema, signupBodySchema, userSchema,
+  AppError, changePasswordBodySchema, errorBodySchema, loginBodySchema, meResponseSchema, okSchema, refreshBodySchema, sessionResponseSchema,
+  signupBodySchema,
 } from '@logicode/contracts';
 import { REFRESH_COOKIE } from '../../plugins/auth.js';
 import type { RouteDeps } from '../route-deps.js';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
+/** Route config for the routes that start or end a session: a bad or expired access token beside them is ignored. */
+const sessionRoute = { ignoreBadAccessToken: true };
+const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
 
 export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): Promise<void> {
   const { accounts } = runtime.core;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post('/signup', {
+    config: sessionRoute,
     schema: { tags: ['auth'], summary: 'Create a student account', body: signupBodySchema, response: { 201: sessionResponseSchema, ...errors } },
   }, async (request, reply) => {
     const session = await accounts.signup(request.body);
@@ -22,6 +25,7 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
   });
 
   r.post('/login', {
+    config: sessionRoute,
     schema: { tags: ['auth'], summary: 'Sign in', body: loginBodySchema, response: { 200: sessionResponseSchema, ...errors } },
   }, async (request, reply) => {
     const session = await accounts.login(request.body, request.ip);
@@ -30,6 +34,7 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
   });
 
   r.post('/refresh', {
+    config: sessionRoute,
     schema: { tags: ['auth'], summary: 'Rotate the refresh token', body: refreshBodySchema, response: { 200: sessionResponseSchema, ...errors } },
   }, async (request, reply) => {
     const token = request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
@@ -45,15 +50,38 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
   });
 
   r.post('/logout', {
-    schema: { tags: ['auth'], summary: 'Sign out (revokes the refresh token family)', body: refreshBodySchema, response: { 200: okSchema } },
+    config: sessionRoute,
+    schema: {
+      tags: ['auth'],
+      summary: 'Sign out: revokes this session\'s refresh tokens, ends its sockets, refuses access tokens issued so far',
+      body: refreshBodySchema,
+      response: { 200: okSchema },
+    },
   }, async (request, reply) => {
-    await accounts.logout(request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE]);
+    await accounts.logout({ refreshToken: request.body?.refreshToken ?? request.cookies[REFRESH_COOKIE], access: request.authSession });
     app.clearSessionCookies(reply);
     return { ok: true as const };
   });
 
   r.get('/me', {
     onRequest: app.requireAuth,
-    schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: z.object({ user: userSchema }), 401: errorBodySchema } },
-  }, async (request) => ({ user: await accounts.getUser(request.actor!.userId) }));
+    schema: { tags: ['auth'], summary: 'The signed-in user, and when the access token expires', response: { 200: meResponseSchema, 401: errorBodySchema } },
+  }, async (request) => ({
+    user: await accounts.getUser(request.actor!.userId),
+    accessTokenExpiresAt: new Date(request.authSession!.expiresAtMs).toISOString(),
+  }));
+
+  r.post('/password', {
+    onRequest: app.requireAuth,
+    schema: {
+      tags: ['auth'],
+      summary: 'Change your own password: every other session ends; this one goes on with the fresh tokens answered',
+      body: changePasswordBodySchema,
+      response: { 200: sessionResponseSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    const session = await accounts.changePassword(request.authSession!, request.body, request.ip);
+    app.setSessionCookies(reply, session);
+    return session;
+  });
 }
