@@ -4,16 +4,15 @@ import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '@lo
 import { SESSION_CHANNEL, SOCKET_EMIT_CHANNEL, type Actor, type Runtime, type SessionChangeMessage, type SocketEmitMessage } from '@logicode/core';
 import { ACCESS_COOKIE } from '../plugins/auth.js';
 import { originAllowed } from './origin-check.js';
+import { mayJoinRoom } from './room-access.js';
 import { createSocketSessions, socketSessionOf, type GatewaySocket, type SocketSession } from './socket-sessions.js';
 
 /**
- * Which feed rooms a caller may join: teachers and admins only; students only ever their own user room.
- * Asynchronous so that a check may read the database (which rooms this teacher's classes and assessments allow).
+ * Which feed rooms a caller may join, checked per room (room-access.ts). Asynchronous: the check reads which
+ * classes and assessments are the teacher's. Students only ever have their own user room.
  */
 export async function mayJoin(actor: Actor, room: string, runtime: Runtime): Promise<boolean> {
-  void runtime;
-  if (actor.role !== 'teacher' && actor.role !== 'admin') return false;
-  return room === rooms.feedAll() || /^feed:(problem|student|assessment):\d+$/.test(room);
+  return mayJoinRoom(runtime, actor, room);
 }
 
 export interface GatewayOptions {
