@@ -5,10 +5,23 @@ import { regionOf } from './regions.js';
 export interface CompareOptions {
   k: number;
   minFragmentTokens: number;
-  /** Below this similarity no pair is built (and no regions computed). */
+  /** Below this similarity no pair is built (and no regions computed), unless it reaches a flag level. */
   threshold: number;
+  flagSimilarity: number;
+  flagFragmentTokens: number;
   /** Fingerprints most users share: not used as seeds. */
   isCommon: (hash: number) => boolean;
+  /**
+   * What does not count in a submission: its starter-code and layout tokens, plus (when the index found common
+   * code) the tokens of its common k-grams, so a run that a seed extends into boilerplate gets no credit for it.
+   */
+  countingOf: (sub: Prepared) => Counting;
+}
+
+export interface Counting {
+  /** 1 = not counted. */
+  ignored: Uint8Array;
+  countedTokens: number;
 }
 
 /** A maximal run of equal tokens: a[aStart, aEnd) equals b[aStart - diagonal, aEnd - diagonal). */
@@ -31,15 +44,23 @@ const MAX_SEEDS_PER_SIDE = 8;
 export function compare(a: Prepared, b: Prepared, opts: CompareOptions): PlagiarismPair | null {
   const [left, right] = a.id <= b.id ? [a, b] : [b, a];
   const runs = findRuns(left, right, opts);
+  const leftCounting = opts.countingOf(left);
+  const rightCounting = opts.countingOf(right);
   if (runs.length === 0) return null;
   const leftCovered = new Uint8Array(left.tokens.length);
   const rightCovered = new Uint8Array(right.tokens.length);
   const kept: Run[] = [];
   const weights: number[] = [];
-  for (const run of runs) {
+  // Greedy tiling, longest run first: a stretch of code is matched once, so an identical copy is one fragment,
+  // not one per diagonal on which some of its k-grams repeat (issue 16). A run overlapping a kept one keeps
+  // only its longest stretch that overlaps nothing.
+  runs.sort((x, y) => y.aEnd - y.aStart - (x.aEnd - x.aStart) || x.aStart - y.aStart);
+  for (const whole of runs) {
+    const run = uncoveredPart(whole, leftCovered, rightCovered);
+    if (!run) continue;
     const bStart = run.aStart - run.diagonal;
     const bEnd = run.aEnd - run.diagonal;
-    const tokens = Math.min(counted(left, run.aStart, run.aEnd), counted(right, bStart, bEnd));
+    const tokens = Math.min(counted(leftCounting, run.aStart, run.aEnd), counted(rightCounting, bStart, bEnd));
     if (tokens < opts.minFragmentTokens) continue;
     leftCovered.fill(1, run.aStart, run.aEnd);
     rightCovered.fill(1, bStart, bEnd);
@@ -47,11 +68,13 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
     weights.push(tokens);
   }
   if (kept.length === 0) return null;
-  const leftMatched = coveredCount(left, leftCovered);
-  const rightMatched = coveredCount(right, rightCovered);
-  const total = left.countedTokens + right.countedTokens;
+  const leftMatched = coveredCount(leftCounting, leftCovered);
+  const rightMatched = coveredCount(rightCounting, rightCovered);
+  const total = leftCounting.countedTokens + rightCounting.countedTokens;
   const similarity = total === 0 ? 0 : (leftMatched + rightMatched) / total;
-  if (similarity < opts.threshold) return null;
+  const longestFragmentTokens = Math.max(...weights);
+  const flagged = similarity >= opts.flagSimilarity || longestFragmentTokens >= opts.flagFragmentTokens;
+  if (similarity < opts.threshold && !flagged) return null;
   const order = kept.map((_, i) => i).sort((x, y) => kept[x]!.aStart - kept[y]!.aStart);
   return {
     leftId: left.id,
@@ -60,11 +83,12 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
     rightUserId: right.userId,
     language: left.language,
     similarity,
-    longestFragmentTokens: Math.max(...weights),
+    longestFragmentTokens,
+    flagged,
     leftMatchedTokens: leftMatched,
     rightMatchedTokens: rightMatched,
-    leftTotalTokens: left.countedTokens,
-    rightTotalTokens: right.countedTokens,
+    leftTotalTokens: leftCounting.countedTokens,
+    rightTotalTokens: rightCounting.countedTokens,
     fragments: order.map((i) => {
       const run = kept[i]!;
       return {
@@ -99,6 +123,21 @@ function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
   return runs;
 }
 
+/** The longest stretch of `run` covered on neither side, or null if there is none. */
+function uncoveredPart(run: Run, leftCovered: Uint8Array, rightCovered: Uint8Array): Run | null {
+  let best: Run | null = null;
+  let start = -1;
+  for (let i = run.aStart; i <= run.aEnd; i++) {
+    const free = i < run.aEnd && !leftCovered[i] && !rightCovered[i - run.diagonal];
+    if (free && start < 0) start = i;
+    if (!free && start >= 0) {
+      if (!best || i - start > best.aEnd - best.aStart) best = { aStart: start, aEnd: i, diagonal: run.diagonal };
+      start = -1;
+    }
+  }
+  return best;
+}
+
 function covers(runs: Run[], pa: number, diagonal: number): boolean {
   for (const r of runs) if (r.diagonal === diagonal && r.aStart <= pa && pa < r.aEnd) return true;
   return false;
@@ -114,16 +153,16 @@ function extend(ta: Uint32Array, tb: Uint32Array, pa: number, diagonal: number, 
   return { aStart: start, aEnd: end, diagonal };
 }
 
-function counted(sub: Prepared, from: number, to: number): number {
-  if (sub.countedTokens === sub.tokens.length) return to - from;
+function counted(sub: Counting, from: number, to: number): number {
+  if (sub.countedTokens === sub.ignored.length) return to - from;
   let n = 0;
   for (let i = from; i < to; i++) n += 1 - sub.ignored[i]!;
   return n;
 }
 
-function coveredCount(sub: Prepared, covered: Uint8Array): number {
+function coveredCount(sub: Counting, covered: Uint8Array): number {
   let n = 0;
-  if (sub.countedTokens === sub.tokens.length) {
+  if (sub.countedTokens === sub.ignored.length) {
     for (let i = 0; i < covered.length; i++) n += covered[i]!;
     return n;
   }

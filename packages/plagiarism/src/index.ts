@@ -4,6 +4,7 @@ import { resolveParams } from './params.js';
 import { ignoredKgrams, prepare, type Prepared } from './prepare.js';
 
 export { DEFAULT_PARAMS, resolveParams } from './params.js';
+export { isFlagged } from '@logicode/contracts';
 export { tokenize } from './tokenize.js';
 export type { TokenList } from './tokens.js';
 export type { PlagiarismPair, PlagiarismParams, PlagiarismFragment, SourceRegion } from '@logicode/contracts';
@@ -83,13 +84,13 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
     },
     add(sub) {
       const { index, prepared } = insert(sub);
-      return rank(index.pairsOf(prepared, (other) => other !== prepared));
+      return bound(rank(index.pairsOf(prepared, (other) => other !== prepared)), params.maxPairsPerSubmission);
     },
     addAll(subs) {
       for (const sub of subs) insert(sub);
     },
     pairs() {
-      return rank([...languages.values()].flatMap((index) => index.allPairs()));
+      return bound(rank([...languages.values()].flatMap((index) => index.allPairs())), params.maxPairsPerSubmission);
     },
     remove,
   };
@@ -100,6 +101,24 @@ export function analyze(subs: SubmissionText[], opts: IndexOptions = {}): { pair
   const index = createIndex(opts);
   index.addAll(subs);
   return { pairs: index.pairs(), params: index.params };
+}
+
+/**
+ * Bounded output: a pair is kept when it is among the `perSubmission` best (flagged first, then ranked) of
+ * either of its submissions, so a ring of n students yields O(n) pairs, not n²/2. `pairs` must be ranked.
+ */
+export function bound(pairs: PlagiarismPair[], perSubmission: number): PlagiarismPair[] {
+  const byFlag = [...pairs.filter((p) => p.flagged), ...pairs.filter((p) => !p.flagged)];
+  const seen = new Map<number, number>();
+  const keep = new Set<PlagiarismPair>();
+  for (const p of byFlag) {
+    const l = (seen.get(p.leftId) ?? 0) + 1;
+    const r = (seen.get(p.rightId) ?? 0) + 1;
+    seen.set(p.leftId, l);
+    seen.set(p.rightId, r);
+    if (l <= perSubmission || r <= perSubmission) keep.add(p);
+  }
+  return keep.size === pairs.length ? pairs : pairs.filter((p) => keep.has(p));
 }
 
 export function rank(pairs: PlagiarismPair[]): PlagiarismPair[] {

@@ -1,14 +1,24 @@
 import type { PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
-import { compare, type CompareOptions } from './compare.js';
+import { compare, type CompareOptions, type Counting } from './compare.js';
 import type { Prepared } from './prepare.js';
 
 /**
- * A pair is compared only when the share of fingerprints the two have in common (Dice) is at least this times
- * the threshold. Fingerprints sample the tokens, so their Dice tracks the token similarity: on the benchmark's
- * 1,000 generated files every pair with similarity ≥ 0.4 had fingerprint Dice ≥ 0.6 × its similarity, so 0.3
- * leaves a factor of two of headroom while skipping most pairs that share only an idiom or two.
+ * A pair is compared when the share of fingerprints the two have in common (Dice, over the fingerprints that
+ * can be seeds: common ones left out of the count *and* of the sizes, as the scorer leaves them out) is at least
+ * this times the threshold, or when they share enough fingerprints to hold a fragment at the partial-copy flag
+ * level (fragmentPrints). Fingerprints sample the tokens, so their Dice tracks the token similarity; 0.3 leaves
+ * a factor of two of headroom (issue 16: the old filter divided by *all* fingerprints and skipped copies the
+ * scorer rated 1.0).
  */
 export const CANDIDATE_FACTOR = 0.3;
+
+/** The least number of fingerprints a shared run of `tokens` tokens holds (winnowing's guarantee). */
+export function fragmentPrints(tokens: number, k: number, window: number): number {
+  return Math.max(1, Math.floor((tokens - k + 1) / window));
+}
+
+/** A candidate common fingerprint is common only while it is less than this share of a typical holder's file. */
+const COMMON_MAX_SHARE = 0.5;
 
 /**
  * The submissions of one language: an inverted index from fingerprint to submissions, and per fingerprint the
@@ -28,9 +38,15 @@ export class LanguageIndex {
   private readonly slots: (Prepared | undefined)[] = [];
   private readonly freeSlots: number[] = [];
   private counts = new Int32Array(64);
+  /** Common fingerprints as of the last refresh, and the changes (adds, removes) since. */
+  private common = new Set<number>();
+  private uncommonPrints = new Map<Prepared, number>();
+  /** Submissions holding common fingerprints: their tokens in common k-grams do not count (compare.ts). */
+  private commonCounting = new Map<Prepared, Counting>();
+  private changes = 0;
 
   constructor(private readonly params: PlagiarismParams) {
-    this.compareOptions = { ...params, isCommon: this.isCommon };
+    this.compareOptions = { ...params, isCommon: this.isCommon, countingOf: (sub) => this.commonCounting.get(sub) ?? sub };
   }
 
   get size(): number {
@@ -42,6 +58,7 @@ export class LanguageIndex {
   }
 
   add(sub: Prepared): void {
+    this.changes++;
     this.subs.set(sub.id, sub);
     sub.slot = this.freeSlots.pop() ?? this.slots.length;
     this.slots[sub.slot] = sub;
@@ -61,6 +78,9 @@ export class LanguageIndex {
   remove(id: number): boolean {
     const sub = this.subs.get(id);
     if (!sub) return false;
+    this.changes++;
+    this.uncommonPrints.delete(sub);
+    this.commonCounting.delete(sub);
     this.subs.delete(id);
     this.slots[sub.slot] = undefined;
     this.freeSlots.push(sub.slot);
@@ -85,24 +105,77 @@ export class LanguageIndex {
     return true;
   }
 
-  /** Shared by more than commonFraction of the users, and by at least commonMinUsers of them. */
-  readonly isCommon = (hash: number): boolean => {
-    const users = this.usersPerPrint.get(hash) ?? 0;
-    return users >= this.params.commonMinUsers && users > this.params.commonFraction * this.subsPerUser.size;
-  };
+  readonly isCommon = (hash: number): boolean => this.common.has(hash);
+
+  /**
+   * Common code, the rule of issue 16: a fingerprint held by at least commonMinUsers users and by more than
+   * commonFraction of them is a *candidate*; it is common only if, for the median submission holding it, the
+   * candidates are less than half of that submission's fingerprints. Boilerplate everyone pastes around their own
+   * solution passes; a ring that handed one file around does not (the copied file is most of each copier's
+   * fingerprints), however large a share of the class it is. The teacher's starter code is excluded before any
+   * of this (prepare.ts), and is the primary exclusion.
+   */
+  private refreshCommon(): void {
+    this.changes = 0;
+    const users = this.subsPerUser.size;
+    const candidates = new Set<number>();
+    for (const [hash, n] of this.usersPerPrint) {
+      if (n >= this.params.commonMinUsers && n > this.params.commonFraction * users) candidates.add(hash);
+    }
+    this.common = new Set();
+    this.uncommonPrints = new Map();
+    this.commonCounting = new Map();
+    if (candidates.size === 0) return;
+    const share = new Map<Prepared, number>();
+    for (const sub of this.subs.values()) {
+      let n = 0;
+      for (const hash of sub.fingerprints.keys()) if (candidates.has(hash)) n++;
+      share.set(sub, sub.fingerprints.size === 0 ? 0 : n / sub.fingerprints.size);
+    }
+    for (const hash of candidates) {
+      const shares = this.postings.get(hash)!.map((holder) => share.get(holder)!).sort((x, y) => x - y);
+      if (shares[Math.floor(shares.length / 2)]! < COMMON_MAX_SHARE) this.common.add(hash);
+    }
+    for (const sub of this.subs.values()) {
+      let n = 0;
+      let ignored: Uint8Array | null = null;
+      for (const [hash, positions] of sub.fingerprints) {
+        if (!this.common.has(hash)) {
+          n++;
+          continue;
+        }
+        ignored ??= sub.ignored.slice();
+        for (const pos of positions) ignored.fill(1, pos, pos + this.params.k);
+      }
+      this.uncommonPrints.set(sub, n);
+      if (ignored) {
+        let countedTokens = 0;
+        for (let i = 0; i < ignored.length; i++) countedTokens += 1 - ignored[i]!;
+        this.commonCounting.set(sub, { ignored, countedTokens });
+      }
+    }
+  }
+
+  /** Refreshes the common set once the index changed by a tenth since (add() uses it as it stands). */
+  private maybeRefreshCommon(force: boolean): void {
+    if (this.changes > 0 && (force || this.changes > Math.max(8, this.subs.size / 10))) this.refreshCommon();
+  }
 
   /**
    * Reported pairs between `sub` (already added) and the submissions accepted by `include`. Candidates are the
    * submissions sharing non-common fingerprints with it; only those sharing enough of them (fingerprint Dice at
    * least CANDIDATE_FACTOR × threshold) are compared token by token.
    */
-  pairsOf(sub: Prepared, include: (other: Prepared) => boolean): PlagiarismPair[] {
+  pairsOf(sub: Prepared, include: (other: Prepared) => boolean, refresh = true): PlagiarismPair[] {
+    if (refresh) this.maybeRefreshCommon(false);
     // Counting in a typed array by slot, not a Map: this loop runs once per posting and dominates add().
     if (this.counts.length < this.slots.length) this.counts = new Int32Array(this.slots.length * 2);
     const counts = this.counts;
     const touched: number[] = [];
+    let mine = 0;
     for (const hash of sub.fingerprints.keys()) {
       if (this.isCommon(hash)) continue;
+      mine++;
       for (const other of this.postings.get(hash) ?? []) {
         if (other.userId === sub.userId) continue;
         if (counts[other.slot] === 0) touched.push(other.slot);
@@ -111,11 +184,13 @@ export class LanguageIndex {
     }
     const out: PlagiarismPair[] = [];
     const factor = CANDIDATE_FACTOR * this.params.threshold;
+    const enough = fragmentPrints(this.params.flagFragmentTokens, this.params.k, this.params.window);
     for (const slot of touched) {
       const count = counts[slot]!;
       counts[slot] = 0;
       const other = this.slots[slot]!;
-      if ((2 * count) / (sub.fingerprints.size + other.fingerprints.size) < factor || !include(other)) continue;
+      const theirs = this.uncommonPrints.get(other) ?? other.fingerprints.size;
+      if (((2 * count) / (mine + theirs) < factor && count < enough) || !include(other)) continue;
       const pair = compare(sub, other, this.compareOptions);
       if (pair) out.push(pair);
     }
@@ -124,10 +199,11 @@ export class LanguageIndex {
 
   /** Every reported pair, each once (the later-added side finds the earlier). */
   allPairs(): PlagiarismPair[] {
+    this.maybeRefreshCommon(true);
     const order = new Map<Prepared, number>();
     for (const sub of this.subs.values()) order.set(sub, order.size);
     const out: PlagiarismPair[] = [];
-    for (const [sub, rank] of order) out.push(...this.pairsOf(sub, (other) => order.get(other)! < rank));
+    for (const [sub, rank] of order) out.push(...this.pairsOf(sub, (other) => order.get(other)! < rank, false));
     return out;
   }
 }

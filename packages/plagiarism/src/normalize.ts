@@ -1,4 +1,29 @@
-import { ID, emptyTokens, pushToken, type TokenList } from './tokens.js';
+import { CHR, ID, NUM, emptyTokens, pushToken, type TokenList } from './tokens.js';
+
+/**
+ * Kinds that a rewrite swaps for one another without changing the program (issue 16):
+ * - a char literal and its code (`'('` and `0x28`) are both NUM;
+ * - the order comparisons are one kind, CMP, and equality tests one kind, EQ: `a < b` with its branches swapped
+ *   is `a >= b` (restructure.ts puts the branches in a canonical order);
+ * - logical negation (`!`, Python's `not`) is dropped, for the same reason.
+ */
+const SAME_KIND = new Map<string, string>([
+  [CHR, NUM],
+  ['<', 'CMP'], ['>', 'CMP'], ['<=', 'CMP'], ['>=', 'CMP'],
+  ['==', 'EQ'], ['!=', 'EQ'], ['===', 'EQ'], ['!==', 'EQ'],
+]);
+const DROPPED = new Set(['!', 'not']);
+
+/** Python: the same kinds merged and negation dropped (layout tokens stay). */
+export function normalizePython(list: TokenList): TokenList {
+  const out = emptyTokens();
+  for (let i = 0; i < list.kinds.length; i++) {
+    const kind = list.kinds[i]!;
+    if (DROPPED.has(kind)) continue;
+    pushToken(out, SAME_KIND.get(kind) ?? kind, list.starts[i]!, list.ends[i]!);
+  }
+  return out;
+}
 
 /**
  * Rewrites that undo common disguises after lexing (brace languages):
@@ -13,7 +38,8 @@ export function normalizeCFamily(list: TokenList): TokenList {
   const out = emptyTokens();
   const { kinds, starts, ends } = list;
   for (let i = 0; i < kinds.length; i++) {
-    const kind = kinds[i]!;
+    const kind = SAME_KIND.get(kinds[i]!) ?? kinds[i]!;
+    if (DROPPED.has(kind)) continue;
     const prev = out.kinds[out.kinds.length - 1];
     if (kind === '{' || kind === '}') continue;
     if (kind === 'T' && prev === 'T') {

@@ -22,7 +22,15 @@ export function regionOf(sub: Prepared, from: number, to: number): SourceRegion 
   let last = to - 1;
   while (first < last && sub.starts[first] === sub.ends[first]) first++;
   while (last > first && sub.starts[last] === sub.ends[last]) last--;
-  const start = position(sub.lineStarts, sub.starts[first]!);
-  const end = position(sub.lineStarts, Math.max(sub.starts[first]!, sub.ends[last]! - 1));
+  // Loop rewrites move a for's step after its body (restructure.ts): the region spans the run's extremes.
+  let from_ = sub.starts[first]!;
+  let to_ = sub.ends[last]!;
+  for (let i = first; i <= last; i++) {
+    if (sub.starts[i] === sub.ends[i]) continue;
+    if (sub.starts[i]! < from_) from_ = sub.starts[i]!;
+    if (sub.ends[i]! > to_) to_ = sub.ends[i]!;
+  }
+  const start = position(sub.lineStarts, from_);
+  const end = position(sub.lineStarts, Math.max(from_, to_ - 1));
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }

@@ -2,13 +2,14 @@ import type { LanguageId } from '@logicode/contracts';
 import { lexCFamily } from './lexers/c-family.js';
 import { CPP_SPEC, C_SPEC, JAVA_SPEC, JS_SPEC } from './lexers/c-family-specs.js';
 import { lexPython } from './lexers/python.js';
-import { normalizeCFamily } from './normalize.js';
+import { normalizeCFamily, normalizePython } from './normalize.js';
+import { restructureCFamily, restructurePython } from './restructure.js';
 import type { TokenList } from './tokens.js';
 
 const C_FAMILY = { c: C_SPEC, cpp: CPP_SPEC, java: JAVA_SPEC, javascript: JS_SPEC } as const;
 
 /** Source text → normalised tokens with their source offsets. */
 export function tokenize(language: LanguageId, source: string): TokenList {
-  if (language === 'python') return lexPython(source);
-  return normalizeCFamily(lexCFamily(source, C_FAMILY[language]));
+  if (language === 'python') return normalizePython(restructurePython(lexPython(source), source));
+  return normalizeCFamily(restructureCFamily(lexCFamily(source, C_FAMILY[language])));
 }

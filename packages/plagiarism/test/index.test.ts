@@ -20,6 +20,17 @@ function textOf(source: string, r: SourceRegion): string {
   return out.join('\n');
 }
 
+/** A C function of random statements: a student's own code, unlike anyone else's. */
+function ownProgram(random: () => number): string {
+  const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+  const ops = ['+', '-', '*', '/', '%', '&', '|', '^', '<<', '>>'];
+  const v = () => `v${Math.floor(random() * 5)}`;
+  const e = () => `(${v()} ${pick(ops)} ${Math.floor(random() * 100)}) ${pick(ops)} ${v()}`;
+  const shapes = [() => `${v()} = ${e()};`, () => `if (${e()}) ${v()} = ${e()};`, () => `while (${e()}) ${v()} -= ${e()};`, () => `f(${e()}, ${e()});`];
+  const body = Array.from({ length: 40 }, () => `  ${pick(shapes)()}`);
+  return `int solve(int v0, int v1, int v2, int v3, int v4) {\n  int arr[10];\n${body.join('\n')}\n  return v0;\n}\n`;
+}
+
 describe('the index', () => {
   it('add() returns the new submission\'s pairs with what was there, and pairs() ranks them all like analyze()', () => {
     const index = createIndex();
@@ -77,12 +88,41 @@ describe('the index', () => {
     }
   });
 
-  it('ignores fingerprints most users share, once enough users share them', () => {
+  it('never lets the common-code rule erase a ring, however much of the class it is (issue 16)', () => {
     const base = corpus.find((f) => f.problem === 'lru-cache' && f.name === 'original.java')!;
-    const crowd = Array.from({ length: 8 }, (_, i) => ({ ...base, id: i + 1, userId: i + 1 }));
-    assert.deepEqual(analyze(crowd).pairs, [], 'eight identical files: all of it is common');
-    assert.equal(analyze(crowd.slice(0, 4)).pairs.length, 6, 'four are fewer than commonMinUsers: a copy ring');
-    assert.equal(analyze(crowd, { params: { commonFraction: 1 } }).pairs.length, 28);
+    const other = corpus.find((f) => f.problem === 'lru-cache' && f.name === 'independent.java')!;
+    // 7 of 9 students hand one file around (the issue's class), and 30 of 40 in a large class.
+    for (const [ring, size] of [[7, 9], [30, 40], [12, 12]] as const) {
+      const members = Array.from({ length: size }, (_, i) => {
+        const source = i < ring ? applyDisguise('rename', 'java', base.source, rng(i)) : applyDisguise('rename', 'java', other.source, rng(i));
+        return { id: i + 1, userId: i + 1, language: 'java' as const, source };
+      });
+      const pairs = analyze(members, { params: { maxPairsPerSubmission: 1000 } }).pairs.filter((p) => p.flagged);
+      const ringPairs = pairs.filter((p) => p.leftId <= ring && p.rightId <= ring);
+      assert.equal(ringPairs.length, (ring * (ring - 1)) / 2, `ring of ${ring} in ${size}: every pair flagged`);
+      assert.ok(ringPairs.every((p) => p.similarity > 0.9), `ring of ${ring} in ${size}: scored as copies`);
+    }
+  });
+
+  it('ignores boilerplate most of a class pastes around their own code, once the class is large enough', () => {
+    // Twenty-four students, each with a program of their own, all pasting the same helper that was not given as
+    // starter code: the helper is common (a minority of each file, held by most). Without the rule it pairs them.
+    const helper = corpus.find((f) => f.problem === 'word-freq' && f.name === 'original.c')!.source.split('\n').slice(0, 30).join('\n');
+    const members = Array.from({ length: 24 }, (_, i) => ({ id: i + 1, userId: i + 1, language: 'c' as const, source: `${helper}\n${ownProgram(rng(100 + i))}` }));
+    const all = { maxPairsPerSubmission: 1000 };
+    assert.deepEqual(analyze(members, { params: all }).pairs.filter((p) => p.flagged), [], 'twenty-four share it: common, never a seed');
+    assert.equal(analyze(members, { params: { ...all, commonFraction: 1 } }).pairs.filter((p) => p.flagged).length, 276, 'without the rule all 276 pairs are flagged');
+    assert.equal(analyze(members.slice(0, 12), { params: all }).pairs.filter((p) => p.flagged).length, 66, 'twelve are fewer than commonMinUsers: evidence');
+  });
+
+  it('keeps a pair among the top maxPairsPerSubmission of one of its sides only (bounded output)', () => {
+    const base = corpus.find((f) => f.problem === 'lru-cache' && f.name === 'original.java')!;
+    const ring = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, userId: i + 1, language: 'java' as const, source: base.source }));
+    const pairs = analyze(ring, { params: { maxPairsPerSubmission: 5 } }).pairs;
+    const per = new Map<number, number>();
+    for (const p of pairs) for (const id of [p.leftId, p.rightId]) per.set(id, (per.get(id) ?? 0) + 1);
+    assert.ok(pairs.length < (30 * 29) / 2 && pairs.length >= 30 * 5 / 2);
+    assert.ok([...per.values()].every((n) => n >= 5), 'every submission keeps at least its own top 5');
   });
 
   it('validates its parameters', () => {

@@ -1,4 +1,4 @@
-import type { LanguageId, PlagiarismPair, PlagiarismPairSummary, PlagiarismParams, PlagiarismRun } from '@logicode/contracts';
+import { withFlagLevels, type LanguageId, type PlagiarismPair, type PlagiarismPairSummary, type PlagiarismParams, type PlagiarismRun } from '@logicode/contracts';
 import type { PlagiarismPairRow, PlagiarismPairsTable, PlagiarismRunRow } from '@logicode/db';
 import type { Insertable } from 'kysely';
 
@@ -9,7 +9,7 @@ export function toRun(row: PlagiarismRunRow): PlagiarismRun {
     id: row.id,
     problemId: row.problemId,
     status: row.status,
-    params: row.params === null ? null : (JSON.parse(row.params) as PlagiarismParams),
+    params: row.params === null ? null : withFlagLevels(JSON.parse(row.params) as PlagiarismParams),
     progress: Number(row.progress),
     submissionCount: row.submissionCount,
     pairCount: row.pairCount,

@@ -4,8 +4,11 @@
 import type { LanguageId } from '@logicode/contracts';
 import { tokenize } from '../../src/index.js';
 
-export type Disguise = 'rename' | 'loops' | 'comments' | 'reformat' | 'reorder' | 'deadCode';
+export type Disguise = 'rename' | 'loops' | 'comments' | 'reformat' | 'reorder' | 'deadCode' | 'literals' | 'branches';
+/** The disguises the original benchmark used (kept so its generated set stays the same). */
 export const DISGUISES: Disguise[] = ['rename', 'loops', 'comments', 'reformat', 'reorder', 'deadCode'];
+/** Issue 16's rewrites: a char literal written as its code, and negated conditions with swapped branches. */
+export const REWRITES: Disguise[] = ['literals', 'branches'];
 
 /** A small deterministic PRNG (mulberry32) so generated corpora are reproducible. */
 export function rng(seed: number): () => number {
@@ -193,6 +196,57 @@ export function addDeadCode(language: LanguageId, source: string, random: () => 
   return out.join('\n');
 }
 
+/** Char literals (C, C++, Java) written as their code: `'('` → `40` or `0x28`. Other languages unchanged. */
+export function charCodes(language: LanguageId, source: string, random: () => number): string {
+  if (language === 'python' || language === 'javascript') return source;
+  const escapes: Record<string, number> = { n: 10, t: 9, r: 13, '0': 0, '\\': 92, "'": 39 };
+  return source.replace(/'(\\.|[^'\\\n])'/g, (whole, ch: string) => {
+    const code = ch.length === 2 ? escapes[ch[1]!] : ch.charCodeAt(0);
+    if (code === undefined) return whole;
+    return random() < 0.5 ? String(code) : `0x${code.toString(16)}`;
+  });
+}
+
+/**
+ * `if (c) {A} else {B}` → `if (!(c)) {B} else {A}` (brace languages, blocks laid out one statement a line as in
+ * the corpus), and Python `if c:` A `else:` B → `if not (c):` B `else:` A. `else if` / `elif` chains are left.
+ */
+export function negateBranches(language: LanguageId, source: string): string {
+  const lines = source.split('\n');
+  const indentOf = (l: string) => /^\s*/.exec(l)![0].length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const ind = indentOf(line);
+    if (language === 'python') {
+      const m = /^(\s*)if (.*):\s*$/.exec(line);
+      if (!m) continue;
+      let j = i + 1;
+      while (j < lines.length && (lines[j]!.trim() === '' || indentOf(lines[j]!) > ind)) j++;
+      if (j >= lines.length || !/^\s*else:\s*$/.test(lines[j]!) || indentOf(lines[j]!) !== ind) continue;
+      let k = j + 1;
+      while (k < lines.length && (lines[k]!.trim() === '' || indentOf(lines[k]!) > ind)) k++;
+      const a = lines.slice(i + 1, j);
+      const b = lines.slice(j + 1, k);
+      lines.splice(i, k - i, `${m[1]}if not (${m[2]}):`, ...b, lines[j]!, ...a);
+      i = k - 1;
+      continue;
+    }
+    const m = /^(\s*)(\}\s*else\s+)?if \((.*)\) \{\s*$/.exec(line);
+    if (!m || m[2]) continue;
+    let j = i + 1;
+    while (j < lines.length && !(indentOf(lines[j]!) === ind && /^\s*\}/.test(lines[j]!))) j++;
+    if (j >= lines.length || !/^\s*\} else \{\s*$/.test(lines[j]!)) continue;
+    let k = j + 1;
+    while (k < lines.length && !(indentOf(lines[k]!) === ind && /^\s*\}/.test(lines[k]!))) k++;
+    if (k >= lines.length || !/^\s*\}\s*$/.test(lines[k]!)) continue;
+    const a = lines.slice(i + 1, j);
+    const b = lines.slice(j + 1, k);
+    lines.splice(i, k - i, `${m[1]}if (!(${m[3]})) {`, ...b, lines[j]!, ...a);
+    i = k;
+  }
+  return lines.join('\n');
+}
+
 export function applyDisguise(kind: Disguise, language: LanguageId, source: string, random: () => number): string {
   switch (kind) {
     case 'rename':
@@ -207,5 +261,9 @@ export function applyDisguise(kind: Disguise, language: LanguageId, source: stri
       return reorder(language, source);
     case 'deadCode':
       return addDeadCode(language, source, random);
+    case 'literals':
+      return charCodes(language, source, random);
+    case 'branches':
+      return negateBranches(language, source);
   }
 }
