@@ -23,7 +23,7 @@ for (const dialect of TEST_DIALECTS) {
       const now = Date.now();
       const session = (counters: object, integrityScore: number, at: number) => ({
         userId: student.id, problemId: problem.id, assessmentId: null, startedAtMs: at, lastHeartbeatAtMs: at, endedAtMs: null,
-        endReason: null, deadlineAtMs: null, isActive: 1, language: 'python', counters: JSON.stringify(counters), integrityScore,
+        endReason: null, deadlineAtMs: at + 3_600_000, isActive: 1, language: 'python', counters: JSON.stringify(counters), integrityScore, // timed: exam behaviour
       });
       await db.insertInto('problemSessions').values([session({ tabHidden: 3, paste: 1 }, 70, now - 5000), session({ tabHidden: 2, paste: 4 }, 55, now)]).execute();
       await db.insertInto('proctorFlags').values([

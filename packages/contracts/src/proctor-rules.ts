@@ -1,8 +1,11 @@
 import { z } from 'zod';
 
 /**
- * Proctoring rules. The global settings apply to every problem; a problem may override any field.
- * The server reads and enforces them (the original's settings table was never read: B37).
+ * Proctoring rules. The server reads and enforces them (the original's settings table was never read: B37).
+ * Practice and exams apart (issue 14, docs/proctoring.md "Practice and exams"): the global settings are the rules
+ * of exams (timed problems, and assessments without rules of their own); an untimed problem opened outside an
+ * assessment is practice, not recorded unless a teacher or admin gives that problem rules of its own (an override
+ * with `enabled`), and even then observed only: no flags, no integrity lost.
  */
 export const BREACH_ACTIONS = ['flag', 'warn', 'end_attempt'] as const;
 export const breachActionSchema = z.enum(BREACH_ACTIONS);
@@ -23,7 +26,10 @@ export const proctorSettingsSchema = z.object({
 });
 export type ProctorSettings = z.infer<typeof proctorSettingsSchema>;
 
-/** Defaults chosen from the research notes: HackerRank flags from 2 exits; large paste as in the original (>100). */
+/**
+ * The global (exam) rules until an admin saves others. Chosen from the research notes: HackerRank flags from
+ * 2 exits; large paste as in the original (>100).
+ */
 export const DEFAULT_PROCTOR_SETTINGS: ProctorSettings = Object.freeze({
   enabled: true,
   allowedTabSwitches: 2,
@@ -41,7 +47,13 @@ export type ProblemProctorSettings = z.infer<typeof problemProctorSettingsSchema
 export const problemSettingsViewSchema = z.object({
   global: proctorSettingsSchema,
   override: proctorSettingsSchema.nullable(),
+  /** What a student opening the problem on its own is under (inside an assessment: the assessment's rules). */
   effective: proctorSettingsSchema,
+  /**
+   * Untimed: opened on its own it is practice, not recorded unless `override` turns recording on (and then observed
+   * only). false: a timed problem, proctored under `override` or else the global rules.
+   */
+  practice: z.boolean(),
 });
 export type ProblemSettingsView = z.infer<typeof problemSettingsViewSchema>;
 export const problemSettingsBodySchema = z.object({ override: proctorSettingsSchema.nullable() });

@@ -1,4 +1,5 @@
 import type { AttemptCounters, Integrity, IntegrityReason, ProctorSettings } from '@logicode/contracts';
+import { isPractice } from './practice.js';
 
 interface Penalty {
   code: string;
@@ -33,8 +34,9 @@ const PENALTIES: readonly Penalty[] = [
   },
 ];
 
+/** Off, or practice (practice.ts): 100, nothing counted against the student. */
 export function integrityOf(counters: AttemptCounters, settings: ProctorSettings): Integrity {
-  if (!settings.enabled) return { score: 100, reasons: [] };
+  if (!settings.enabled || isPractice(settings)) return { score: 100, reasons: [] };
   const reasons: IntegrityReason[] = [];
   for (const p of PENALTIES) {
     const count = p.count(counters, settings);

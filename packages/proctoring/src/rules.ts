@@ -2,6 +2,7 @@ import type {
   AttemptCounters, BreachAction, FlagRule, ProctorEventInput, ProctorSettings,
 } from '@logicode/contracts';
 import { emptyCounters, foldEvent } from './counters.js';
+import { isPractice } from './practice.js';
 import { isLongIdle } from './severity.js';
 
 /** After the first tab-switch flag, another one every this many further switches (not one per switch). */
@@ -24,7 +25,7 @@ export interface RulesResult {
 
 /**
  * Folds events (in order) into the attempt's counters and returns the flags they raise under the rules.
- * With proctoring off, counters still move (they are facts) but nothing is flagged.
+ * With proctoring off, or in practice (practice.ts), counters still move (they are facts) but nothing is flagged.
  */
 export function applyEvents(
   before: AttemptCounters | null,
@@ -33,9 +34,10 @@ export function applyEvents(
 ): RulesResult {
   let counters = before ?? emptyCounters();
   const flags: FlagDraft[] = [];
+  const judged = settings.enabled && !isPractice(settings);
   for (const event of events) {
     const next = foldEvent(counters, event, settings);
-    if (settings.enabled) {
+    if (judged) {
       const draft = breachOf(event, next, settings);
       if (draft) flags.push({ ...draft, action: settings.actionOnBreach, eventId: event.id });
     }

@@ -1,10 +1,19 @@
 import type { ProctorEventInput, ProctorSettings, ProctorSeverity } from '@logicode/contracts';
+import { isPractice } from './practice.js';
 
 /** A paste this long is worth a look even under the large-paste size (the original used >50 for a warning). */
 const NOTABLE_PASTE_CHARS = 50;
 
-/** Decided here, never taken from the client (original-logicode.md B40). */
+/**
+ * Decided here, never taken from the client (original-logicode.md B40). In practice (practice.ts) nothing is
+ * more than `low`: an observation, not a breach.
+ */
 export function severityOf(event: ProctorEventInput, settings: ProctorSettings): ProctorSeverity {
+  const severity = examSeverityOf(event, settings);
+  return isPractice(settings) && severity !== 'info' ? 'low' : severity;
+}
+
+function examSeverityOf(event: ProctorEventInput, settings: ProctorSettings): ProctorSeverity {
   switch (event.type) {
     case 'tab_hidden':
       return 'medium';

@@ -40,7 +40,7 @@ describe('proctor live feed over Socket.IO [sqlite]', () => {
     teacher = await t.userWithRole('teacher');
     student = await t.userWithRole('student');
     bystander = await t.userWithRole('student');
-    problemId = await importProblem(t, admin);
+    problemId = await importProblem(t, admin, { timedDurationSec: 3600 }); // an exam: practice pushes nothing live
   });
   after(async () => {
     for (const s of sockets) s.disconnect();

@@ -19,8 +19,9 @@ for (const dialect of TEST_DIALECTS) {
       admin = (await t.userWithRole('admin')).headers;
       teacher = await t.userWithRole('teacher');
       student = await t.userWithRole('student');
-      problemId = await importProblem(t, admin);
-      strictProblemId = await importProblem(t, admin, { slug: 'strict-one', title: 'Strict' });
+      // Timed: exam rules. Untimed practice is observed only (apps/api/test/practice).
+      problemId = await importProblem(t, admin, { timedDurationSec: 3600 });
+      strictProblemId = await importProblem(t, admin, { slug: 'strict-one', title: 'Strict', timedDurationSec: 3600 });
     });
     after(() => t.close());
 
@@ -35,7 +36,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(set.statusCode, 200, set.body);
       assert.deepEqual(set.json().effective, strict);
       const view = await t.app.inject({ method: 'GET', url: `/api/teacher/problems/${problemId}/proctor-settings`, headers: teacher.headers });
-      assert.deepEqual(view.json(), { global, override: null, effective: global });
+      assert.deepEqual(view.json(), { global, override: null, effective: global, practice: false });
       const bad = await t.app.inject({ method: 'PUT', url: '/api/teacher/proctor-settings', headers: admin, payload: { ...global, actionOnBreach: 'explode' } });
       assert.equal(bad.statusCode, 400);
     });

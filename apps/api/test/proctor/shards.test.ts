@@ -66,7 +66,7 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     direct = urls.shardUrls.map((url) => createDb({ url, pool: { ...DEFAULT_POOL, connectionLimit: 2 } }));
     const admin = await user('admin');
     teacher = (await user('teacher')).headers;
-    problemId = await importProblem({ app } as never, admin.headers);
+    problemId = await importProblem({ app } as never, admin.headers, { timedDurationSec: 3600 }); // an exam: practice raises no flag
     // Sequential ids: four students cover every shard (id mod 3), one shard twice.
     for (let i = 0; i < 4; i += 1) {
       const s = await user('student');

@@ -32,7 +32,7 @@ describe('proctor events through the Redis stream into MariaDB', () => {
     actor = { userId: Number(user.insertId), role: 'student', name: 'Stream Student' };
     const problem = await db.insertInto('problems').values({
       slug: 'stream-p', title: 'Stream', statement: 's', category: 'math', difficulty: 'easy', tags: '[]', style: 'stdio', timeLimitMs: 1000,
-      memoryLimitKb: 65536, checker: '{"kind":"exact"}', timedDurationSec: null, isPublished: 1, createdBy: null, createdAtMs: now, updatedAtMs: now,
+      memoryLimitKb: 65536, checker: '{"kind":"exact"}', timedDurationSec: 3600, isPublished: 1, createdBy: null, createdAtMs: now, updatedAtMs: now,
     } as never).executeTakeFirstOrThrow();
     problemId = Number(problem.insertId);
     attemptId = (await runtime.core.proctoring.attempts.start(actor, problemId)).attempt.id;

@@ -101,7 +101,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       }
       return {
         attempt: toAttempt(row),
-        settings: await settings.effective(problemId),
+        settings: await settings.forProblem(problemId), // untimed: practice, not recorded unless the problem says so
         serverNow: new Date(now).toISOString(),
         heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
       };

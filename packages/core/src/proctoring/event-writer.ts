@@ -89,7 +89,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
         continue;
       }
       const record = toEventRecord(event, {
-        userId: p.userId, receivedAt: new Date(p.receivedAtMs).toISOString(), settings: rules.get(event.problemId)!,
+        userId: p.userId, receivedAt: new Date(p.receivedAtMs).toISOString(), settings: rules.get(event.attemptId)!,
       });
       if (record.severity === 'medium' || record.severity === 'high') feed.push(record);
       eventRows.push({
@@ -158,30 +158,18 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
     return pending;
   }
 
+  /**
+   * The rules per attempt id (practice, timed, assessment: settings-store.ts `forAttempt`), read before the
+   * transaction (SQLite has one connection). An attempt's context never changes, so reading it early is exact.
+   */
   async function rulesFor(pending: readonly Pending[]): Promise<Map<number, ProctorSettings>> {
-    const problemIds = [...new Set(pending.map((p) => p.event.problemId))];
-    return new Map(await Promise.all(problemIds.map(async (id) => [id, await settings.effective(id)] as const)));
+    return settings.forAttempts([...new Set(pending.map((p) => p.event.attemptId))]);
   }
 
   /**
    * Folds each attempt's new events (in order) into its counters; stores the counters, the flags the rules raise
    * and the attempts a rule ended. `eventsOf` gives an attempt's not yet folded events.
    */
-  /**
-   * An assessment's own rules (null = its problems' rules), read inside the caller's transaction (SQLite has one
-   * connection) and kept for a few seconds like the settings store's.
-   */
-  const assessmentRules = new Map<number, { rules: ProctorSettings | null; untilMs: number }>();
-  async function rulesOfAssessment(trx: Transaction<Database>, assessmentId: number): Promise<ProctorSettings | null> {
-    const hit = assessmentRules.get(assessmentId);
-    if (hit && hit.untilMs > deps.clock.now()) return hit.rules;
-    const row = await trx.selectFrom('assessments').select('proctoring').where('id', '=', assessmentId).executeTakeFirst();
-    const rules = row?.proctoring ? (JSON.parse(row.proctoring) as ProctorSettings) : null;
-    if (assessmentRules.size > 1000) assessmentRules.clear();
-    assessmentRules.set(assessmentId, { rules, untilMs: deps.clock.now() + 5_000 });
-    return rules;
-  }
-
   async function fold(trx: Transaction<Database>, attempts: Iterable<ProblemSessionRow>, eventsOf: (attemptId: number) => ProctorEventInput[], rules: Map<number, ProctorSettings>, result: PersistResult) {
     const nowMs = deps.clock.now();
     const updates: { id: number; counters: string; score: number }[] = [];
@@ -189,8 +177,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
     for (const attempt of attempts) {
       const mine = eventsOf(attempt.id);
       if (mine.length === 0) continue;
-      const own = attempt.assessmentId !== null ? await rulesOfAssessment(trx, attempt.assessmentId) : null;
-      const rule = own ?? rules.get(attempt.problemId) ?? rules.get(mine[0]!.problemId)!;
+      const rule = rules.get(attempt.id)!; // rulesFor read every attempt of the batch
       const { counters, flags } = applyEvents(normaliseCounters(JSON.parse(attempt.counters)), mine, rule);
       updates.push({ id: attempt.id, counters: JSON.stringify(counters), score: integrityOf(counters, rule).score });
       for (const draft of flags) flagRows.push({ attemptId: attempt.id, userId: attempt.userId, problemId: attempt.problemId, draft, counters });

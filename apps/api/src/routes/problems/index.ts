@@ -44,7 +44,7 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
       response: { 200: problemDetailSchema, 404: errorBodySchema },
     },
   }, async (request, reply) => {
-    const proctored = runtime.core.proctoring.settings.effective(request.params.id).then((settings) => settings.enabled);
+    const proctored = runtime.core.proctoring.settings.forProblem(request.params.id).then((settings) => settings.enabled);
     // Awaited by detailJson unless the problem is missing; then its outcome does not matter.
     proctored.catch(() => undefined);
     return sendPreparedJson(request, reply, await problems.detailJson(request.params.id, request.actor, { proctored }));
