@@ -45,7 +45,8 @@ test('a teacher sees a tab switch and a paste live, and the attempt playback sho
     await teacher.locator('.badge', { hasText: 'Live' }).waitFor();
 
     await signIn(student, 'bob@logicode.local', 'student-demo-pass');
-    await openProctored(student, await findProblemId(env.platform.baseUrl, 'Balanced Brackets'));
+    // The seeded timed problem: untimed practice is not recorded (docs/proctoring.md "Practice and exams").
+    await openProctored(student, await findProblemId(env.platform.baseUrl, 'FizzBuzz'));
     await setEditorText(student, 'import sys\n# first idea\n');
     await student.waitForTimeout(2500); // one snapshot tick
 

@@ -36,8 +36,7 @@ test('a student signs up, gets WA, fixes the code, gets AC with live per-test pr
   // Find the problem through the search box and open it.
   await page.getByLabel('Search problems').fill('Balanced');
   await page.getByText('1 problem matches.').waitFor();
-  await page.getByRole('link', { name: 'Balanced Brackets' }).click();
-  await page.getByTestId('consent-accept').click();
+  await page.getByRole('link', { name: 'Balanced Brackets' }).click(); // untimed practice: no consent notice
   await page.getByTestId('language-select').selectOption('python');
   await page.locator('.editor-area .monaco-editor').waitFor();
 

@@ -127,6 +127,7 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
           <TextField label="Memory limit (MB)" type="number" min={16} max={1024} value={Math.round(draft.fields.memoryLimitKb / 1024)} error={fieldError('memoryLimitKb')}
             onChange={(e) => setField('memoryLimitKb', Number(e.target.value) * 1024)} />
           <TextField label="Timed attempt (minutes, empty for untimed)" type="number" min={1} value={draft.fields.timedDurationSec === null ? '' : draft.fields.timedDurationSec / 60}
+            hint="Timed: proctored, consent first. Untimed: practice, not recorded unless turned on in Teacher → Settings → Per-problem rules."
             error={fieldError('timedDurationSec')} onChange={(e) => setField('timedDurationSec', e.target.value === '' ? null : Math.round(Number(e.target.value) * 60))} />
           <label className="checkbox"><input type="checkbox" checked={draft.fields.isPublished} onChange={(e) => setField('isPublished', e.target.checked)} /> Published (visible to students)</label>
         </div>

@@ -34,7 +34,9 @@ export function AttemptBanner({ state, onDeadline, onDismissWarning, showCountdo
         ) : null}
         {state.phase === 'active' && settings?.enabled !== false ? (
           <span className="muted" title="Tab switches, pastes, copies, right-clicks, devtools shortcuts, fullscreen, idle time and code snapshots">
-            <span className="rec-dot" aria-hidden="true" /> Proctored attempt · activity is recorded
+            <span className="rec-dot" aria-hidden="true" />{' '}
+            {/* No deadline: untimed practice, observed only (docs/proctoring.md "Practice and exams"). */}
+            {attempt?.deadlineAt ? 'Proctored attempt · activity is recorded' : 'Recorded practice · activity is noted, never flagged'}
           </span>
         ) : null}
         {state.phase === 'starting' ? <span className="muted">Starting the attempt…</span> : null}

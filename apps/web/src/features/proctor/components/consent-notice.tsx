@@ -6,12 +6,37 @@ interface Props {
   title: string;
   timedDurationSec: number | null;
   onAccept: () => void;
+  /**
+   * A recorded practice problem (a teacher turned recording on): the notice sits above the workspace, so the
+   * statement stays readable; only Run, Submit and recording wait for the answer. Timed problems keep the full
+   * page: reading the statement before the clock starts would be free time.
+   */
+  inline?: boolean;
 }
 
 /** Said before anything is recorded, in plain words: what is noticed, what is not, and who sees it. */
-export function ConsentNotice({ title, timedDurationSec, onAccept }: Props) {
+export function ConsentNotice({ title, timedDurationSec, onAccept, inline = false }: Props) {
   const startButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => startButton.current?.focus(), []);
+  useEffect(() => {
+    if (!inline) startButton.current?.focus();
+  }, [inline]);
+  if (inline) {
+    return (
+      <section className="card consent consent-inline" role="region" aria-labelledby="consent-title" data-testid="consent-notice" data-inline="true">
+        <h2 id="consent-title">Your teacher records this practice problem</h2>
+        <p>
+          While you work, LogiCode notes tab and window switches, pastes, copies and cuts (their length, not the text), and
+          snapshots of your code. It is practice: nothing here raises a flag or lowers an integrity score. Read the problem
+          freely; Run and Submit start once you agree.
+        </p>
+        <div className="modal-actions">
+          <button ref={startButton} type="button" className="btn btn-primary" onClick={onAccept} data-testid="consent-accept">
+            I understand, start
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <div className="page narrow">
       <section className="card consent" role="dialog" aria-modal="false" aria-labelledby="consent-title" data-testid="consent-notice">

@@ -31,7 +31,13 @@ interface Props {
 
 const consentKey = (problemId: number) => `lc:proctor-consent:${problemId}`;
 
-/** Asks for consent once per problem, then runs the attempt and hands the workspace what it needs. */
+const noCode = () => undefined;
+
+/**
+ * Asks for consent once per problem, then runs the attempt and hands the workspace what it needs. Only rendered
+ * where recording happens (routes/problem.tsx: a proctored or timed problem). A recorded practice problem (untimed,
+ * outside an assessment) asks above its statement, never instead of it; a timed one asks before showing it.
+ */
 export function ProctorGate(props: Props) {
   const { problemId, title, timedDurationSec, children, start, consentGiven = false, showCountdown = true, reloadPath, timeUp = false } = props;
   const [consentedHere, setConsented] = useState(() => readStorage(consentKey(problemId)) === 'yes');
@@ -41,6 +47,13 @@ export function ProctorGate(props: Props) {
   useEffect(() => {
     if (timeUp) onDeadline();
   }, [timeUp, onDeadline]);
+  if (!consented && timedDurationSec === null) {
+    const notice = (
+      <ConsentNotice title={title} timedDurationSec={null} inline
+        onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); }} />
+    );
+    return <>{children({ attemptId: null, locked: true, banner: notice, onCodeChange: noCode })}</>;
+  }
   if (!consented) {
     return (
       <ConsentNotice title={title} timedDurationSec={timedDurationSec}

@@ -3,13 +3,22 @@ import { BREACH_ACTIONS, type ProctorSettings } from '@logicode/contracts';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { useGlobalSettings, useProblemOptions, useProblemSettings, useSaveGlobalSettings, useSaveProblemSettings } from '../api/teacher-api.js';
 
-function SettingsForm({ value, onSave, saving, saveLabel }: { value: ProctorSettings; onSave: (s: ProctorSettings) => void; saving: boolean; saveLabel: string }) {
+interface FormProps {
+  value: ProctorSettings;
+  onSave: (s: ProctorSettings) => void;
+  saving: boolean;
+  saveLabel: string;
+  /** What the "on" box means here: proctoring exams, or recording one practice problem. */
+  enabledLabel?: string;
+}
+
+function SettingsForm({ value, onSave, saving, saveLabel, enabledLabel = 'Proctoring on' }: FormProps) {
   const [s, setS] = useState(value);
   useEffect(() => setS(value), [value]);
   const num = (key: 'allowedTabSwitches' | 'largePasteChars') => (e: { target: { value: string } }) => setS({ ...s, [key]: Number(e.target.value) });
   return (
     <form className="settings-form" onSubmit={(e) => { e.preventDefault(); onSave(s); }}>
-      <label className="checkbox"><input type="checkbox" checked={s.enabled} onChange={(e) => setS({ ...s, enabled: e.target.checked })} /> Proctoring on</label>
+      <label className="checkbox"><input type="checkbox" checked={s.enabled} onChange={(e) => setS({ ...s, enabled: e.target.checked })} data-testid="settings-enabled" /> {enabledLabel}</label>
       <div className="grid-2">
         <label className="field"><span className="field-label">Tab switches allowed before a flag</span>
           <input type="number" min={0} value={s.allowedTabSwitches} onChange={num('allowedTabSwitches')} /></label>
@@ -26,6 +35,15 @@ function SettingsForm({ value, onSave, saving, saveLabel }: { value: ProctorSett
       <div><button type="submit" className="btn btn-primary" disabled={saving}>{saving ? 'Saving…' : saveLabel}</button></div>
     </form>
   );
+}
+
+/** Practice and exams apart (docs/proctoring.md): what this problem's students are under, in words. */
+function problemSummary(practice: boolean, own: boolean, recorded: boolean): string {
+  if (!practice) return own ? 'A timed problem: proctored under its own rules.' : 'A timed problem: proctored under the global rules.';
+  const base = recorded
+    ? 'Practice (untimed): recorded, because you or an admin turned it on. Practice is observed only: no flags, no integrity lost.'
+    : 'Practice (untimed): not recorded. Students read and solve it without a consent notice.';
+  return `${base} In an assessment it follows the assessment's rules.`;
 }
 
 function ProblemSettings() {
@@ -46,11 +64,14 @@ function ProblemSettings() {
       {save.error ? <Notice kind="error">{save.error.message}</Notice> : null}
       {view.data && problemId !== null ? (
         <>
-          <p className="muted small">{view.data.override ? 'This problem has its own rules.' : 'This problem follows the global rules.'}</p>
+          <p className="muted small" data-testid="problem-proctoring-summary">{problemSummary(view.data.practice, view.data.override !== null, view.data.effective.enabled)}</p>
           <SettingsForm value={view.data.effective} saving={save.isPending} saveLabel="Save rules for this problem"
+            enabledLabel={view.data.practice ? 'Record students practising this problem' : 'Proctoring on'}
             onSave={(override) => save.mutate({ problemId, override })} />
           {view.data.override ? (
-            <button type="button" className="btn btn-ghost" onClick={() => save.mutate({ problemId, override: null })}>Follow the global rules again</button>
+            <button type="button" className="btn btn-ghost" onClick={() => save.mutate({ problemId, override: null })}>
+              {view.data.practice ? 'Back to the default: practice not recorded' : 'Follow the global rules again'}
+            </button>
           ) : null}
         </>
       ) : null}
@@ -64,7 +85,8 @@ export function SettingsTab({ canEditGlobal }: { canEditGlobal: boolean }) {
   return (
     <>
       <section className="card">
-        <h2>Global rules</h2>
+        <h2>Global rules (exams)</h2>
+        <p className="muted small">For timed problems and assessments without rules of their own. Untimed practice problems are not recorded unless a problem turns it on below.</p>
         {global.isPending ? <Spinner /> : global.isError ? <ErrorState error={global.error} /> : canEditGlobal ? (
           <>
             {saveGlobal.error ? <Notice kind="error">{saveGlobal.error.message}</Notice> : null}
