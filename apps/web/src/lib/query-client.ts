@@ -11,7 +11,9 @@ export function createQueryClient(): QueryClient {
         retry: (failureCount, error) =>
           failureCount < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
       },
-      mutations: { retry: false },
+      // 'always': offline, a mutation fails at once with "You are offline" rather than pausing with its button
+      // disabled and firing by itself when the network returns (a Submit of code the student has since changed).
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

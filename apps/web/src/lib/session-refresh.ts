@@ -12,6 +12,7 @@ import { readStorage, removeStorage, writeStorage } from './storage.js';
 /** `{ expiresAtMs }` while we believe a session exists (shared by the tabs, as the cookies are). */
 const HINT_KEY = 'lc:session';
 const LOCK_NAME = 'lc-session-refresh';
+const LEASE_KEY = 'lc:session-refresh-lease';
 const REFRESH_TIMEOUT_MS = 15_000;
 const RETRY_OFFLINE_MS = 5000;
 
@@ -121,18 +122,35 @@ async function postRefresh(): Promise<RefreshOutcome> {
   return 'refused';
 }
 
+/** Under the lock: another tab may have refreshed while we waited; its cookies are ours too, nothing to send. */
+function refreshedMeanwhile(knownExpiresAtMs: number | null): boolean {
+  const now = readHint();
+  if (!now?.expiresAtMs || now.expiresAtMs === knownExpiresAtMs || now.expiresAtMs - Date.now() <= leadMs(0)) return false;
+  schedule(now.expiresAtMs);
+  return true;
+}
+
+/**
+ * Without Web Locks (a page served over plain http from a LAN address is not a secure context): a lease in
+ * localStorage. Not atomic like a lock, but two tabs would have to read it within the same few milliseconds.
+ */
+async function withLease(run: () => Promise<RefreshOutcome>): Promise<RefreshOutcome> {
+  const deadline = Date.now() + REFRESH_TIMEOUT_MS;
+  while (Number(readStorage(LEASE_KEY) ?? 0) > Date.now() && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  writeStorage(LEASE_KEY, String(Date.now() + REFRESH_TIMEOUT_MS));
+  try {
+    return await run();
+  } finally {
+    removeStorage(LEASE_KEY);
+  }
+}
+
 async function refreshOnce(knownExpiresAtMs: number | null): Promise<RefreshOutcome> {
+  const run = async () => (refreshedMeanwhile(knownExpiresAtMs) ? 'refreshed' : postRefresh());
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return postRefresh();
-  return locks.request(LOCK_NAME, async () => {
-    // Another tab refreshed while we waited for the lock: its cookies are ours too, nothing to send.
-    const now = readHint();
-    if (now?.expiresAtMs && now.expiresAtMs !== knownExpiresAtMs && now.expiresAtMs - Date.now() > leadMs(0)) {
-      schedule(now.expiresAtMs);
-      return 'refreshed';
-    }
-    return postRefresh();
-  });
+  return locks ? locks.request(LOCK_NAME, run) : withLease(run);
 }
 
 /** One refresh at a time, however many requests (or the timer, or the socket) asked for it together. */

@@ -3,7 +3,7 @@ import { paths } from '../../config/paths.js';
 import type { SessionEndCause } from '../../lib/session-events.js';
 
 const WHY: Record<SessionEndCause, string> = {
-  refresh_refused: 'Your session has ended, so LogiCode can no longer save your work to your account.',
+  refresh_refused: 'Your session has ended (signed out on another device, or it expired).',
   signed_out: 'You were signed out (perhaps in another tab).',
   revoked: 'Your sessions were ended by an administrator.',
   password_changed: 'Your password was changed in another session.',
@@ -24,8 +24,14 @@ interface Props {
 export function SessionEnded({ cause, minimized, onMinimize }: Props) {
   const location = useLocation();
   const here = location.pathname + location.search;
-  // On the sign-in and sign-up pages the form itself is the answer.
-  if (location.pathname.startsWith(paths.login()) || location.pathname.startsWith(paths.signup())) return null;
+  // A page for signed-in users sends the visitor to sign in (and back): there the form is the action, a line says why.
+  if (location.pathname.startsWith(paths.login()) || location.pathname.startsWith(paths.signup())) {
+    return (
+      <div className="offline-banner" role="status" data-testid="session-ended-banner">
+        {WHY[cause]} Sign in again to go back where you were; your code and any activity records are kept.
+      </div>
+    );
+  }
   const signIn = (
     <Link to={paths.login(here)} className="btn btn-primary btn-small" data-testid="session-sign-in">
       Sign in again

@@ -30,3 +30,15 @@ export async function findProblemId(baseUrl: string, title: string): Promise<num
 
 export const ADMIN = { email: 'admin@logicode.local', password: 'admin-demo-pass' };
 export const TEACHER = { email: 'teacher@logicode.local', password: 'teacher-demo-pass' };
+
+/** Signs in over the API and returns the token with the user (for names and ids the browser will show). */
+export async function apiSession(baseUrl: string, email: string, password: string): Promise<{ token: string; user: { id: number; name: string } }> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as { accessToken: string; user: { id: number; name: string } };
+  return { token: body.accessToken, user: body.user };
+}
