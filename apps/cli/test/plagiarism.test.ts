@@ -37,6 +37,10 @@ for (const dialect of TEST_DIALECTS) {
       admin = await p.user('admin');
       teacher = await p.user('teacher');
       for (let i = 0; i < 5; i += 1) students.push(await p.user('student'));
+      // The teacher sees the students of their own classes (docs/access.md): these five are in the teacher's class.
+      const { db } = p.runtime.db;
+      const classId = Number((await db.insertInto('classes').values({ name: 'Plagiarism class', teacherId: teacher.id, joinCode: 'PLAGCLAS', createdAtMs: Date.now() }).executeTakeFirstOrThrow()).insertId);
+      await db.insertInto('classMembers').values(students.map((s) => ({ classId, userId: s.id, joinedAtMs: Date.now() }))).execute();
     });
     after(() => p.close());
 
@@ -56,7 +60,8 @@ for (const dialect of TEST_DIALECTS) {
       await insertJudged(p.runtime, { userId: teacher.id, problemId, code: corpus('original.py'), verdict: 'AC' });
 
       const socket = await p.socket(teacher.token);
-      const joined = await socket.emitWithAck('feed:join', `feed:problem:${problemId}`);
+      // The run's progress reaches the teacher who asked for it on their own feed (feed:problem is the admins').
+      const joined = await socket.emitWithAck('feed:join', `feed:teacher:${teacher.id}`);
       assert.equal(joined.ok, true);
       const events: PlagiarismProgressPayload[] = [];
       const finished = new Promise<void>((resolve) => socket.on('plagiarism:progress', (payload: PlagiarismProgressPayload) => {

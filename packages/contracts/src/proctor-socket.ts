@@ -19,6 +19,8 @@ export interface SubmissionFeedItem {
   problemId: number;
   problemTitle: string;
   attemptId: number | null;
+  /** The assessment the attempt belongs to (the event then also goes to feed:assessment:<id>); null in practice. */
+  assessmentId: number | null;
   mode: 'run' | 'submit';
   autoSubmitted: boolean;
   createdAt: string;

@@ -27,9 +27,24 @@ export function createPlagiarismStore(deps: CoreDeps) {
   const { db } = deps.db;
   const { clock, pubsub } = deps;
 
+  // The teacher who asked for a run gets its progress on their own feed:teacher:<id> (feed:all and feed:problem
+  // are the admins' rooms, docs/access.md); remembered per run, a run's progress is dozens of messages.
+  const requesters = new Map<number, Promise<number | null>>();
+  function requesterOf(runId: number): Promise<number | null> {
+    let found = requesters.get(runId);
+    if (!found) {
+      if (requesters.size > 1000) requesters.clear();
+      found = db.selectFrom('plagiarismRuns').select('requestedBy').where('id', '=', runId).executeTakeFirst().then((r) => r?.requestedBy ?? null, () => null);
+      requesters.set(runId, found);
+    }
+    return found;
+  }
+
   async function emit(runId: number, problemId: number, update: ProgressUpdate): Promise<void> {
     const payload: PlagiarismProgressPayload = { runId, problemId, ...update };
-    await Promise.all([rooms.feedAll(), rooms.feedProblem(problemId)].map((room) => emitToRoom(pubsub, room, 'plagiarism:progress', payload)));
+    const requester = await requesterOf(runId);
+    const targets = [rooms.feedAll(), rooms.feedProblem(problemId), ...(requester === null ? [] : [rooms.feedTeacher(requester)])];
+    await emitToRoom(pubsub, targets, 'plagiarism:progress', payload);
   }
 
   async function insertPairs(trx: typeof db, problemId: number, runId: number | null, pairs: readonly PairToStore[]): Promise<void> {

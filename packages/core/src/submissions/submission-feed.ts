@@ -1,4 +1,4 @@
-import type { ServerToClientEvents, SubmissionFeedItem } from '@logicode/contracts';
+import { rooms, type ServerToClientEvents, type SubmissionFeedItem } from '@logicode/contracts';
 import type { CoreDeps } from '../context.js';
 import { emitTo, feedRooms } from '../proctoring/feed.js';
 
@@ -14,7 +14,9 @@ export function createSubmissionFeed(deps: CoreDeps) {
   async function load(submissionId: number) {
     // One query by primary keys: the submission with its student's name and its problem's title.
     return db.selectFrom('submissions').innerJoin('users', 'users.id', 'submissions.userId').innerJoin('problems', 'problems.id', 'submissions.problemId')
+      .leftJoin('problemSessions', 'problemSessions.id', 'submissions.attemptId')
       .select([
+        'problemSessions.assessmentId as assessmentId',
         'submissions.id', 'submissions.userId', 'submissions.problemId', 'submissions.attemptId', 'submissions.mode',
         'submissions.autoSubmitted', 'submissions.createdAtMs', 'submissions.finishedAtMs', 'submissions.verdict', 'submissions.score',
         'users.name as userName', 'problems.title as problemTitle',
@@ -25,7 +27,7 @@ export function createSubmissionFeed(deps: CoreDeps) {
   type Row = NonNullable<Awaited<ReturnType<typeof load>>>;
   const itemOf = (row: Row): SubmissionFeedItem => ({
     submissionId: row.id, userId: row.userId, userName: row.userName, problemId: row.problemId, problemTitle: row.problemTitle,
-    attemptId: row.attemptId, mode: row.mode === 'run' ? 'run' : 'submit', autoSubmitted: row.autoSubmitted === 1,
+    attemptId: row.attemptId, assessmentId: row.assessmentId ?? null, mode: row.mode === 'run' ? 'run' : 'submit', autoSubmitted: row.autoSubmitted === 1,
     createdAt: new Date(Number(row.createdAtMs)).toISOString(),
   });
 
@@ -35,7 +37,10 @@ export function createSubmissionFeed(deps: CoreDeps) {
     try {
       const row = await load(submissionId);
       if (!row) return;
-      await emitTo(deps.pubsub, await feedRooms(deps, row.userId, row.problemId), event, build(row));
+      // An assessment's submission also reaches its live view (feed:assessment:<id>, the owner's and admins').
+      const targets = await feedRooms(deps, row.userId, row.problemId);
+      if (row.assessmentId !== null) targets.push(rooms.feedAssessment(row.assessmentId));
+      await emitTo(deps.pubsub, targets, event, build(row));
     } catch (error) {
       deps.log('warn', `could not publish ${event} to the teacher feed`, { submissionId, error: String(error) });
     }

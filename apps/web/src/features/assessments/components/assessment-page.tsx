@@ -53,7 +53,7 @@ export function AssessmentPage({ assessmentId, renderPair, renderRunCheck }: Pro
         {tab === 'live' || tab === 'extra-time' ? (
           live.isPending ? <Spinner label="Loading the live view…" /> : live.isError ? <ErrorState error={live.error} onRetry={() => void live.refetch()} /> : (
             tab === 'live'
-              ? <LiveView data={live.data} receivedAtMs={live.dataUpdatedAt} live={feed.live} />
+              ? <LiveView data={live.data} receivedAtMs={live.dataUpdatedAt} live={feed.live} activity={feed.activity} />
               : <ExtraTime assessment={a} students={live.data.students} />
           )
         ) : null}

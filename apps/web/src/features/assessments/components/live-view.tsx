@@ -3,7 +3,7 @@ import type { AssessmentLive, LiveStudent } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
 import { formatDuration } from '../../../lib/format.js';
 import { EmptyState } from '../../../components/ui/status.js';
-import { useNow } from '../hooks/use-assessment-feed.js';
+import { useNow, type ActivityLine } from '../hooks/use-assessment-feed.js';
 import { formatPoints, StatusBadge } from './status-badge.js';
 
 const PROGRESS_TEXT: Record<string, string> = { not_opened: '·', opened: 'opened', submitted: 'submitted', solved: 'solved' };
@@ -13,6 +13,8 @@ interface Props {
   /** client clock when this answer arrived: serverNowMs was the server's clock then. */
   receivedAtMs: number;
   live: boolean;
+  /** Runs, Submits (with verdicts) and flags as they arrive, newest first, each naming the student and the problem. */
+  activity?: ActivityLine[];
 }
 
 function timeLeft(s: LiveStudent, serverNowMs: number): string {
@@ -22,7 +24,7 @@ function timeLeft(s: LiveStudent, serverNowMs: number): string {
 }
 
 /** Who started, progress per problem, flags and time left, one row per student of the class. */
-export function LiveView({ data, receivedAtMs, live }: Props) {
+export function LiveView({ data, receivedAtMs, live, activity = [] }: Props) {
   const now = useNow(1000);
   // The server's clock now = its clock at the answer + the time since (measured on this machine's monotonic-enough clock).
   const serverNowMs = data.serverNowMs + (now - receivedAtMs);
@@ -74,6 +76,18 @@ export function LiveView({ data, receivedAtMs, live }: Props) {
           </table>
         </div>
       )}
+      <section className="card" aria-labelledby="activity-title">
+        <h2 id="activity-title">Activity</h2>
+        {activity.length === 0 ? (
+          <p className="muted small">Runs, submissions (with their verdicts) and flags appear here, by name, as they happen.</p>
+        ) : (
+          <ol className="feed" aria-live="polite" data-testid="live-activity">
+            {activity.map((line) => (
+              <li key={line.key} className="feed-item"><span className="muted small">{new Date(line.atMs).toLocaleTimeString()}</span> {line.text}</li>
+            ))}
+          </ol>
+        )}
+      </section>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActiveSession, AttemptTimeline, DashboardStats, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
+  ActiveSession, AttemptTimelineView, DashboardStats, FlagListItem, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
   ProctorEventRecord, ProctorSeverity, ProctorEventType, StudentDetail,
 } from '@logicode/contracts';
 import type { StudentsPage, StudentSortKey } from '@logicode/contracts';
@@ -72,13 +72,13 @@ export function useStudent(id: number) {
 }
 
 export function useTimeline(attemptId: number) {
-  return useQuery({ queryKey: teacherKeys.timeline(attemptId), queryFn: () => api.get<AttemptTimeline>(`/api/teacher/attempts/${attemptId}/timeline`) });
+  return useQuery({ queryKey: teacherKeys.timeline(attemptId), queryFn: () => api.get<AttemptTimelineView>(`/api/teacher/attempts/${attemptId}/timeline`) });
 }
 
 export function useFlags(status: 'open' | 'cleared') {
   return useQuery({
     queryKey: teacherKeys.flags(status),
-    queryFn: () => api.get<{ items: ProctorFlag[] }>('/api/teacher/flags', { status, limit: 100 }).then((r) => r.items),
+    queryFn: () => api.get<{ items: FlagListItem[] }>('/api/teacher/flags', { status, limit: 100 }).then((r) => r.items),
   });
 }
 

@@ -38,7 +38,7 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
 
   if (timeline.isPending) return <Spinner label="Loading the attempt…" />;
   if (timeline.isError) return <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />;
-  const { attempt, events } = timeline.data;
+  const { attempt, events, userName } = timeline.data;
   const frame = frames[index];
   const start = new Date(attempt.startedAt).getTime();
   const visible = events.filter((e) => e.type !== 'code_snapshot');
@@ -47,8 +47,8 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
   return (
     <div className="attempt-review" data-testid="attempt-review">
       <div className="page-header">
-        <h1>Attempt #{attempt.id}: {attempt.problemTitle}</h1>
-        <Link className="btn" to={paths.teacherStudent(attempt.userId)}>Student</Link>
+        <h1>Review attempt #{attempt.id} · {userName || `Student #${attempt.userId}`} · {attempt.problemTitle}</h1>
+        <Link className="btn" to={paths.teacherStudent(attempt.userId)}>{userName || 'Student'}</Link>
       </div>
       <div className="stat-grid">
         <div className="stat"><div className="stat-value"><IntegrityBadge score={attempt.integrity.score} /></div><div className="stat-label">Integrity</div></div>
@@ -104,7 +104,7 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
       {attempt.flags.length > 0 ? (
         <section className="card">
           <h2>Flags</h2>
-          <ul className="flag-list">{attempt.flags.map((f) => <FlagCard key={f.id} flag={f} />)}</ul>
+          <ul className="flag-list">{attempt.flags.map((f) => <FlagCard key={f.id} flag={{ ...f, userName, problemTitle: attempt.problemTitle }} />)}</ul>
         </section>
       ) : null}
     </div>

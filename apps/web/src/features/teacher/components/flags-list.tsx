@@ -26,7 +26,9 @@ export function FlagReview({ flag }: { flag: ProctorFlag }) {
   );
 }
 
-export function FlagCard({ flag }: { flag: ProctorFlag }) {
+/** A flag names the student and the problem: "Review attempt #5 · Alice Chen · Two Sum". */
+export function FlagCard({ flag }: { flag: ProctorFlag & { userName?: string; problemTitle?: string } }) {
+  const about = [flag.userName, flag.problemTitle].filter(Boolean).join(' · ');
   return (
     <li className="flag-card">
       <div>
@@ -35,7 +37,8 @@ export function FlagCard({ flag }: { flag: ProctorFlag }) {
       </div>
       {flag.note ? <div className="small">Note: {flag.note}</div> : null}
       <div className="small">
-        <Link to={paths.teacherAttempt(flag.attemptId)}>Review attempt #{flag.attemptId}</Link> · <Link to={paths.teacherStudent(flag.userId)}>student</Link>
+        <Link to={paths.teacherAttempt(flag.attemptId)}>Review attempt #{flag.attemptId}{about ? ` · ${about}` : ''}</Link> ·{' '}
+        <Link to={paths.teacherStudent(flag.userId)}>{flag.userName ? `${flag.userName}'s page` : 'student'}</Link>
       </div>
       <FlagReview flag={flag} />
     </li>
