@@ -3,6 +3,7 @@ import type { ProblemPackage, Role } from '@logicode/contracts';
 import type { Actor } from '../context.js';
 import type { AccountsService } from '../accounts/accounts-service.js';
 import type { ProblemsService } from '../problems/problems-service.js';
+import type { ClassesService } from '../assessments/classes-service.js';
 
 export const DEMO_ACCOUNTS: { name: string; email: string; password: string; role: Role }[] = [
   { name: 'Ada Admin', email: 'admin@logicode.local', password: 'admin-demo-pass', role: 'admin' },
@@ -19,6 +20,23 @@ export interface SeedReport {
 interface SeedServices {
   accounts: AccountsService;
   problems: ProblemsService;
+  /** For the demo teacher's class (a teacher sees the students of their own classes: docs/access.md). */
+  assessments?: { classes: Pick<ClassesService, 'create' | 'list' | 'invite'> };
+}
+
+/**
+ * The demo teacher's class with the demo students in it, so the teacher's dashboard shows them on a fresh install
+ * (TEACHER_SCOPE=classes). Only when the teacher has no class yet: running the seed again changes nothing.
+ */
+async function seedDemoClass(services: SeedServices): Promise<void> {
+  const classes = services.assessments?.classes;
+  const teacher = DEMO_ACCOUNTS.find((a) => a.role === 'teacher')!;
+  const row = (await services.accounts.listUsers({ role: 'teacher', page: 1, pageSize: 100 })).items.find((u) => u.email === teacher.email);
+  if (!classes || !row) return;
+  const actor: Actor = { userId: row.id, role: 'teacher', name: row.name };
+  if ((await classes.list(actor)).length > 0) return;
+  const demo = await classes.create(actor, 'Demo class');
+  await classes.invite(actor, demo.id, DEMO_ACCOUNTS.filter((a) => a.role === 'student').map((a) => a.email));
 }
 
 /**
@@ -48,6 +66,7 @@ export async function seedDemo(
       if ((error as { code?: string }).code !== 'EMAIL_TAKEN') throw error;
     }
   }
+  await seedDemoClass(services);
   const adminRow = await services.accounts.listUsers({ role: 'admin', page: 1, pageSize: 1 });
   const admin: Actor = { userId: adminRow.items[0]!.id, role: 'admin', name: adminRow.items[0]!.name };
   const existing = await services.problems.list(
