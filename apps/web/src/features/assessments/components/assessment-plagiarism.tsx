@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { LANGUAGES, rooms, type Assessment } from '@logicode/contracts';
+import { useUser } from '../../../lib/auth.js';
 import { joinFeed, onSocketEvent } from '../../../lib/socket.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useAssessmentPlagiarism } from '../api/assessments-api.js';
@@ -19,10 +20,12 @@ export function AssessmentPlagiarism({ assessment, renderPair, renderRunCheck }:
   const [progress, setProgress] = useState<string | null>(null);
   const { refetch } = pairs;
   const problemIds = assessment.problems.map((p) => p.problemId).join(',');
-  // A full check reports its progress to the problem's feed room: follow it, and reload the pairs when it is done.
+  const meId = useUser().data?.id;
+  // A full check reports its progress to the problem's feed room (an admin's) and to the feed:teacher:<id> of the
+  // teacher who started it (docs/access.md): follow them, and reload the pairs when it is done.
   useEffect(() => {
     const ids = problemIds.split(',').map(Number);
-    const feeds = ids.map((id) => joinFeed(rooms.feedProblem(id)));
+    const feeds = [...ids.map((id) => joinFeed(rooms.feedProblem(id))), ...(meId === undefined ? [] : [joinFeed(rooms.feedTeacher(meId))])];
     const off = onSocketEvent('plagiarism:progress', (p) => {
       if (!ids.includes(p.problemId)) return;
       const done = p.status === 'done' || p.status === 'failed';
@@ -33,7 +36,7 @@ export function AssessmentPlagiarism({ assessment, renderPair, renderRunCheck }:
       off();
       feeds.forEach((f) => f.leave());
     };
-  }, [problemIds, refetch]);
+  }, [problemIds, refetch, meId]);
   const title = (problemId: number) => assessment.problems.find((p) => p.problemId === problemId)?.title ?? `#${problemId}`;
   return (
     <>
