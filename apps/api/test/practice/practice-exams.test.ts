@@ -93,6 +93,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await detail(practiceId, student)).proctored, true);
 
       const other = await t.userWithRole('student', 'Paul Paster');
+      await classWith(t, teacher.headers, [other], 'Practice class'); // a teacher sees the students of their classes
       const { attempt, settings } = await startAttempt(t, other.headers, practiceId);
       assert.equal(settings.enabled, true, 'the client records');
       const res = await postEvents(t, other.headers, burst(practiceId, attempt.id));
