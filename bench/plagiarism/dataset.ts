@@ -36,12 +36,14 @@ export interface Scored {
   leftId: number;
   rightId: number;
   similarity: number;
+  /** Ours: at a default flag level (the product's "flagged"). */
+  flagged?: boolean;
 }
 
-/** Precision, recall and F1 of the pairs at or above `threshold`. */
-export function precisionRecall(files: BenchFile[], pairs: Scored[], threshold: number) {
+/** Precision, recall and F1 of the pairs at or above `threshold` ('flagged': ours at its default flag levels). */
+export function precisionRecall(files: BenchFile[], pairs: Scored[], threshold: number | 'flagged') {
   const group = new Map(files.map((f) => [f.id, `${f.language}:${f.group}`]));
-  const reported = pairs.filter((p) => p.similarity >= threshold);
+  const reported = pairs.filter((p) => (threshold === 'flagged' ? p.flagged === true : p.similarity >= threshold));
   const truePositives = reported.filter((p) => group.get(p.leftId) === group.get(p.rightId)).length;
   const sizes = new Map<string, number>();
   for (const g of group.values()) sizes.set(g, (sizes.get(g) ?? 0) + 1);

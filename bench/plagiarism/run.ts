@@ -51,11 +51,12 @@ function report(dataset: string, files: BenchFile[], tool: string, run: ToolRun 
   }
   const time = `${(run.ms / 1000).toFixed(2)} s | ${(run.cpuMs / 1000).toFixed(2)} s`;
   const memory = `${run.maxRssMb.toFixed(0)} MB (base ${run.baseRssMb.toFixed(0)})`;
-  const cut = (t: number, label: string) => {
+  const cut = (t: number | 'flagged', label: string) => {
     const r = precisionRecall(files, run.pairs, t);
-    rows.push(`| ${dataset} | ${tool} | ${label} ${t.toFixed(2)} | ${pct(r.precision)} | ${pct(r.recall)} | ${r.f1.toFixed(3)} | ${time} | ${memory} |`);
+    rows.push(`| ${dataset} | ${tool} | ${label}${t === 'flagged' ? '' : ' ' + t.toFixed(2)} | ${pct(r.precision)} | ${pct(r.recall)} | ${r.f1.toFixed(3)} | ${time} | ${memory} |`);
   };
-  cut(DEFAULT_PARAMS.threshold, 'our default');
+  if (tool.startsWith('LogiCode')) cut('flagged', `flagged (default: similarity ≥ ${DEFAULT_PARAMS.flagSimilarity} or a fragment ≥ ${DEFAULT_PARAMS.flagFragmentTokens} tokens)`);
+  else cut(0.5, 'similarity');
   cut(bestThreshold(files, run.pairs), 'best-F1');
 }
 

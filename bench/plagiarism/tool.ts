@@ -15,7 +15,7 @@ const { Dolos, File } = await import('@dodona/dolos-lib');
 
 /** Ours at the given threshold (its candidate filter scales with it, so the timed run uses the default). */
 function runOurs(incremental: boolean, threshold?: number): Scored[] {
-  const params = threshold === undefined ? {} : { threshold };
+  const params = threshold === undefined ? {} : { threshold, maxPairsPerSubmission: 10_000 };
   const subs = files.map(({ id, userId, language, source }) => ({ id, userId, language, source }));
   if (!incremental) return analyze(subs, { params }).pairs;
   const index = createIndex({ params });
@@ -46,12 +46,16 @@ async function runDolos(): Promise<Scored[]> {
 const baseRssMb = process.resourceUsage().maxRSS / 1024;
 const cpuStart = process.cpuUsage();
 const started = performance.now();
-let pairs = tool === 'dolos' ? await runDolos() : runOurs(tool === 'ours-incremental');
+let pairs: (Scored & { flagged?: boolean })[] = tool === 'dolos' ? await runDolos() : runOurs(tool === 'ours-incremental');
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuStart);
 const cpuMs = (cpu.user + cpu.system) / 1000;
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-// Timed at the default threshold; then, untimed, down to FLOOR for the best-F1 search (Dolos scores every pair
-// anyway). Every pair the default run reported is in the sweep too.
-if (tool !== 'dolos') pairs = runOurs(tool === 'ours-incremental', FLOOR);
-process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMb, baseRssMb, pairs: pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, similarity: p.similarity })) }));
+// Timed at the defaults (floor, flag levels, top pairs per submission); then, untimed, down to FLOOR with no
+// bound for the best-F1 search (Dolos scores every pair anyway), keeping the timed run's flags.
+if (tool !== 'dolos') {
+  const flagged = new Set((pairs as { leftId: number; rightId: number; flagged?: boolean }[]).filter((p) => p.flagged).map((p) => `${p.leftId}-${p.rightId}`));
+  pairs = runOurs(tool === 'ours-incremental', FLOOR).map((p) => ({ ...p, flagged: flagged.has(`${p.leftId}-${p.rightId}`) }));
+}
+const reported = pairs.length;
+process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMb, baseRssMb, reported, pairs: pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, similarity: p.similarity, flagged: (p as { flagged?: boolean }).flagged })) }));

@@ -20,5 +20,5 @@ export async function startPlagiarismRole(runtime: Runtime, log: CoreLog): Promi
   if (runtime.platform.mode === 'embedded') {
     for (const runId of await store.unfinishedRunIds()) await queue.add({ kind: 'run', runId }, { jobId: `plagiarism-run-${runId}` });
   }
-  return { stop: async () => undefined };
+  return { stop: () => indexes.stop() };
 }

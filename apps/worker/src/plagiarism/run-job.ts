@@ -19,13 +19,14 @@ export async function runPlagiarismJob(options: { store: PlagiarismStore; indexe
     const total = subs.length;
     const report = reporter(store, run, total);
     const { pairs, params } = await analyzeInThread({ subs, ignored: setup.ignored, params: setup.params }, (message) => {
-      if (message.type === 'indexed') report({ phase: 'indexing', progress: 0.05 + (0.45 * message.done) / Math.max(1, total) });
-      else report({ phase: 'comparing', progress: 0.5 });
+      // Indexing is about a third of the analysis, comparing the rest; storing gets the last 30%.
+      if (message.type === 'indexed') report({ phase: 'indexing', progress: 0.05 + (0.2 * message.done) / Math.max(1, total) });
+      else report({ phase: 'comparing', progress: 0.25 });
     });
     await report.flush();
     await store.recordParams(runId, params, total);
-    await store.progress(run, { status: 'running', phase: 'storing', progress: 0.9, submissionCount: total, pairCount: pairs.length });
-    await store.finishRun(run, pairs, total);
+    await store.progress(run, { status: 'running', phase: 'storing', progress: 0.7, submissionCount: total, pairCount: pairs.length });
+    await store.finishRun(run, pairs, total, 0.7);
     indexes.forget(run.problemId);
     log('info', 'plagiarism run done', { runId, problemId: run.problemId, submissions: total, pairs: pairs.length, ms: Date.now() - started });
   } catch (error) {

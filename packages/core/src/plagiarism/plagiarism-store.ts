@@ -1,5 +1,5 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { rooms, type LanguageId, type PlagiarismPair, type PlagiarismParams, type PlagiarismProgressPayload } from '@logicode/contracts';
+import { rooms, type LanguageId, type PlagiarismParams, type PlagiarismProgressPayload } from '@logicode/contracts';
 import type { CoreDeps } from '../context.js';
 import { emitToRoom } from '../realtime.js';
 import { toPairRow, type PairToStore } from './mappers.js';
@@ -7,6 +7,8 @@ import { selectCounted, type CandidateSubmission } from './selection.js';
 
 /** Rows per INSERT: 17 columns × 200 stays far below both dialects' placeholder limits. */
 const INSERT_BATCH = 200;
+/** Rows stored between two progress reports of a run's storing phase. */
+const STORE_REPORT_ROWS = 2000;
 /** Sources per SELECT … IN (…). */
 const LOAD_BATCH = 200;
 
@@ -47,10 +49,11 @@ export function createPlagiarismStore(deps: CoreDeps) {
     await emitToRoom(pubsub, targets, 'plagiarism:progress', payload);
   }
 
-  async function insertPairs(trx: typeof db, problemId: number, runId: number | null, pairs: readonly PairToStore[]): Promise<void> {
+  async function insertPairs(trx: typeof db, problemId: number, runId: number | null, pairs: readonly PairToStore[], onBatch?: (stored: number) => Promise<void>): Promise<void> {
     const now = clock.now();
     for (let i = 0; i < pairs.length; i += INSERT_BATCH) {
       await trx.insertInto('plagiarismPairs').values(pairs.slice(i, i + INSERT_BATCH).map((p) => toPairRow(problemId, runId, p, now))).execute();
+      await onBatch?.(Math.min(pairs.length, i + INSERT_BATCH));
       // better-sqlite3 is synchronous: without this, storing a large run would hold the event loop throughout.
       if (i + INSERT_BATCH < pairs.length) await yieldToLoop();
     }
@@ -106,11 +109,22 @@ export function createPlagiarismStore(deps: CoreDeps) {
       await emit(run.runId, run.problemId, update);
     },
 
-    /** Replaces all of the problem's pairs with the run's, and marks the run done, in one transaction. */
-    async finishRun(run: RunStart, pairs: readonly PairToStore[], submissionCount: number): Promise<void> {
+    /**
+     * Replaces all of the problem's pairs with the run's, and marks the run done, in one transaction. While it
+     * stores, the teacher feeds hear how far it got (progress `from`..1 by rows stored, every STORE_REPORT_ROWS);
+     * the run row keeps `from` until it is done, because on SQLite a write beside the open transaction would wait
+     * for it.
+     */
+    async finishRun(run: RunStart, pairs: readonly PairToStore[], submissionCount: number, from = 0.9): Promise<void> {
+      let reported = 0;
+      const onBatch = async (stored: number) => {
+        if (stored - reported < STORE_REPORT_ROWS || stored === pairs.length) return;
+        reported = stored;
+        await emit(run.runId, run.problemId, { status: 'running', phase: 'storing', progress: from + ((1 - from) * stored) / pairs.length, submissionCount, pairCount: pairs.length });
+      };
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('plagiarismPairs').where('problemId', '=', run.problemId).execute();
-        await insertPairs(trx, run.problemId, run.runId, pairs);
+        await insertPairs(trx, run.problemId, run.runId, pairs, onBatch);
         await trx.updateTable('plagiarismRuns').set({ status: 'done', progress: 1, pairCount: pairs.length, submissionCount, finishedAtMs: clock.now() })
           .where('id', '=', run.runId).execute();
       });
@@ -123,7 +137,7 @@ export function createPlagiarismStore(deps: CoreDeps) {
     },
 
     /** A student's counted submission changed: their pairs become `pairs` (those with everyone already indexed). */
-    async replaceUserPairs(problemId: number, userId: number, pairs: readonly PlagiarismPair[]): Promise<void> {
+    async replaceUserPairs(problemId: number, userId: number, pairs: readonly PairToStore[]): Promise<void> {
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('plagiarismPairs').where('problemId', '=', problemId)
           .where((eb) => eb.or([eb('leftUserId', '=', userId), eb('rightUserId', '=', userId)])).execute();

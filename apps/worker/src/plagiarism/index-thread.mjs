@@ -1,0 +1,6 @@
+// Entry of the index thread (incremental checks). Like analysis-thread.mjs, it registers tsx itself: a worker
+// thread does not inherit the parent's `--import tsx` hooks.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./index-body.ts');
