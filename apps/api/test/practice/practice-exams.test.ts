@@ -70,6 +70,14 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(view.override, null);
       assert.equal(view.effective.enabled, false, 'practice is not recorded by default');
       assert.deepEqual(view.global, DEFAULT_PROCTOR_SETTINGS, 'the global rules (exams) are unchanged');
+      // Only staff choose: a student can neither read nor set a problem's rules (to record, or to dodge recording).
+      const off = { ...DEFAULT_PROCTOR_SETTINGS, enabled: false };
+      for (const id of [practiceId, timedId]) {
+        const put = await t.app.inject({ method: 'PUT', url: `/api/teacher/problems/${id}/proctor-settings`, headers: student.headers, payload: { override: off } });
+        assert.equal(put.statusCode, 403, put.body);
+        assert.equal((await t.app.inject({ method: 'GET', url: `/api/teacher/problems/${id}/proctor-settings`, headers: student.headers })).statusCode, 403);
+      }
+      assert.equal((await detail(timedId, student)).proctored, true, 'the timed problem is still proctored');
     });
 
     it('events are not needed there: an attempt a client opens anyway records nothing that counts', async () => {
