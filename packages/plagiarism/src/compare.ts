@@ -89,14 +89,7 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
     rightMatchedTokens: rightMatched,
     leftTotalTokens: leftCounting.countedTokens,
     rightTotalTokens: rightCounting.countedTokens,
-    fragments: order.map((i) => {
-      const run = kept[i]!;
-      return {
-        left: regionOf(left, run.aStart, run.aEnd),
-        right: regionOf(right, run.aStart - run.diagonal, run.aEnd - run.diagonal),
-        tokens: weights[i]!,
-      };
-    }),
+    fragments: order.flatMap((i) => fragmentsOf(kept[i]!, left, right, leftCounting, rightCounting, weights[i]!)),
   };
 }
 
@@ -121,6 +114,29 @@ function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
     }
   }
   return runs;
+}
+
+/**
+ * The regions of one matched run: the whole run, or, when it passes through starter code (which the score
+ * ignores), each stretch of the students' own code in it, so the starter is never highlighted (issue 16).
+ */
+function fragmentsOf(run: Run, left: Prepared, right: Prepared, lc: Counting, rc: Counting, tokens: number) {
+  let touchesStarter = false;
+  for (let i = run.aStart; i < run.aEnd && !touchesStarter; i++) touchesStarter = left.starter[i] === 1 || right.starter[i - run.diagonal] === 1;
+  const region = (from: number, to: number, n: number) => ({ left: regionOf(left, from, to), right: regionOf(right, from - run.diagonal, to - run.diagonal), tokens: n });
+  if (!touchesStarter) return [region(run.aStart, run.aEnd, tokens)];
+  const out: ReturnType<typeof region>[] = [];
+  let start = -1;
+  for (let i = run.aStart; i <= run.aEnd; i++) {
+    const own = i < run.aEnd && left.starter[i] === 0 && right.starter[i - run.diagonal] === 0;
+    if (own && start < 0) start = i;
+    if (!own && start >= 0) {
+      const n = Math.min(counted(lc, start, i), counted(rc, start - run.diagonal, i - run.diagonal));
+      if (n > 0) out.push(region(start, i, n));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** The longest stretch of `run` covered on neither side, or null if there is none. */

@@ -1,7 +1,7 @@
 import type { LanguageId, PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
 import { LanguageIndex } from './language-index.js';
 import { resolveParams } from './params.js';
-import { ignoredKgrams, prepare, type Prepared } from './prepare.js';
+import { ignoredKgrams, prepare, STARTER_DISPLAY_K, type Prepared } from './prepare.js';
 
 export { DEFAULT_PARAMS, resolveParams } from './params.js';
 export { isFlagged } from '@logicode/contracts';
@@ -51,10 +51,14 @@ export interface PlagiarismIndex {
 export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
   const params = resolveParams(opts.params);
   const ignored = new Map<LanguageId, Set<number>>();
+  const starterShort = new Map<LanguageId, Set<number>>();
   for (const { language, source } of opts.ignored ?? []) {
     const set = ignored.get(language) ?? new Set<number>();
     for (const h of ignoredKgrams(language, source, params.k)) set.add(h);
     ignored.set(language, set);
+    const short = starterShort.get(language) ?? new Set<number>();
+    for (const h of ignoredKgrams(language, source, STARTER_DISPLAY_K)) short.add(h);
+    starterShort.set(language, short);
   }
   const languages = new Map<LanguageId, LanguageIndex>();
   const languageOf = new Map<number, LanguageId>();
@@ -69,7 +73,7 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
 
   const insert = (sub: SubmissionText): { index: LanguageIndex; prepared: Prepared } => {
     remove(sub.id);
-    const prepared = prepare(sub, { k: params.k, window: params.window, ignored: ignored.get(sub.language) ?? none });
+    const prepared = prepare(sub, { k: params.k, window: params.window, ignored: ignored.get(sub.language) ?? none, starterShort: starterShort.get(sub.language) });
     let index = languages.get(sub.language);
     if (!index) languages.set(sub.language, (index = new LanguageIndex(params)));
     index.add(prepared);

@@ -21,6 +21,12 @@ export interface Prepared {
    * dropped or counted there) — so a two-line Python function is not "16 tokens long".
    */
   ignored: Uint8Array;
+  /**
+   * 1 where a token lies in a run of STARTER_DISPLAY_K tokens found in the starter code / driver: never
+   * highlighted in a fragment's region. Shorter than k, so the starter's edges next to the student's code (whose
+   * k-grams are new, so they count) are not highlighted either.
+   */
+  starter: Uint8Array;
   /** Tokens that count: the denominator of the similarity. */
   countedTokens: number;
   /** Winnowed fingerprints (k-gram hash → k-gram positions), starter-code k-grams left out. */
@@ -51,7 +57,12 @@ export interface PrepareOptions {
   k: number;
   window: number;
   ignored: ReadonlySet<number>;
+  /** The starter's STARTER_DISPLAY_K-grams (display only). */
+  starterShort?: ReadonlySet<number>;
 }
+
+/** Tokens per gram of the starter mask used for display (starter). */
+export const STARTER_DISPLAY_K = 5;
 
 export function prepare(
   sub: { id: number; userId: number; language: LanguageId; source: string },
@@ -64,6 +75,11 @@ export function prepare(
     for (let i = 0; i < kgrams.length; i++) {
       if (opts.ignored.has(kgrams[i]!)) ignored.fill(1, i, i + opts.k);
     }
+  }
+  const starter = ignored.slice();
+  if (opts.starterShort && opts.starterShort.size > 0) {
+    const short = kgramHashes(tokens, STARTER_DISPLAY_K);
+    for (let i = 0; i < short.length; i++) if (opts.starterShort.has(short[i]!)) starter.fill(1, i, i + STARTER_DISPLAY_K);
   }
   for (let i = 0; i < tokens.length; i++) if (starts[i] === ends[i]) ignored[i] = 1;
   let countedTokens = 0;
@@ -85,6 +101,7 @@ export function prepare(
     ends,
     lineStarts: lineStartsOf(sub.source),
     ignored,
+    starter,
     countedTokens,
     fingerprints,
     slot: -1,

@@ -115,5 +115,17 @@ for (const [language, starter, trivial, solution] of cases) {
       const all = tokenize(language, fill(language, solution)).kinds.length;
       assert.ok(pair!.leftTotalTokens < all / 2, `${pair!.leftTotalTokens} of ${all} tokens counted`);
     });
+
+    it('never highlights the starter: the regions of a copy cover only the students\' own code', () => {
+      const source = fill(language, solution);
+      const [pair] = analyze([sub(1, source), sub(2, source)], { ignored }).pairs;
+      assert.ok(pair && pair.fragments.length >= 1);
+      const starterLines = new Set(starter.split('\n').map((l) => l.trim()).filter((l) => l.length > 12));
+      for (const f of pair.fragments) {
+        const lines = source.split('\n').slice(f.left.startLine - 1, f.left.endLine).map((l) => l.trim());
+        assert.ok(!lines.slice(1, -1).some((l) => starterLines.has(l)), `a region spans starter code: ${JSON.stringify(f)}`);
+        assert.deepEqual(f.left, f.right, 'the same code on both sides');
+      }
+    });
   });
 }
