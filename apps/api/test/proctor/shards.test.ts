@@ -65,13 +65,19 @@ describe('proctoring on shard databases (DATABASE_SHARD_URLS) [mysql]', () => {
     await app.ready();
     direct = urls.shardUrls.map((url) => createDb({ url, pool: { ...DEFAULT_POOL, connectionLimit: 2 } }));
     const admin = await user('admin');
-    teacher = (await user('teacher')).headers;
+    const teacherUser = await user('teacher');
+    teacher = teacherUser.headers;
     problemId = await importProblem({ app } as never, admin.headers, { timedDurationSec: 3600 }); // an exam: practice raises no flag
     // Sequential ids: four students cover every shard (id mod 3), one shard twice.
     for (let i = 0; i < 4; i += 1) {
       const s = await user('student');
       students.push({ ...s, attemptId: (await startAttempt({ app } as never, s.headers, problemId)).attempt.id });
     }
+    // The teacher's class holds the four (a teacher sees their own students: docs/access.md), so the teacher's
+    // event reads below are scoped reads (user_id IN …) on every shard.
+    const { db } = runtime.db;
+    const classId = Number((await db.insertInto('classes').values({ name: 'Sharded class', teacherId: teacherUser.id, joinCode: 'SHARDCLS', createdAtMs: Date.now() }).executeTakeFirstOrThrow()).insertId);
+    await db.insertInto('classMembers').values(students.map((s) => ({ classId, userId: s.id, joinedAtMs: Date.now() }))).execute();
   });
 
   after(async () => {
