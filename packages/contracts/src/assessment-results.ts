@@ -34,6 +34,11 @@ export const liveStudentSchema = z.object({
   openFlags: z.number().int(),
   /** Lowest integrity score over this student's proctoring attempts in the assessment; null before any. */
   integrityScore: z.number().int().nullable(),
+  /**
+   * In progress with a problem open: whether a heartbeat came within ATTEMPT_TIMEOUT_MS (false = "disconnected": the
+   * attempt runs on, only its deadline ends it). null when not in progress or no problem is open yet.
+   */
+  connected: z.boolean().nullable(),
 });
 export type LiveStudent = z.infer<typeof liveStudentSchema>;
 

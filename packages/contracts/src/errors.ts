@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: { statusCode: 409, message: 'An account with this email already exists.' },
   SLUG_TAKEN: { statusCode: 409, message: 'A problem with this slug already exists.' },
   ATTEMPT_ENDED: { statusCode: 409, message: 'This attempt has ended.' },
+  ATTEMPT_REQUIRED: { statusCode: 409, message: 'Open the problem first: its clock starts when it opens.' },
   ASSESSMENT_NOT_OPEN: { statusCode: 409, message: 'This assessment is not open now.' },
   ASSESSMENT_NOT_DRAFT: { statusCode: 409, message: 'Only a draft assessment can be changed this way.' },
   PAYLOAD_TOO_LARGE: { statusCode: 413, message: 'The request body is too large.' },

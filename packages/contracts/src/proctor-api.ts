@@ -4,7 +4,11 @@ import {
 } from './proctor-rules.js';
 import { proctorEventRecordSchema, proctorEventTypeSchema, proctorSeveritySchema } from './proctor.js';
 
-/** The client sends a heartbeat this often; an attempt with none for ATTEMPT_TIMEOUT_MS is ended (`timeout`). */
+/**
+ * The client sends a heartbeat this often. An attempt with none for ATTEMPT_TIMEOUT_MS is shown as disconnected
+ * (`connected: false`); only an untimed practice attempt is also ended (`timeout`): a timed or assessment attempt
+ * keeps running until its deadline (the network may come back).
+ */
 export const HEARTBEAT_INTERVAL_MS = 25_000;
 /** Three missed heartbeats plus slack: a student typing quietly stays active (the original lost them after 5 min). */
 export const ATTEMPT_TIMEOUT_MS = 90_000;
@@ -28,6 +32,13 @@ export const attemptSchema = z.object({
   deadlineAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   endReason: attemptEndReasonSchema.nullable(),
+  /** Active with a heartbeat in the last ATTEMPT_TIMEOUT_MS; false = "disconnected" (or ended). */
+  connected: z.boolean(),
+  /**
+   * The largest client clock skew measured on this attempt's event batches (server receipt - client send time, ms)
+   * when above PROCTOR_SKEW_REPORT_MS; null when none was. Positive: the client's clock is behind.
+   */
+  clockSkewMs: z.number().int().nullable(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 

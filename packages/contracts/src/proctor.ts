@@ -23,7 +23,23 @@ export const PROCTOR_BATCH_MAX_EVENTS = 200;
 export const PROCTOR_BATCH_MAX_BYTES = 1_048_576;
 /** A full snapshot may be as long as a submission's code. */
 export const PROCTOR_SNAPSHOT_MAX_CHARS = 100_000;
-/** Events with a client clock further than this from the server's are refused (a wrong clock or a replay). */
+/**
+ * The clock rules for events (docs/proctoring.md). The server's receipt time is the authoritative clock: an event's
+ * client time, corrected by the batch's measured skew when the batch says when it was sent, must fall inside its
+ * attempt's window [startedAt - tolerance, (end or receipt) + tolerance]; anything else is refused.
+ */
+export const PROCTOR_CLOCK_TOLERANCE_MS = 30_000;
+/**
+ * After an attempt ends, an offline queue may still flush what it recorded before the end: events whose (corrected)
+ * client time is before the end and that arrive within this grace are stored and marked `late`; later ones are refused.
+ */
+export const PROCTOR_LATE_GRACE_MS = 120_000;
+/** A batch whose client clock is off by more than this (receipt - sentAt) is recorded on the attempt for the teacher. */
+export const PROCTOR_SKEW_REPORT_MS = 120_000;
+/**
+ * @deprecated The ±24 h trust in client clocks is gone: events are checked against their attempt's window
+ * (PROCTOR_CLOCK_TOLERANCE_MS). Kept as the outer bound of a plausible skew correction.
+ */
 export const PROCTOR_MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
 
 const lengthSchema = z.number().int().min(0).max(10_000_000);
@@ -104,6 +120,12 @@ export type ProctorEventInput = z.infer<typeof proctorEventSchema>;
  */
 export const proctorBatchBodySchema = z.object({
   events: z.array(z.unknown()).min(1).max(PROCTOR_BATCH_MAX_EVENTS),
+  /**
+   * The client's clock when it sent the batch (epoch ms), optional. The server measures the client's skew as
+   * receipt - sentAtMs, checks each event's clientTsMs + skew against the attempt's window, and records a skew larger
+   * than PROCTOR_SKEW_REPORT_MS on the attempt (`clockSkewMs`, shown to the teacher).
+   */
+  sentAtMs: z.number().int().positive().optional(),
 });
 export type ProctorBatchBody = z.infer<typeof proctorBatchBodySchema>;
 
@@ -141,5 +163,7 @@ export const proctorEventRecordSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   clientTsMs: z.number().int(),
   receivedAt: z.string(),
+  /** Received after its attempt ended (within PROCTOR_LATE_GRACE_MS, recorded before the end): an offline queue's flush. */
+  late: z.boolean().optional(),
 });
 export type ProctorEventRecord = z.infer<typeof proctorEventRecordSchema>;

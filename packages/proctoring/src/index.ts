@@ -7,3 +7,4 @@ export { applyEvents, TAB_SWITCH_REFLAG_EVERY, type FlagDraft, type RulesResult 
 export { integrityOf } from './integrity.js';
 export { applyEdits, rebuildSnapshots, latestSnapshot, type RebuiltSnapshot } from './snapshot.js';
 export { toEventRecord, type EventRecordContext } from './normalise.js';
+export { judgeEventTime, skewOf, type AttemptWindow, type EventClock, type EventTimeVerdict } from './attempt-window.js';

@@ -1,12 +1,14 @@
 import {
-  PROCTOR_BATCH_MAX_EVENTS, PROCTOR_MAX_CLOCK_SKEW_MS, proctorEventSchema,
-  type ProctorEventInput, type ProctorRejection,
+  PROCTOR_BATCH_MAX_EVENTS, proctorEventSchema, type ProctorEventInput, type ProctorRejection,
 } from '@logicode/contracts';
 
+/**
+ * The shape and dedupe checks only. The clock rule depends on the event's attempt (its window, its end), so it is
+ * judged once the attempt is known: judgeEventTime (attempt-window.ts), which replaced the old ±24 h trust.
+ */
 export interface ValidateBatchOptions {
-  /** The server's clock, epoch ms; events too far from it are refused. */
-  nowMs: number;
-  maxClockSkewMs?: number;
+  /** Kept for callers; unused since the clock rule moved to judgeEventTime. */
+  nowMs?: number;
 }
 
 export interface ValidatedBatch {
@@ -23,8 +25,7 @@ export interface ValidatedBatch {
  * Checks every event on its own: a bad one is refused with its reason and the good ones are kept
  * (the issue's "invalid events are refused with the reason; the valid ones in the same batch are kept").
  */
-export function validateBatch(items: readonly unknown[], options: ValidateBatchOptions): ValidatedBatch {
-  const maxSkewMs = options.maxClockSkewMs ?? PROCTOR_MAX_CLOCK_SKEW_MS;
+export function validateBatch(items: readonly unknown[], _options: ValidateBatchOptions = {}): ValidatedBatch {
   const events: ProctorEventInput[] = [];
   const indexes: number[] = [];
   const rejected: ProctorRejection[] = [];
@@ -41,10 +42,6 @@ export function validateBatch(items: readonly unknown[], options: ValidateBatchO
       return;
     }
     const event = parsed.data;
-    if (Math.abs(event.clientTsMs - options.nowMs) > maxSkewMs) {
-      rejected.push({ index, id: event.id, reason: 'clientTsMs is too far from the server clock.' });
-      return;
-    }
     const id = event.id.toLowerCase();
     if (seen.has(id)) {
       duplicates += 1;

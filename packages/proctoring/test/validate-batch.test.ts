@@ -34,11 +34,10 @@ test('dedupes repeated ids inside a batch, case-insensitively', () => {
   assert.equal(withoutKnown(out.events, new Set([a.id])).length, 0);
 });
 
-test('refuses a client clock far from the server', () => {
+test('checks shape only: the clock rule needs the attempt (judgeEventTime, attempt-window.test.ts)', () => {
   const late = ev('tab_hidden', {}, -3 * 24 * 3600 * 1000);
   const out = validateBatch([late], { nowMs: NOW_MS });
-  assert.equal(out.events.length, 0);
-  assert.match(out.rejected[0]!.reason, /server clock/);
+  assert.equal(out.events.length, 1);
 });
 
 test('refuses events past the batch maximum', () => {

@@ -21,6 +21,8 @@ export interface ProblemSessionsTable {
   autoSubmissionId: Generated<number | null>;
   /** With shards: the last of this attempt's shard-numbered events folded into `counters` (migration 0090). */
   foldedSeq: Generated<number>;
+  /** The largest client clock skew measured on this attempt's batches, when above the report threshold (migration 0110). */
+  clockSkewMs: Generated<number | null>;
 }
 export type ProblemSessionRow = Selectable<ProblemSessionsTable>;
 
@@ -36,6 +38,8 @@ export interface ProctorEventsTable {
   payload: string;
   clientTsMs: number;
   createdAtMs: number;
+  /** 1 = received after its attempt ended, within the offline grace (migration 0110). */
+  late: Generated<number>;
 }
 export type ProctorEventRow = Selectable<ProctorEventsTable>;
 
@@ -66,6 +70,8 @@ export interface CodeSnapshotsTable {
   kind: Generated<'full' | 'diff'>;
   seq: Generated<number>;
   baseSeq: number | null;
+  /** 1 = received after its attempt ended, within the offline grace (migration 0110). */
+  late: Generated<number>;
 }
 
 export interface ProctorFlagsTable {
