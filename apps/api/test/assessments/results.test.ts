@@ -54,6 +54,9 @@ for (const dialect of TEST_DIALECTS) {
       await t.close();
     });
     const db = () => t.runtime.db.db;
+    // The client stamps events with its clock; here it shares the server's (test) clock, which the tests move
+    // forward: the server refuses client times outside the attempt's window on its own clock (attempt-guard.ts).
+    const onServerClock = <T extends { clientTsMs: number }>(e: T): T => ({ ...e, clientTsMs: clock.now() });
 
     /** Submit and judge at the current server time, then let a minute pass. */
     async function scored(student: Person, id: number, problemId: number, percent: number): Promise<number> {
@@ -104,7 +107,7 @@ for (const dialect of TEST_DIALECTS) {
       await scored(cat, id, problems[1], 100); // 20 points, latest of the three
       // Ann switches tabs three times: the rules allow two, so she is flagged once.
       const proctorId = annOpen.session.attempt.id as number;
-      const tabs = await postEvents(t, ann.headers, [1, 2, 3].map(() => event(problems[0], proctorId, 'tab_hidden')));
+      const tabs = await postEvents(t, ann.headers, [1, 2, 3].map(() => onServerClock(event(problems[0], proctorId, 'tab_hidden'))));
       assert.equal(tabs.statusCode, 202, tabs.body);
       await unsubscribe();
       for (const kind of ['start', 'open', 'submission', 'flag']) assert.ok(pushed.includes(`${ann.id}:${kind}`), `${kind} pushed: ${pushed.join(' ')}`);

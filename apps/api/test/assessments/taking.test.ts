@@ -34,6 +34,9 @@ for (const dialect of TEST_DIALECTS) {
       await t.close();
     });
     const db = () => t.runtime.db.db;
+    // The client stamps events with its clock; here it shares the server's (test) clock, which the tests move
+    // forward: the server refuses client times outside the attempt's window on its own clock (attempt-guard.ts).
+    const onServerClock = <T extends { clientTsMs: number }>(e: T): T => ({ ...e, clientTsMs: clock.now() });
 
     it('each clock starts at the student\'s start, gets extra time, and never runs past the window\'s end', async () => {
       const [ann, ben, cat] = students as [Person, Person, Person];
@@ -130,8 +133,8 @@ for (const dialect of TEST_DIALECTS) {
       const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ben.headers);
       const proctorId = opened.session.attempt.id as number;
       const saved = await postEvents(t, ben.headers, [
-        event(problems[0], proctorId, 'code_snapshot', { kind: 'full', seq: 1, language: 'python', content: 'a, b = map(int, input().split())\nprint(0)\n' }),
-        event(problems[0], proctorId, 'code_snapshot', { kind: 'diff', seq: 2, baseSeq: 1, language: 'python', edits: [{ from: 39, to: 40, text: 'a + b' }] }),
+        onServerClock(event(problems[0], proctorId, 'code_snapshot', { kind: 'full', seq: 1, language: 'python', content: 'a, b = map(int, input().split())\nprint(0)\n' })),
+        onServerClock(event(problems[0], proctorId, 'code_snapshot', { kind: 'diff', seq: 2, baseSeq: 1, language: 'python', edits: [{ from: 39, to: 40, text: 'a + b' }] })),
       ]);
       assert.equal(saved.statusCode, 202, saved.body);
       // Cat starts too, opens nothing, and leaves.
@@ -167,7 +170,7 @@ for (const dialect of TEST_DIALECTS) {
       const id = await publishedAssessment(t, teacher, assessmentBody(classId, problems, { durationMs: 30 * MINUTE_MS }));
       await ok(t, 'POST', `/api/assessments/${id}/start`, dan.headers, { consent: true });
       const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[1]}/open`, dan.headers);
-      await postEvents(t, dan.headers, [event(problems[1], opened.session.attempt.id, 'code_snapshot', { kind: 'full', seq: 1, language: 'python', content: 'print(42)\n' })]);
+      await postEvents(t, dan.headers, [onServerClock(event(problems[1], opened.session.attempt.id, 'code_snapshot', { kind: 'full', seq: 1, language: 'python', content: 'print(42)\n' }))]);
       const closed = await ok(t, 'POST', `/api/assessments/${id}/close`, teacher);
       assert.equal(closed.status, 'closed');
       assert.equal(await t.runtime.core.proctoring.deadlines.sweepDeadlines(), 1);
@@ -190,7 +193,7 @@ for (const dialect of TEST_DIALECTS) {
       const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ann.headers);
       assert.deepEqual(opened.session.settings, strict);
       // The global rules allow two tab switches; this assessment allows none: the first one is flagged.
-      const res = await postEvents(t, ann.headers, [event(problems[0], opened.session.attempt.id, 'tab_hidden')]);
+      const res = await postEvents(t, ann.headers, [onServerClock(event(problems[0], opened.session.attempt.id, 'tab_hidden'))]);
       assert.equal(res.statusCode, 202, res.body);
       const flags = await db().selectFrom('proctorFlags').selectAll().where('attemptId', '=', opened.session.attempt.id).execute();
       assert.deepEqual(flags.map((f) => [f.rule, f.action]), [['tab_switches', 'warn']]);
@@ -212,7 +215,7 @@ for (const dialect of TEST_DIALECTS) {
       const id = await publishedAssessment(t, teacher, assessmentBody(classId, problems, { proctoring: ending }));
       await ok(t, 'POST', `/api/assessments/${id}/start`, ben.headers, { consent: true });
       const opened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ben.headers);
-      assert.equal((await postEvents(t, ben.headers, [event(problems[0], opened.session.attempt.id, 'tab_hidden')])).statusCode, 202);
+      assert.equal((await postEvents(t, ben.headers, [onServerClock(event(problems[0], opened.session.attempt.id, 'tab_hidden'))])).statusCode, 202);
       const reopened = await ok(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/open`, ben.headers);
       assert.deepEqual([reopened.session.attempt.id, reopened.session.attempt.status, reopened.session.attempt.endReason], [opened.session.attempt.id, 'ended', 'rule']);
       const refused = await inject(t, 'POST', `/api/assessments/${id}/problems/${problems[0]}/submissions`, ben.headers, { language: 'python', code: 'print(3)' });

@@ -1,3 +1,4 @@
+import { ATTEMPT_TIMEOUT_MS } from '@logicode/contracts';
 import type { AssessmentAttemptRow, AssessmentRow, ProblemSessionRow } from '@logicode/db';
 import type { CoreDeps } from '../context.js';
 import { scoreStudent, type AssessmentSubmission, type StudentScore } from './scoring.js';
@@ -42,11 +43,14 @@ export async function loadAssessmentData(deps: CoreDeps, assessment: AssessmentR
   const id = assessment.id;
   let attemptsQ = db.selectFrom('assessmentAttempts').selectAll().where('assessmentId', '=', id);
   let sessionsQ = db.selectFrom('problemSessions').selectAll().where('assessmentId', '=', id);
-  // A submission counts for the assessment through its problem session, and only the session's own student's.
+  // A submission counts for the assessment through its problem session, and only the session's own student's at the
+  // session's own problem; scoring.ts also requires its time to lie inside the session (the attempt guard's rule).
   let subsQ = db.selectFrom('submissions')
-    .innerJoin('problemSessions as ps', (join) => join.onRef('ps.id', '=', 'submissions.attemptId').onRef('ps.userId', '=', 'submissions.userId'))
+    .innerJoin('problemSessions as ps', (join) => join.onRef('ps.id', '=', 'submissions.attemptId').onRef('ps.userId', '=', 'submissions.userId')
+      .onRef('ps.problemId', '=', 'submissions.problemId'))
     .select(['submissions.id', 'submissions.userId', 'submissions.problemId', 'submissions.mode', 'submissions.status', 'submissions.score',
-      'submissions.createdAtMs', 'submissions.autoSubmitted'])
+      'submissions.createdAtMs', 'submissions.autoSubmitted', 'ps.startedAtMs as sessionStartedAtMs', 'ps.endedAtMs as sessionEndedAtMs',
+      'ps.endReason as sessionEndReason'])
     .where('ps.assessmentId', '=', id);
   let adjustQ = db.selectFrom('scoreAdjustments').select(['userId', 'problemId', 'deltaPoints']).where('assessmentId', '=', id);
   let flagsQ = db.selectFrom('proctorFlags').innerJoin('problemSessions as ps', 'ps.id', 'proctorFlags.attemptId')
@@ -75,7 +79,10 @@ export async function loadAssessmentData(deps: CoreDeps, assessment: AssessmentR
     problems,
     attempts: new Map(attempts.map((a) => [a.userId, a])),
     sessions: groupBy(sessions, (s) => s.userId),
-    submissions: groupBy(subs.map((s) => ({ ...s, score: s.score === null ? null : Number(s.score), createdAtMs: Number(s.createdAtMs) })), (s) => s.userId),
+    submissions: groupBy(subs.map((s) => ({
+      ...s, score: s.score === null ? null : Number(s.score), createdAtMs: Number(s.createdAtMs),
+      sessionStartedAtMs: Number(s.sessionStartedAtMs), sessionEndedAtMs: s.sessionEndedAtMs === null ? null : Number(s.sessionEndedAtMs),
+    })), (s) => s.userId),
     adjustments: groupBy(adjustments.map((a) => ({ ...a, deltaPoints: Number(a.deltaPoints) })), (a) => a.userId),
     flags: flagCounts,
     extraTimeMs: new Map(extra.map((e) => [e.userId, Number(e.extraTimeMs)])),
@@ -97,4 +104,15 @@ export function scoreOf(assessment: AssessmentRow, data: AssessmentData, userId:
 export function integrityOfSessions(sessions: ProblemSessionRow[] | undefined): number | null {
   if (!sessions || sessions.length === 0) return null;
   return Math.min(...sessions.map((s) => s.integrityScore));
+}
+
+/**
+ * Whether a student in progress is connected: some open problem attempt had a heartbeat within ATTEMPT_TIMEOUT_MS.
+ * A heartbeat time-out never ends an assessment attempt (only its clock does), so the teacher sees "disconnected".
+ * null before any problem is open.
+ */
+export function connectedOf(sessions: ProblemSessionRow[] | undefined, nowMs: number): boolean | null {
+  const open = (sessions ?? []).filter((s) => s.isActive === 1);
+  if (open.length === 0) return null;
+  return open.some((s) => Number(s.lastHeartbeatAtMs) >= nowMs - ATTEMPT_TIMEOUT_MS);
 }

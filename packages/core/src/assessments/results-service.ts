@@ -11,7 +11,7 @@ import type { Access } from './access.js';
 import type { AssessmentsService } from './assessments-service.js';
 import { effectiveEnd } from './clocks.js';
 import { scoreboardCsv } from './csv.js';
-import { integrityOfSessions, loadAssessmentData, scoreOf, type AssessmentData } from './data.js';
+import { connectedOf, integrityOfSessions, loadAssessmentData, scoreOf, type AssessmentData } from './data.js';
 import { compareRows } from './scoring.js';
 import { attemptView } from './views.js';
 
@@ -89,6 +89,7 @@ export function createResultsService(deps: CoreDeps, parts: { access: Access; as
           extraTimeMs: data.extraTimeMs.get(p.id) ?? 0,
           problems: score.cells.map((c) => ({ problemId: c.problemId, progress: c.progress, submissionCount: c.submissionCount, points: c.points })),
           flags: flags.total, openFlags: flags.open, integrityScore: integrityOfSessions(data.sessions.get(p.id)),
+          connected: attempt && ended === null ? connectedOf(data.sessions.get(p.id), now) : null,
         };
       });
       return { assessment: await parts.assessments.view(assessment, cls.name), serverNowMs: now, students };

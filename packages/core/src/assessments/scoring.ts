@@ -11,6 +11,10 @@ export interface AssessmentSubmission {
   score: number | null;
   createdAtMs: number;
   autoSubmitted: number;
+  /** Its problem session's start, end and end reason: a submission counts only inside the session. */
+  sessionStartedAtMs: number;
+  sessionEndedAtMs: number | null;
+  sessionEndReason: string | null;
 }
 
 export interface ScoreCell {
@@ -52,13 +56,25 @@ function counted(scoring: ScoringMode, judged: AssessmentSubmission[]): Assessme
 }
 
 /**
+ * Whether a submission passed the attempt guard's rule (proctoring/attempt-guard.ts), re-checked from stored facts
+ * so that a row that slipped past it (or predates it) is never counted: the session is the submitter's at this
+ * problem (data.ts joins on both), the submission was made after the session opened and before the assessment's
+ * deadline (the server's auto-submit at the deadline excepted), and not after a proctoring rule ended the session.
+ */
+function passedGuard(s: AssessmentSubmission, deadlineAtMs: number): boolean {
+  if (s.autoSubmitted === 1) return true;
+  if (s.createdAtMs < s.sessionStartedAtMs || s.createdAtMs > deadlineAtMs) return false;
+  return !(s.sessionEndReason === 'rule' && s.sessionEndedAtMs !== null && s.createdAtMs > s.sessionEndedAtMs);
+}
+
+/**
  * One student's points: per problem the counted submission's score% × the problem's points, plus the teacher's
- * adjustments. Only Submits made before the deadline count, and the server's auto-submit at the deadline.
- * Penalty-free: wrong tries cost nothing; ties are broken by lastImprovementAtMs (earlier wins).
+ * adjustments. Only Submits that passed the attempt guard count (passedGuard), and the server's auto-submit at the
+ * deadline. Penalty-free: wrong tries cost nothing; ties are broken by lastImprovementAtMs (earlier wins).
  */
 export function scoreStudent(input: ScoreInput): StudentScore {
   const deadline = input.attempt ? Number(input.attempt.deadlineAtMs) : 0;
-  const inTime = input.submissions.filter((s) => s.mode === 'submit' && (s.autoSubmitted === 1 || s.createdAtMs <= deadline));
+  const inTime = input.submissions.filter((s) => s.mode === 'submit' && passedGuard(s, deadline));
   const cells = input.problems.map((p): ScoreCell => {
     const mine = inTime.filter((s) => s.problemId === p.problemId).sort((a, b) => a.id - b.id);
     const pick = counted(input.scoring, mine.filter((s) => s.status === 'done'));

@@ -12,7 +12,9 @@ export type AttemptsService = ReturnType<typeof createAttemptsService>;
 
 /**
  * Attempts ("problem sessions"): opened when a student opens a problem, kept alive by heartbeats, ended on
- * leave (sendBeacon), on a heartbeat time-out (ATTEMPT_TIMEOUT_MS), at a timed problem's deadline, or by a rule.
+ * leave (sendBeacon), at a timed problem's or assessment's deadline, by a rule, or (untimed practice only) on a
+ * heartbeat time-out (ATTEMPT_TIMEOUT_MS). A timed or assessment attempt without heartbeats stays active and is
+ * shown as disconnected (`connected: false`): a dropped network must not end an exam; its deadline does.
  * For a timed problem the deadline is fixed when the first attempt opens; re-opening the problem (a reload,
  * or coming back after a time-out) resumes that attempt, so the clock never resets.
  */
@@ -27,7 +29,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
   }
 
   async function announce(row: ProblemSessionRow, kind: 'start' | 'end'): Promise<void> {
-    const attempt = toAttempt(row);
+    const attempt = toAttempt(row, clock.now());
     // The student's teachers' rooms too (feed.ts); both lines name the student and the problem.
     const [targets, user, problem] = await Promise.all([
       feedRooms(deps, row.userId, row.problemId),
@@ -63,7 +65,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
     return { ...row, lastHeartbeatAtMs: now };
   }
 
-  async function open(values: Omit<ProblemSessionRow, 'id' | 'autoSubmissionId' | 'foldedSeq'>): Promise<ProblemSessionRow> {
+  async function open(values: Omit<ProblemSessionRow, 'id' | 'autoSubmissionId' | 'foldedSeq' | 'clockSkewMs'>): Promise<ProblemSessionRow> {
     const inserted = await db.insertInto('problemSessions').values(values).executeTakeFirstOrThrow();
     const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', Number(inserted.insertId)).executeTakeFirstOrThrow();
     await announce(row, 'start');
@@ -71,7 +73,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
   }
 
   function heartbeatView(row: ProblemSessionRow): HeartbeatResponse {
-    const attempt = toAttempt(row);
+    const attempt = toAttempt(row, clock.now());
     return { status: attempt.status, deadlineAt: attempt.deadlineAt, serverNow: new Date(clock.now()).toISOString(), endReason: attempt.endReason };
   }
 
@@ -100,7 +102,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
         });
       }
       return {
-        attempt: toAttempt(row),
+        attempt: toAttempt(row, now),
         settings: await settings.forProblem(problemId), // untimed: practice, not recorded unless the problem says so
         serverNow: new Date(now).toISOString(),
         heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
@@ -121,18 +123,15 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       return heartbeatView(await end(await owned(actor, attemptId), 'left'));
     },
 
-    /** The attempt if it is the caller's (used by ingestion). Owner and problem never change, so callers may cache. */
-    async ownerOf(attemptIds: number[]): Promise<Map<number, { userId: number; problemId: number }>> {
-      if (attemptIds.length === 0) return new Map();
-      const rows = await db.selectFrom('problemSessions').select(['id', 'userId', 'problemId']).where('id', 'in', attemptIds).execute();
-      return new Map(rows.map((r) => [r.id, { userId: r.userId, problemId: r.problemId }]));
-    },
-
-    /** Ends attempts whose heartbeats stopped. Run every few seconds by the worker. */
+    /**
+     * Ends untimed practice attempts whose heartbeats stopped. Run every few seconds by the worker. A timed or
+     * assessment attempt is never ended here (its deadline sweep does it): it only shows as disconnected.
+     */
     async sweepTimeouts(): Promise<number> {
       const cutoff = clock.now() - ATTEMPT_TIMEOUT_MS;
       const stale = await db.selectFrom('problemSessions').selectAll()
-        .where('isActive', '=', 1).where('lastHeartbeatAtMs', '<', cutoff).limit(500).execute();
+        .where('isActive', '=', 1).where('lastHeartbeatAtMs', '<', cutoff)
+        .where('deadlineAtMs', 'is', null).where('assessmentId', 'is', null).limit(500).execute();
       for (const row of stale) await end(row, 'timeout');
       return stale.length;
     },
@@ -159,7 +158,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
         });
       }
       return {
-        attempt: toAttempt(row), settings: opts.settings, serverNow: new Date(now).toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+        attempt: toAttempt(row, now), settings: opts.settings, serverNow: new Date(now).toISOString(), heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
       };
     },
 

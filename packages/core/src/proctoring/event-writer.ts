@@ -8,6 +8,7 @@ import {
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
 import { isTransientDbError } from '../db-retry.js';
+import { admitPending } from './attempt-guard.js';
 import { toFlag } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
 import { createShardedPersist } from './sharded-writer.js';
@@ -15,7 +16,10 @@ import { createShardedPersist } from './sharded-writer.js';
 /** What the api hands on (directly in embedded mode, through the stream when scaled): one validated batch. */
 export interface IngestMessage {
   userId: number;
+  /** The api's receipt time: the authoritative clock the guard judges by (attempt-guard.ts), whatever the lag. */
   receivedAtMs: number;
+  /** receivedAt - the batch's sentAtMs (0 or absent without one): moves client times onto the server's clock. */
+  clockSkewMs?: number;
   events: ProctorEventInput[];
 }
 
@@ -44,6 +48,9 @@ export interface Pending {
   event: ProctorEventInput;
   userId: number;
   receivedAtMs: number;
+  clockSkewMs?: number;
+  /** Set by the guard (admitPending): received after the attempt ended, within the offline grace. */
+  late?: boolean;
 }
 
 /**
@@ -83,7 +90,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
         snapRows.push({
           id: event.id, attemptId: event.attemptId, userId: p.userId, problemId: event.problemId, language: d.language,
           code: d.kind === 'full' ? d.content : JSON.stringify(d.edits), clientTsMs: event.clientTsMs,
-          createdAtMs: p.receivedAtMs, kind: d.kind, seq: d.seq, baseSeq: d.kind === 'diff' ? d.baseSeq : null,
+          createdAtMs: p.receivedAtMs, kind: d.kind, seq: d.seq, baseSeq: d.kind === 'diff' ? d.baseSeq : null, late: p.late ? 1 : 0,
           ...(foldSeqs ? { foldSeq: foldSeqs.get(event.id) } : {}),
         });
         continue;
@@ -95,7 +102,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       eventRows.push({
         id: event.id, userId: p.userId, problemId: event.problemId, attemptId: event.attemptId, type: event.type,
         severity: record.severity, payload: JSON.stringify(event.data), clientTsMs: event.clientTsMs,
-        createdAtMs: p.receivedAtMs, ...(foldSeqs ? { foldSeq: foldSeqs.get(event.id) } : {}),
+        createdAtMs: p.receivedAtMs, late: p.late ? 1 : 0, ...(foldSeqs ? { foldSeq: foldSeqs.get(event.id) } : {}),
       });
     }
     let inserted = 0;
@@ -152,7 +159,7 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       for (const event of m.events) {
         if (seen.has(event.id)) continue;
         seen.add(event.id);
-        pending.push({ event, userId: m.userId, receivedAtMs: m.receivedAtMs });
+        pending.push({ event, userId: m.userId, receivedAtMs: m.receivedAtMs, clockSkewMs: m.clockSkewMs ?? 0 });
       }
     }
     return pending;
@@ -208,10 +215,9 @@ export function createEventWriter(deps: CoreDeps, settings: SettingsStore) {
       if (mysql) lock = lock.forUpdate();
       const attempts = new Map((await lock.execute()).map((a) => [a.id, a]));
       const known = precheck ? await knownIds(trx, pending) : new Set<string>();
-      const fresh = pending.filter((p) => {
-        const attempt = attempts.get(p.event.attemptId);
-        return !known.has(p.event.id) && attempt !== undefined && attempt.userId === p.userId;
-      });
+      // The guard again, under the attempts' locks: the sender's attempt, inside its window (the stream consumer
+      // path too: an attempt may have ended while the batch waited in the stream; judged at the api's receipt time).
+      const fresh = admitPending(pending.filter((p) => !known.has(p.event.id)), attempts);
       result.stored = fresh.length;
       if (fresh.length === 0) return;
       const { feed, inserted } = await insertRows(trx, fresh, rules);

@@ -1,7 +1,8 @@
-import { AppError, type ProctorBatchResponse, type ProctorRejection } from '@logicode/contracts';
+import { AppError, PROCTOR_SKEW_REPORT_MS, type ProctorBatchResponse, type ProctorRejection } from '@logicode/contracts';
 import type { EventStream } from '@logicode/platform';
-import { validateBatch } from '@logicode/proctoring';
+import { skewOf, validateBatch } from '@logicode/proctoring';
 import type { Actor, CoreDeps } from '../context.js';
+import { GUARDED_COLUMNS, judgeEvent, type GuardedSession } from './attempt-guard.js';
 import type { AttemptsService } from './attempts-service.js';
 import type { EventWriter, IngestMessage } from './event-writer.js';
 
@@ -15,24 +16,33 @@ export interface IngestOptions {
 
 export const DEFAULT_INGEST_LIMITS = { requestsPerWindow: 120, windowMs: 60_000 } as const;
 
-/** Owner and problem of an attempt never change: cached per process, bounded. */
-const OWNER_CACHE_MAX = 50_000;
+/** An attempt's clock skew is recorded when a batch's exceeds this (and its largest one is kept). */
+const SKEW_REPORT_MS = PROCTOR_SKEW_REPORT_MS;
 
 export function createIngestService(
   deps: CoreDeps,
   parts: { attempts: AttemptsService; writer: EventWriter; onPersisted?: (r: Awaited<ReturnType<EventWriter['persist']>>) => Promise<void> },
   options: IngestOptions,
 ) {
-  const owners = new Map<number, { userId: number; problemId: number }>();
+  const { db } = deps.db;
 
-  async function lookupOwners(ids: number[]) {
-    const missing = ids.filter((id) => !owners.has(id));
-    if (missing.length > 0) {
-      const found = await parts.attempts.ownerOf(missing);
-      if (owners.size + found.size > OWNER_CACHE_MAX) owners.clear();
-      for (const [id, owner] of found) owners.set(id, owner);
-    }
-    return owners;
+  /**
+   * The attempts' current state, read fresh for every batch (an attempt's end must count at once; one primary-key
+   * lookup per batch). The writer judges again under the attempts' locks.
+   */
+  async function sessions(ids: number[]): Promise<Map<number, GuardedSession>> {
+    if (ids.length === 0) return new Map();
+    const rows = await db.selectFrom('problemSessions').select([...GUARDED_COLUMNS]).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Keeps the largest skew (by size) measured on each attempt, for the teacher's report and timeline. */
+  async function recordSkew(attemptIds: number[], skewMs: number): Promise<void> {
+    if (Math.abs(skewMs) <= SKEW_REPORT_MS || attemptIds.length === 0) return;
+    const size = Math.abs(Math.round(skewMs));
+    await db.updateTable('problemSessions').set({ clockSkewMs: Math.round(skewMs) }).where('id', 'in', attemptIds)
+      .where((eb) => eb.or([eb('clockSkewMs', 'is', null), eb('clockSkewMs', '<', size).and('clockSkewMs', '>', -size)]))
+      .execute();
   }
 
   /** Requests per user; with at most PROCTOR_BATCH_MAX_EVENTS per request this also bounds events. */
@@ -48,20 +58,23 @@ export function createIngestService(
      * Validates a batch and makes the valid events durable before answering: in the database (embedded)
      * or appended to the stream (scaled). Invalid events are refused with reasons; valid ones are kept.
      */
-    async accept(actor: Actor, items: readonly unknown[]): Promise<ProctorBatchResponse> {
+    async accept(actor: Actor, items: readonly unknown[], batch: { sentAtMs?: number | undefined } = {}): Promise<ProctorBatchResponse> {
       await limit(actor.userId);
       const now = deps.clock.now();
-      const { events, indexes, rejected, duplicates } = validateBatch(items, { nowMs: now });
+      const clockSkewMs = skewOf(now, batch.sentAtMs);
+      const { events, indexes, rejected, duplicates } = validateBatch(items);
       const byIndex: ProctorRejection[] = [...rejected];
-      const known = await lookupOwners([...new Set(events.map((e) => e.attemptId))]);
+      const attemptIds = [...new Set(events.map((e) => e.attemptId))];
+      const known = await sessions(attemptIds);
+      // The guard (attempt-guard.ts): the caller's attempt at this problem, inside its window; late within the grace.
       const mine = events.filter((event, i) => {
-        const owner = known.get(event.attemptId);
-        const ok = owner !== undefined && owner.userId === actor.userId && owner.problemId === event.problemId;
-        if (!ok) byIndex.push({ index: indexes[i]!, id: event.id, reason: 'attemptId: not an attempt of yours at this problem.' });
-        return ok;
+        const verdict = judgeEvent(event, { userId: actor.userId, receivedAtMs: now, clockSkewMs }, known.get(event.attemptId));
+        if (!verdict.ok) byIndex.push({ index: indexes[i]!, id: event.id, reason: verdict.reason });
+        return verdict.ok;
       });
+      await recordSkew([...new Set(mine.map((e) => e.attemptId))], clockSkewMs);
       if (mine.length > 0) {
-        const message: IngestMessage = { userId: actor.userId, receivedAtMs: now, events: mine };
+        const message: IngestMessage = { userId: actor.userId, receivedAtMs: now, clockSkewMs, events: mine };
         if (options.stream) await options.stream.append([message]);
         else {
           const result = await parts.writer.persist([message]);

@@ -1,5 +1,5 @@
-import type {
-  Attempt, AttemptEndReason, ProctorEventRecord, ProctorEventType, ProctorFlag,
+import {
+  ATTEMPT_TIMEOUT_MS, type Attempt, type AttemptEndReason, type ProctorEventRecord, type ProctorEventType, type ProctorFlag,
 } from '@logicode/contracts';
 import type { ProblemSessionRow, ProctorEventRow } from '@logicode/db';
 import type { Selectable } from 'kysely';
@@ -8,7 +8,11 @@ import type { ProctorFlagsTable } from '@logicode/db';
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null) => (ms === null ? null : iso(Number(ms)));
 
-export function toAttempt(row: ProblemSessionRow): Attempt {
+/**
+ * `nowMs` (the server clock) decides `connected`: an active attempt without a heartbeat for ATTEMPT_TIMEOUT_MS is
+ * shown as disconnected; a timed or assessment attempt stays active then (only its deadline ends it).
+ */
+export function toAttempt(row: ProblemSessionRow, nowMs: number = Date.now()): Attempt {
   return {
     id: row.id,
     userId: row.userId,
@@ -19,6 +23,8 @@ export function toAttempt(row: ProblemSessionRow): Attempt {
     deadlineAt: isoOrNull(row.deadlineAtMs),
     endedAt: isoOrNull(row.endedAtMs),
     endReason: (row.endReason as AttemptEndReason | null) ?? null,
+    connected: row.isActive === 1 && Number(row.lastHeartbeatAtMs) >= nowMs - ATTEMPT_TIMEOUT_MS,
+    clockSkewMs: row.clockSkewMs === null || row.clockSkewMs === undefined ? null : Number(row.clockSkewMs),
   };
 }
 
@@ -33,6 +39,7 @@ export function toEventRecord(row: ProctorEventRow): ProctorEventRecord {
     data: JSON.parse(row.payload) as Record<string, unknown>,
     clientTsMs: Number(row.clientTsMs),
     receivedAt: iso(Number(row.createdAtMs)),
+    late: Number(row.late ?? 0) === 1,
   };
 }
 

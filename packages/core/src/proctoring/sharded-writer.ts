@@ -2,6 +2,7 @@ import type { ProctorEventInput, ProctorEventRecord, ProctorSettings } from '@lo
 import type { Database, ProblemSessionRow } from '@logicode/db';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { CoreDeps } from '../context.js';
+import { admitPending, GUARDED_COLUMNS } from './attempt-guard.js';
 import type { IngestMessage, Pending, PersistResult } from './event-writer.js';
 
 /** The event writer's pieces the sharded path reuses (event-writer.ts), so both store rows the same way. */
@@ -171,9 +172,10 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
     const pending = parts.pendingOf(messages);
     if (pending.length === 0) return result;
     const attemptIds = [...new Set(pending.map((p) => p.event.attemptId))].sort((a, b) => a - b);
-    // Only events of an existing attempt of the sender are stored (as in the single-database writer).
-    const owners = new Map((await db.selectFrom('problemSessions').select(['id', 'userId']).where('id', 'in', attemptIds).execute()).map((a) => [a.id, a.userId]));
-    const valid = pending.filter((p) => owners.get(p.event.attemptId) === p.userId);
+    // Only what the guard admits is stored (as in the single-database writer): the sender's attempt, inside its
+    // window, late-marked within the grace. The attempt rows are on main; their end only moves forward.
+    const rows = await db.selectFrom('problemSessions').select([...GUARDED_COLUMNS]).where('id', 'in', attemptIds).execute();
+    const valid = admitPending(pending, new Map(rows.map((r) => [r.id, r])));
     if (valid.length === 0) return result;
     const rules = await parts.rulesFor(valid);
     const stored = await Promise.all([...groupBy(valid, (p) => shards.indexOf(p.userId))].map(([index, group]) => storeWithRetry(index, group, rules)));

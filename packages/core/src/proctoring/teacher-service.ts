@@ -76,7 +76,7 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     return Promise.all(rows.map(async (row) => {
       const counters = normaliseCounters(JSON.parse(row.counters));
       return {
-        ...toAttempt(row),
+        ...toAttempt(row, deps.clock.now()),
         problemTitle: titles.get(row.problemId) ?? '',
         counters,
         integrity: integrityOf(counters, await settings.forAttempt(row)), // practice: observed, never scored
@@ -207,9 +207,12 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         data: s.kind === 'diff'
           ? { kind: 'diff', seq: s.seq, baseSeq: s.baseSeq, language: s.language, edits: JSON.parse(s.code) }
           : { kind: 'full', seq: s.seq, language: s.language, content: s.code },
-        clientTsMs: Number(s.clientTsMs), receivedAt: new Date(Number(s.createdAtMs)).toISOString(),
+        clientTsMs: Number(s.clientTsMs), receivedAt: new Date(Number(s.createdAtMs)).toISOString(), late: Number(s.late) === 1,
       }));
-      const merged = [...events.map(toEventRecord), ...snapshotEvents].sort((a, b) => a.clientTsMs - b.clientTsMs);
+      // Playback order: the server-bounded client time (attempt-guard.ts keeps it inside the attempt's window, so
+      // nothing can be stamped before the start or after the end), the server's receipt breaking ties.
+      const merged = [...events.map(toEventRecord), ...snapshotEvents]
+        .sort((a, b) => a.clientTsMs - b.clientTsMs || Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
       const flagIds = attempt!.flags.map((f) => f.id);
       const audit = flagIds.length
         ? await db.selectFrom('flagAudit').selectAll().where('flagId', 'in', flagIds).orderBy('id').execute()

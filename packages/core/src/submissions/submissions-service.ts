@@ -7,6 +7,7 @@ import type { Database, SubmissionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { retryTransient } from '../db-retry.js';
 import { parseChecker } from '../problems/problem-mapper.js';
+import { createAttemptGuard } from '../proctoring/attempt-guard.js';
 import { emitToRoom } from '../realtime.js';
 import { teacherScopeOf } from '../access/teacher-scope.js';
 import { insertIgnore, insertedRows } from './insert-ignore.js';
@@ -44,6 +45,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
   const { db } = deps.db;
   const { clock, pubsub } = deps;
   const queue = () => deps.queue<JudgeQueueMessage>(JUDGE_QUEUE);
+  const guard = createAttemptGuard(deps);
   const feed = createSubmissionFeed(deps);
   const scope = teacherScopeOf(deps);
 
@@ -87,6 +89,8 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       // An assessment may use an unpublished problem (the caller checked the attempt); so may its auto-submit.
       const open = Boolean(problem?.isPublished) || isStaff(actor) || options.viaAssessment === true || options.autoSubmitted === true;
       if (!problem || !open) throw new AppError('NOT_FOUND', 'No such problem.');
+      // The one rule (proctoring/attempt-guard.ts): the attempt is the caller's, at this problem, still running.
+      const attemptId = await guard.checkSubmission(actor, body, options);
       const language = await db.selectFrom('problemLanguages').select('language').where('problemId', '=', body.problemId).where('language', '=', body.language).executeTakeFirst();
       if (!language) throw new AppError('LANGUAGE_UNAVAILABLE', `This problem cannot be solved in ${body.language}.`);
       if (!options.autoSubmitted) {
@@ -99,7 +103,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       const result = await retryTransient(() => db.insertInto('submissions').values({
         userId: actor.userId, problemId: body.problemId, language: body.language, mode: body.mode, status: 'queued',
         verdict: null, score: null, code: body.code, customInput, compileOutput: null, testCount: 0, maxCpuMs: null,
-        maxMemoryKb: null, attemptId: body.attemptId ?? null, autoSubmitted: options.autoSubmitted ? 1 : 0,
+        maxMemoryKb: null, attemptId, autoSubmitted: options.autoSubmitted ? 1 : 0,
         createdAtMs: clock.now(), startedAtMs: null, finishedAtMs: null,
       }).executeTakeFirstOrThrow());
       const id = Number(result.insertId);

@@ -39,7 +39,7 @@ export async function proctorRoutes(app: FastifyInstance, { runtime }: RouteDeps
       response: { 202: proctorBatchResponseSchema, ...errors },
     },
   }, async (request, reply) => {
-    const result = await proctoring.ingest.accept(request.actor!, request.body.events);
+    const result = await proctoring.ingest.accept(request.actor!, request.body.events, { sentAtMs: request.body.sentAtMs });
     return reply.status(202).send(result);
   });
 
