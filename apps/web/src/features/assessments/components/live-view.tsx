@@ -55,7 +55,7 @@ export function LiveView({ data, receivedAtMs, live, activity = [] }: Props) {
               {students.map((s) => (
                 <tr key={s.userId} className={s.openFlags > 0 ? 'row-flagged' : ''} data-testid="live-row" data-user={s.email}>
                   <td><strong>{s.name}</strong><div className="muted small">{s.email}{s.extraTimeMs > 0 ? ` · +${formatDuration(s.extraTimeMs / 1000)} extra` : ''}</div></td>
-                  <td><StatusBadge status={s.state} /></td>
+                  <td><StatusBadge status={s.state} />{s.connected === false ? <span className="badge badge-pending">disconnected</span> : null}</td>
                   <td className="num" data-testid="time-left">{timeLeft(s, serverNowMs)}</td>
                   {assessment.problems.map((p) => {
                     const cell = s.problems.find((c) => c.problemId === p.problemId);

@@ -21,7 +21,8 @@ export function sendHeartbeat(attemptId: number): Promise<HeartbeatResponse> {
 const POST_TIMEOUT_MS = 10_000;
 
 export function postEvents(events: unknown[]): Promise<ProctorBatchResponse> {
-  return apiRequest<ProctorBatchResponse>(proctorRoutes.events, { method: 'POST', body: { events }, signal: AbortSignal.timeout(POST_TIMEOUT_MS) });
+  // sentAtMs: the server measures this browser's clock skew from it and places the events on its own clock.
+  return apiRequest<ProctorBatchResponse>(proctorRoutes.events, { method: 'POST', body: { events, sentAtMs: Date.now() }, signal: AbortSignal.timeout(POST_TIMEOUT_MS) });
 }
 
 /** For page hide: the browser delivers a beacon even as the tab closes; a plain fetch would be cancelled. */

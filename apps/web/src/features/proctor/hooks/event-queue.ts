@@ -143,7 +143,7 @@ export class EventQueue {
   /** Page hide: hand everything to the browser as a beacon. Events stay queued until a later flush confirms them. */
   beaconAll(): void {
     for (let i = 0; i < this.events.length; i += PROCTOR_BATCH_MAX_EVENTS) {
-      beacon(proctorRoutes.events, { events: this.events.slice(i, i + PROCTOR_BATCH_MAX_EVENTS) });
+      beacon(proctorRoutes.events, { events: this.events.slice(i, i + PROCTOR_BATCH_MAX_EVENTS), sentAtMs: Date.now() });
     }
   }
 }

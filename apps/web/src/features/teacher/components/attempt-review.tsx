@@ -54,7 +54,8 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
         <div className="stat"><div className="stat-value"><IntegrityBadge score={attempt.integrity.score} /></div><div className="stat-label">Integrity</div></div>
         <div className="stat"><div className="stat-value">{c.tabHidden}</div><div className="stat-label">Tab switches ({formatDuration(c.hiddenMs / 1000)} away)</div></div>
         <div className="stat"><div className="stat-value">{c.paste}</div><div className="stat-label">Pastes ({c.pasteChars} characters, {c.largePaste} large)</div></div>
-        <div className="stat"><div className="stat-value">{attempt.status === 'active' ? 'Active' : attempt.endReason ?? 'Ended'}</div><div className="stat-label">Started {formatDateTime(attempt.startedAt)}</div></div>
+        <div className="stat"><div className="stat-value">{attempt.status === 'active' ? (attempt.connected ? 'Active' : 'Disconnected') : attempt.endReason ?? 'Ended'}</div><div className="stat-label">Started {formatDateTime(attempt.startedAt)}</div></div>
+        {attempt.clockSkewMs !== null ? <div className="stat"><div className="stat-value">{formatDuration(Math.abs(attempt.clockSkewMs) / 1000)}</div><div className="stat-label">Client clock {attempt.clockSkewMs > 0 ? 'behind' : 'ahead'}</div></div> : null}
       </div>
       {attempt.integrity.reasons.length > 0 ? (
         <ul className="muted small">{attempt.integrity.reasons.map((r) => <li key={r.code}>{r.detail} (−{r.penalty})</li>)}</ul>
@@ -94,6 +95,7 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
                   <li key={e.id} className={`timeline-item ${passed ? '' : 'timeline-future'}`}>
                     <span className="muted small timeline-time">{formatDuration((e.clientTsMs - start) / 1000)}</span>
                     <SeverityBadge severity={e.severity} /> {describeEvent(e.type, e.data)}
+                    {e.late ? <span className="badge badge-pending" title="Received after the attempt ended (an offline queue flushing within the grace)">late</span> : null}
                   </li>
                 );
               })}

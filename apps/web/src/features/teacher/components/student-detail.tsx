@@ -35,7 +35,7 @@ export function StudentDetailView({ studentId }: { studentId: number }) {
                 <tr key={a.id} className={a.flags.some((f) => f.status === 'open') ? 'row-flagged' : ''}>
                   <td>{a.problemTitle}{solvedProblemIds.includes(a.problemId) ? <span className="badge badge-solved">Solved</span> : null}</td>
                   <td>{formatDateTime(a.startedAt)}</td>
-                  <td>{a.status === 'active' ? 'Active' : `Ended (${a.endReason ?? '–'})`}</td>
+                  <td>{a.status === 'active' ? (a.connected ? 'Active' : 'Disconnected') : `Ended (${a.endReason ?? '–'})`}</td>
                   <td className="num">{a.counters.tabHidden}</td>
                   <td className="num">{a.counters.paste}</td>
                   <td className="num">{a.flags.length}</td>
