@@ -226,6 +226,10 @@ export async function generateSchool(url: string, size: SchoolSize = TERM_SIZE, 
       await chunked(flagRows, 500, (c) => trx.insertInto('proctorFlags').values(c as never).execute());
       for (const row of countersBy) await trx.updateTable('problemSessions').set({ counters: row.counters, integrityScore: row.integrityScore }).where('id', '=', row.id).execute();
     });
+    // The teacher's class holds every student: a teacher sees the students of their own classes (docs/access.md),
+    // and a class of the whole school is the teacher views' worst case (the scope's id list is the largest).
+    const classId = Number((await db.insertInto('classes').values({ name: 'Whole school', teacherId: teacher.id, joinCode: 'BENCHCLS', createdAtMs: Date.now() }).executeTakeFirstOrThrow()).insertId);
+    await chunked(studentIds.map((userId) => ({ classId, userId, joinedAtMs: Date.now() })), 500, (c) => db.insertInto('classMembers').values(c).execute());
 
     return {
       url, studentIds, teacherId: teacher.id, problemIds, examProblemId: exam.id,
