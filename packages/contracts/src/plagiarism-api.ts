@@ -78,6 +78,8 @@ const sideDetailSchema = sideSummarySchema.extend({
   code: z.string(),
   verdict: z.string().nullable(),
   submittedAt: z.string(),
+  /** The assessment attempt it was made in (its code playback is /teacher/attempts/:id), or null for practice. */
+  attemptId: z.number().int().nullable(),
 });
 
 /** One pair side by side: both sources and the matched regions (fragments[i].left is in left.code). */

@@ -1,4 +1,4 @@
-import { AppError, plagiarismParamsSchema, type PlagiarismParams } from '@logicode/contracts';
+import { AppError, DEFAULT_FLAG_LEVELS, plagiarismParamsSchema, type PlagiarismParams } from '@logicode/contracts';
 
 /**
  * Defaults, tuned on the tuning half of test/corpus only (see docs/plagiarism.md for the figures on the other half):
@@ -22,8 +22,7 @@ export const DEFAULT_PARAMS: PlagiarismParams = Object.freeze({
   commonFraction: 0.5,
   commonMinUsers: 20,
   minFragmentTokens: 16,
-  flagSimilarity: 0.4,
-  flagFragmentTokens: 50,
+  ...DEFAULT_FLAG_LEVELS,
   maxPairsPerSubmission: 50,
 });
 

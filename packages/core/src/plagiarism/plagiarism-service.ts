@@ -91,14 +91,14 @@ export function createPlagiarismService(deps: CoreDeps) {
       const visible = await scope.of(actor);
       // Both students in scope, as in the report; anything else answers as a missing pair.
       if (!row || !visible.has(row.leftUserId) || !visible.has(row.rightUserId)) throw new AppError('NOT_FOUND', 'No such pair.');
-      const subs = await db.selectFrom('submissions').select(['id', 'language', 'code', 'verdict', 'createdAtMs'])
+      const subs = await db.selectFrom('submissions').select(['id', 'language', 'code', 'verdict', 'createdAtMs', 'attemptId'])
         .where('id', 'in', [row.leftSubmissionId, row.rightSubmissionId]).execute();
       const named = await names([row.leftUserId, row.rightUserId]);
       const summary = toPairSummary(row, { left: named.get(row.leftUserId) ?? `#${row.leftUserId}`, right: named.get(row.rightUserId) ?? `#${row.rightUserId}` });
       const side = (s: typeof summary.left) => {
         const sub = subs.find((x) => x.id === s.submissionId);
         if (!sub) throw new AppError('NOT_FOUND', 'A submission of this pair was deleted.');
-        return { ...s, language: sub.language as LanguageId, code: sub.code, verdict: sub.verdict, submittedAt: new Date(Number(sub.createdAtMs)).toISOString() };
+        return { ...s, language: sub.language as LanguageId, code: sub.code, verdict: sub.verdict, submittedAt: new Date(Number(sub.createdAtMs)).toISOString(), attemptId: sub.attemptId };
       };
       return { ...summary, left: side(summary.left), right: side(summary.right), fragments: JSON.parse(row.fragments) as PlagiarismFragment[] };
     },

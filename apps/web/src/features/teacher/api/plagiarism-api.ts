@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlagiarismPairDetail, PlagiarismReport } from '@logicode/contracts';
+import type { PlagiarismPairDetail, PlagiarismParams, PlagiarismReport } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export const plagiarismKeys = {
@@ -18,8 +18,12 @@ export function usePlagiarismReport(problemId: number | null) {
 export function useRunPlagiarism() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (problemId: number) => api.post<{ runId: number }>(`/api/teacher/problems/${problemId}/plagiarism`),
-    onSuccess: (_res, problemId) => void queryClient.invalidateQueries({ queryKey: plagiarismKeys.report(problemId) }),
+    // `params`: this run's levels (the floor and the two flag levels); omitted ones keep the defaults.
+    mutationFn: (input: number | { problemId: number; params?: Partial<PlagiarismParams> }) => {
+      const { problemId, params } = typeof input === 'number' ? { problemId: input, params: undefined } : input;
+      return api.post<{ runId: number }>(`/api/teacher/problems/${problemId}/plagiarism`, params ? { params } : undefined);
+    },
+    onSuccess: (_res, input) => void queryClient.invalidateQueries({ queryKey: plagiarismKeys.report(typeof input === 'number' ? input : input.problemId) }),
   });
 }
 

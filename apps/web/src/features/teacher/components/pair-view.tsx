@@ -1,4 +1,5 @@
 import type { PlagiarismPairDetail, SourceRegion } from '@logicode/contracts';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format.js';
 
 const COLORS = 4;
@@ -52,7 +53,7 @@ export function PairView({ pair }: { pair: PlagiarismPairDetail }) {
     <div className="pair-view" data-testid="pair-view">
       <p className="muted small">
         {Math.round(pair.similarity * 100)}% similar · {pair.fragments.length} matched fragments · longest {pair.longestFragmentTokens} tokens.
-        Similarity is a reason to look closer, not proof.
+        Starter code is not highlighted; each matched stretch is one colour on both sides. Similarity is a reason to look closer, not proof.
       </p>
       <div className="grid-2">
         {(['left', 'right'] as const).map((side) => (
@@ -61,6 +62,11 @@ export function PairView({ pair }: { pair: PlagiarismPairDetail }) {
             <p className="muted small">
               Submission #{pair[side].submissionId} · {pair[side].verdict ?? 'not judged'} · {formatDateTime(pair[side].submittedAt)} ·{' '}
               {Math.round(((side === 'left' ? pair.leftMatchedTokens : pair.rightMatchedTokens) / Math.max(1, side === 'left' ? pair.leftTotalTokens : pair.rightTotalTokens)) * 100)}% of this file matched
+            </p>
+            <p className="small">
+              {pair[side].attemptId !== null && pair[side].attemptId !== undefined
+                ? <Link to={`/teacher/attempts/${pair[side].attemptId}`}>Attempt and code playback of {pair[side].userName}</Link>
+                : <Link to={`/teacher/students/${pair[side].userId}`}>{pair[side].userName}&apos;s page (practice: no playback)</Link>}
             </p>
             <Source code={pair[side].code} regions={pair.fragments.map((f) => f[side])} label={`${pair[side].userName}'s code`} />
           </section>
