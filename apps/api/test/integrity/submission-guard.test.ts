@@ -64,6 +64,8 @@ for (const dialect of TEST_DIALECTS) {
       try {
         const never = await post(ben, { problemId: timedId });
         assert.deepEqual([never.statusCode, never.json().code], [409, 'ATTEMPT_REQUIRED'], 'a timed problem never opened has no clock to submit in');
+        const staff = await inject(t, 'POST', '/api/submissions', admin, { problemId: timedId, language: 'python', code: 'print(1)\n', mode: 'run' });
+        assert.equal(staff.statusCode, 202, 'staff trying a timed problem out have no clock and no grade');
         const { attempt } = await startAttempt(t, ann.headers, timedId);
         const inTime = await post(ann, { problemId: timedId, attemptId: attempt.id, mode: 'run' });
         assert.equal(inTime.statusCode, 202, inTime.body);
@@ -105,8 +107,9 @@ for (const dialect of TEST_DIALECTS) {
       const total = async () => (await ok(t, 'GET', `/api/assessments/${id}/scoreboard`, teacher)).rows.find((r: { userId: number }) => r.userId === ann.id).totalPoints;
       assert.equal(await total(), 102);
 
-      // A tab switch: the rule ends her attempt at the second problem.
-      assert.equal((await postEvents(t, ann.headers, [event(otherId, opened.session.attempt.id, 'tab_hidden')])).statusCode, 202);
+      // Her editor holds better code, then a tab switch: the rule ends her attempt at the second problem.
+      const better = event(otherId, opened.session.attempt.id, 'code_snapshot', { kind: 'full', seq: 1, language: 'python', content: 'print(3)\n' });
+      assert.equal((await postEvents(t, ann.headers, [better, event(otherId, opened.session.attempt.id, 'tab_hidden')])).statusCode, 202);
       const before = (await submissionsOf(ann.id)).length;
       const viaAssessment = await inject(t, 'POST', `/api/assessments/${id}/problems/${otherId}/submissions`, ann.headers, { language: 'python', code: 'print(3)', mode: 'submit' });
       assert.deepEqual([viaAssessment.statusCode, viaAssessment.json().code], [409, 'ATTEMPT_ENDED']);
@@ -132,6 +135,12 @@ for (const dialect of TEST_DIALECTS) {
       }).executeTakeFirstOrThrow();
       await judge(t, Number(crossed.insertId), 100);
       assert.equal(await total(), 102, 'still 102');
+      // At the end, the deadline sweep submits the other problems' code but not the one the rule ended.
+      await ok(t, 'POST', `/api/assessments/${id}/finish`, ann.headers);
+      await t.runtime.core.proctoring.deadlines.sweepDeadlines();
+      const autos = await db().selectFrom('submissions').select('id').where('attemptId', '=', opened.session.attempt.id).where('autoSubmitted', '=', 1).execute();
+      assert.equal(autos.length, 0, 'no auto-submit for a rule-ended problem');
+      assert.equal(await total(), 102, 'still 102 after the end');
     });
 
     it('once the assessment\'s clock ends (time up, or handed in), both routes refuse', async () => {

@@ -59,12 +59,13 @@ function counted(scoring: ScoringMode, judged: AssessmentSubmission[]): Assessme
  * Whether a submission passed the attempt guard's rule (proctoring/attempt-guard.ts), re-checked from stored facts
  * so that a row that slipped past it (or predates it) is never counted: the session is the submitter's at this
  * problem (data.ts joins on both), the submission was made after the session opened and before the assessment's
- * deadline (the server's auto-submit at the deadline excepted), and not after a proctoring rule ended the session.
+ * deadline (the server's auto-submit at the deadline excepted), and not after a proctoring rule ended the session
+ * (not even an auto-submit: the deadline sweep makes none for such a session).
  */
 function passedGuard(s: AssessmentSubmission, deadlineAtMs: number): boolean {
+  if (s.sessionEndReason === 'rule' && s.sessionEndedAtMs !== null && s.createdAtMs > s.sessionEndedAtMs) return false;
   if (s.autoSubmitted === 1) return true;
-  if (s.createdAtMs < s.sessionStartedAtMs || s.createdAtMs > deadlineAtMs) return false;
-  return !(s.sessionEndReason === 'rule' && s.sessionEndedAtMs !== null && s.createdAtMs > s.sessionEndedAtMs);
+  return s.createdAtMs >= s.sessionStartedAtMs && s.createdAtMs <= deadlineAtMs;
 }
 
 /**

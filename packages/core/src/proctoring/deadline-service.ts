@@ -65,7 +65,9 @@ export function createDeadlineService(deps: CoreDeps, attempts: AttemptsService,
         const claim = await db.updateTable('problemSessions').set({ autoSubmissionId: CLAIMED })
           .where('id', '=', row.id).where('autoSubmissionId', 'is', null).executeTakeFirst();
         if (Number(claim.numUpdatedRows) === 0) continue;
-        const snapshot = await latestCode(row.id, row.userId);
+        // An attempt a proctoring rule ended (end_attempt) is not submitted for the student: the rule stopped it,
+        // and its points are what its Submits earned before the end (the attempt guard, docs/assessments.md).
+        const snapshot = row.endReason === 'rule' ? null : await latestCode(row.id, row.userId);
         let submissionId = NOTHING_TO_SUBMIT;
         if (snapshot?.content) {
           const made = await (submitter ?? storeRequest)({

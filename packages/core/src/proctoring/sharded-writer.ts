@@ -173,7 +173,8 @@ export function createShardedPersist(deps: CoreDeps, parts: WriterParts) {
     if (pending.length === 0) return result;
     const attemptIds = [...new Set(pending.map((p) => p.event.attemptId))].sort((a, b) => a - b);
     // Only what the guard admits is stored (as in the single-database writer): the sender's attempt, inside its
-    // window, late-marked within the grace. The attempt rows are on main; their end only moves forward.
+    // window, late-marked within the grace. Judged at the api's receipt time (in the message), as the single-database
+    // writer does under its locks; here the attempt rows are on main and the events on a shard.
     const rows = await db.selectFrom('problemSessions').select([...GUARDED_COLUMNS]).where('id', 'in', attemptIds).execute();
     const valid = admitPending(pending, new Map(rows.map((r) => [r.id, r])));
     if (valid.length === 0) return result;
