@@ -34,7 +34,7 @@ export async function proctorRoutes(app: FastifyInstance, { runtime }: RouteDeps
   r.post('/events', {
     schema: {
       tags,
-      summary: 'A batch of proctoring events (at most 200 events, 1 MiB). 202 once durable; invalid events are listed in `rejected`.',
+      summary: 'A batch of proctoring events (at most 200 events, 1 MiB; optional sentAtMs, the client clock at sending). 202 once durable; events that are invalid, not of the caller\'s attempt, or outside its window are listed in `rejected`.',
       body: proctorBatchBodySchema,
       response: { 202: proctorBatchResponseSchema, ...errors },
     },
@@ -52,7 +52,7 @@ export async function proctorRoutes(app: FastifyInstance, { runtime }: RouteDeps
 
   r.post('/attempts/:id/heartbeat', {
     schema: {
-      tags, summary: 'Keep an attempt alive (every ~25 s; it times out after 90 s without one)',
+      tags, summary: 'Keep an attempt alive (every ~25 s). After 90 s without one it shows as disconnected; only untimed practice ends (timeout)',
       params: idParamSchema, body: heartbeatBodySchema, response: { 200: heartbeatResponseSchema, ...errors },
     },
   }, async (request) => proctoring.attempts.heartbeat(request.actor!, request.params.id, request.body?.language ?? null));
