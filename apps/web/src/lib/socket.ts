@@ -20,7 +20,8 @@ function tellConnected(connected: boolean): void {
 // the fresh cookie. socket.io does not reconnect by itself after either (a middleware refusal or a server-side
 // disconnect), so this is the only way back. Bounded: after three refusals in a row, wait for the next event.
 const AUTH_ERRORS = new Set(['TOKEN_EXPIRED', 'UNAUTHENTICATED']);
-const RETRY_OFFLINE_MS = 3000;
+const RETRY_FIRST_MS = 3000;
+const RETRY_MAX_MS = 30_000;
 let recovering = false;
 let refusalsInARow = 0;
 
@@ -28,12 +29,13 @@ async function recover(): Promise<void> {
   if (recovering || !socket) return;
   recovering = true;
   try {
-    for (;;) {
+    // Offline or the server unavailable: try again, less often each time (3 s, 6 s … 30 s).
+    for (let waitMs = RETRY_FIRST_MS; ; waitMs = Math.min(RETRY_MAX_MS, waitMs * 2)) {
       const outcome = await refreshSession();
       // Refused: the session is over (session-refresh announced it); stay disconnected until someone signs in.
       if (outcome === 'refused') return;
       if (outcome === 'refreshed') break;
-      await new Promise((resolve) => setTimeout(resolve, RETRY_OFFLINE_MS));
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     if (!socket.connected) socket.connect();
   } finally {
