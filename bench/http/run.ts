@@ -68,6 +68,8 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
   const server = spawnLogicode('api', {
     PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false',
     DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET, SEED_DEMO: 'false',
+    // TEACHER_SCOPE=all in the bench's environment: the teacher views without the per-teacher scope (an A/B of its cost).
+    ...(process.env.TEACHER_SCOPE ? { TEACHER_SCOPE: process.env.TEACHER_SCOPE } : {}),
     // BENCH_CPU_PROF=<dir>: a V8 CPU profile of the api process, written there when it exits.
     ...(process.env.BENCH_CPU_PROF ? { BENCH_CPU_PROF: process.env.BENCH_CPU_PROF, NODE_OPTIONS: `--import ${join(ROOT, 'bench/http/cpu-profile.mjs')}` } : {}),
   });

@@ -145,7 +145,6 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
 
     /** A student, their solved problems and a bounded slice of their attempts, newest first (older: the cursor). */
     async student(actor: Actor, userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
-      await scope.requireStudent(actor, userId, 'No such user.');
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
       // limit tells whether an older slice exists.
       let attempts = db.selectFrom('problemSessions').selectAll('problemSessions').where('problemSessions.userId', '=', userId);
@@ -154,7 +153,9 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // MariaDB), so the detail is one round trip of three small queries, not two of five.
       // The user comes with their solved ids (one row per solved problem, one with a null id without any): on a
       // busy core the statements themselves are the detail's cost (execution and preparation, CPU profile).
-      const [userSolved, rows, flags] = await Promise.all([
+      // The scope check runs alongside (its answer is usually remembered): nothing is returned unless it passes.
+      const [, userSolved, rows, flags] = await Promise.all([
+        scope.requireStudent(actor, userId, 'No such user.'),
         db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
           .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
           .where('users.id', '=', userId).orderBy('solved.problemId').execute(),
