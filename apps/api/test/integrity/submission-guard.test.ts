@@ -94,6 +94,20 @@ for (const dialect of TEST_DIALECTS) {
       }
     });
 
+    it('a timed practice problem a rule ended stays ended: a reload does not resume it, Submit is refused', async () => {
+      const strictId = await importProblem(t, admin, { slug: 'g-timed-strict', title: 'Timed, strict', timedDurationSec: 600 });
+      const override = { ...DEFAULT_PROCTOR_SETTINGS, enabled: true, allowedTabSwitches: 0, actionOnBreach: 'end_attempt' as const };
+      await ok(t, 'PUT', `/api/teacher/problems/${strictId}/proctor-settings`, admin, { override });
+      const { attempt } = await startAttempt(t, ben.headers, strictId);
+      assert.equal((await postEvents(t, ben.headers, [event(strictId, attempt.id, 'tab_hidden')])).statusCode, 202);
+      const reloaded = await startAttempt(t, ben.headers, strictId);
+      assert.deepEqual([reloaded.attempt.id, reloaded.attempt.status], [attempt.id, 'ended']);
+      for (const body of [{ problemId: strictId, attemptId: attempt.id }, { problemId: strictId }]) {
+        const res = await post(ben, body);
+        assert.deepEqual([res.statusCode, res.json().code], [409, 'ATTEMPT_ENDED'], JSON.stringify(body));
+      }
+    });
+
     it('a problem a rule ended refuses both routes, and the score stays 102 (the issue\'s 102 -> 202)', async () => {
       const ending = { ...DEFAULT_PROCTOR_SETTINGS, allowedTabSwitches: 0, actionOnBreach: 'end_attempt' as const };
       const body = assessmentBody(classId, [practiceId, otherId], { proctoring: ending });

@@ -15,6 +15,11 @@ import type { Pending } from './event-writer.js';
 /** Ends that close an attempt for good. 'left' and 'timeout' only pause it: opening the problem resumes it. */
 const FINAL_END_REASONS = new Set(['deadline', 'submitted', 'rule', 'teacher']);
 
+/** Whether an attempt ended this way stays ended (opening the problem again must not resume it). */
+export function isFinalEnd(reason: string | null): boolean {
+  return FINAL_END_REASONS.has(reason ?? '');
+}
+
 /** What the guard reads of a session. */
 export type GuardedSession = Pick<ProblemSessionRow,
   'id' | 'userId' | 'problemId' | 'assessmentId' | 'startedAtMs' | 'endedAtMs' | 'endReason' | 'deadlineAtMs' | 'isActive'>;

@@ -4,6 +4,7 @@ import {
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
+import { isFinalEnd } from './attempt-guard.js';
 import { emitTo, feedRooms } from './feed.js';
 import { toAttempt } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
@@ -89,7 +90,8 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       // Untimed: resume the open attempt. Timed: resume the latest one whatever its state: one clock per problem.
       if (!timed) q = q.where('isActive', '=', 1);
       let row = await q.orderBy('id', 'desc').executeTakeFirst();
-      if (row && timed && row.isActive !== 1 && row.endReason !== 'deadline' && row.endReason !== 'submitted'
+      // A rule's end (end_attempt) sticks like the deadline's: a reload must not undo it (attempt-guard.ts).
+      if (row && timed && row.isActive !== 1 && !isFinalEnd(row.endReason)
         && Number(row.deadlineAtMs) > now) {
         row = await reopen(row, now);
       } else if (row && row.isActive === 1) {
@@ -146,7 +148,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       const now = clock.now();
       let row = await db.selectFrom('problemSessions').selectAll().where('userId', '=', actor.userId)
         .where('problemId', '=', opts.problemId).where('assessmentId', '=', opts.assessmentId).orderBy('id', 'desc').executeTakeFirst();
-      if (row && row.isActive !== 1 && !['deadline', 'submitted', 'rule'].includes(row.endReason ?? '')) {
+      if (row && row.isActive !== 1 && !isFinalEnd(row.endReason)) {
         row = await reopen(row, now);
       } else if (row && row.isActive === 1) {
         row = await touch(row, now);
