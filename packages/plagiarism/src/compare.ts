@@ -89,7 +89,7 @@ export function compare(a: Prepared, b: Prepared, opts: CompareOptions): Plagiar
     rightMatchedTokens: rightMatched,
     leftTotalTokens: leftCounting.countedTokens,
     rightTotalTokens: rightCounting.countedTokens,
-    fragments: order.flatMap((i) => fragmentsOf(kept[i]!, left, right, leftCounting, rightCounting, weights[i]!)),
+    fragments: shown(order.flatMap((i) => fragmentsOf(kept[i]!, left, right, leftCounting, rightCounting, weights[i]!)), opts.minFragmentTokens),
   };
 }
 
@@ -137,6 +137,16 @@ function fragmentsOf(run: Run, left: Prepared, right: Prepared, lc: Counting, rc
     }
   }
   return out;
+}
+
+/**
+ * The fragments shown: those of at least minFragmentTokens, so a few tokens squeezed between starter lines are not
+ * a fragment of their own; if that leaves none (every stretch is short), the longest one.
+ */
+function shown<T extends { tokens: number }>(fragments: T[], minTokens: number): T[] {
+  const long = fragments.filter((f) => f.tokens >= minTokens);
+  if (long.length > 0 || fragments.length === 0) return long;
+  return [fragments.reduce((a, b) => (b.tokens > a.tokens ? b : a))];
 }
 
 /** The longest stretch of `run` covered on neither side, or null if there is none. */

@@ -43,8 +43,11 @@ export interface PlagiarismIndex {
   add(sub: SubmissionText): PlagiarismPair[];
   /** Indexes many submissions without computing their pairs (a full rebuild: then call pairs()). */
   addAll(subs: Iterable<SubmissionText>): void;
-  /** Every reported pair, ranked: similarity, then longest fragment, then ids. */
-  pairs(): PlagiarismPair[];
+  /**
+   * Every reported pair, ranked: similarity, then longest fragment, then ids. `onProgress(done, total)` is called
+   * as submissions are compared (each with those indexed before it), for a run's progress.
+   */
+  pairs(onProgress?: (done: number, total: number) => void): PlagiarismPair[];
   remove(id: number): boolean;
 }
 
@@ -93,8 +96,16 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
     addAll(subs) {
       for (const sub of subs) insert(sub);
     },
-    pairs() {
-      return bound(rank([...languages.values()].flatMap((index) => index.allPairs())), params.maxPairsPerSubmission);
+    pairs(onProgress) {
+      const total = languageOf.size;
+      let before = 0;
+      const all: PlagiarismPair[] = [];
+      for (const index of languages.values()) {
+        const offset = before;
+        all.push(...index.allPairs(onProgress && ((done) => onProgress(offset + done, total))));
+        before += index.size;
+      }
+      return bound(rank(all), params.maxPairsPerSubmission);
     },
     remove,
   };

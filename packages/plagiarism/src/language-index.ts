@@ -197,13 +197,16 @@ export class LanguageIndex {
     return out;
   }
 
-  /** Every reported pair, each once (the later-added side finds the earlier). */
-  allPairs(): PlagiarismPair[] {
+  /** Every reported pair, each once (the later-added side finds the earlier). `onCompared(n)` after each submission. */
+  allPairs(onCompared?: (done: number) => void): PlagiarismPair[] {
     this.maybeRefreshCommon(true);
     const order = new Map<Prepared, number>();
     for (const sub of this.subs.values()) order.set(sub, order.size);
     const out: PlagiarismPair[] = [];
-    for (const [sub, rank] of order) out.push(...this.pairsOf(sub, (other) => order.get(other)! < rank, false));
+    for (const [sub, rank] of order) {
+      out.push(...this.pairsOf(sub, (other) => order.get(other)! < rank, false));
+      onCompared?.(rank + 1);
+    }
     return out;
   }
 }

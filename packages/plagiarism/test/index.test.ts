@@ -115,6 +115,29 @@ describe('the index', () => {
     assert.equal(analyze(members.slice(0, 12), { params: all }).pairs.filter((p) => p.flagged).length, 66, 'twelve are fewer than commonMinUsers: evidence');
   });
 
+  it('still flags a copy diluted with pages of the copier\'s own code (the partial-copy level)', () => {
+    const base = corpus.find((f) => f.problem === 'word-freq' && f.name === 'original.c')!;
+    const padding = Array.from({ length: 6 }, (_, i) => ownProgram(rng(500 + i)).replace('solve', `solve${i}`)).join('\n');
+    const diluted = `${padding}\n${applyDisguise('rename', 'c', base.source, rng(9))}\n${padding}`;
+    const [pair] = analyze([base, { ...base, id: 999, userId: 999, source: diluted }]).pairs;
+    assert.ok(pair, 'the pair is kept');
+    assert.ok(pair.similarity < DEFAULT_PARAMS.flagSimilarity, `diluted below the similarity level: ${pair.similarity}`);
+    assert.ok(pair.flagged && pair.longestFragmentTokens >= DEFAULT_PARAMS.flagFragmentTokens, 'flagged by its longest fragment');
+  });
+
+  it('reports its comparing progress, in order, up to every submission (a run\'s progress bar)', () => {
+    const index = createIndex();
+    index.addAll(subs);
+    const seen: number[] = [];
+    const pairs = index.pairs((done, total) => {
+      assert.equal(total, subs.length);
+      seen.push(done);
+    });
+    assert.deepEqual(seen, [...seen].sort((a, b) => a - b));
+    assert.equal(seen.at(-1), subs.length);
+    assert.deepEqual(pairs, analyze(subs).pairs);
+  });
+
   it('keeps a pair among the top maxPairsPerSubmission of one of its sides only (bounded output)', () => {
     const base = corpus.find((f) => f.problem === 'lru-cache' && f.name === 'original.java')!;
     const ring = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, userId: i + 1, language: 'java' as const, source: base.source }));

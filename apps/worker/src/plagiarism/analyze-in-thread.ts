@@ -11,7 +11,7 @@ export interface AnalysisInput {
 
 export type AnalysisMessage =
   | { type: 'indexed'; done: number }
-  | { type: 'comparing' }
+  | { type: 'comparing'; done: number }
   | { type: 'result'; pairs: PairToStore[]; params: PlagiarismParams };
 
 /**
