@@ -147,9 +147,10 @@ export function createTakingService(deps: CoreDeps, parts: TakingDeps) {
     async submit(actor: Actor, assessmentId: number, problemId: number, body: AssessmentSubmissionInput): Promise<{ id: number }> {
       const { assessment, attempt } = await running(actor, assessmentId);
       await problemOf(assessmentId, problemId);
+      // Whether this problem's attempt may still be used (a rule ended it, its deadline passed) is the attempt guard's
+      // to say, in submissions.create: one rule for this route and POST /api/submissions alike.
       let session = await db.selectFrom('problemSessions').select(['id', 'endReason']).where('assessmentId', '=', assessmentId)
         .where('userId', '=', actor.userId).where('problemId', '=', problemId).orderBy('id', 'desc').executeTakeFirst();
-      if (session?.endReason === 'rule') throw new AppError('ATTEMPT_ENDED', 'A proctoring rule ended your attempt at this problem.');
       if (!session) {
         const opened = await parts.proctoring.attempts.startInAssessment(actor, {
           assessmentId, problemId, deadlineAtMs: Number(attempt.deadlineAtMs), settings: await rulesOf(assessment, problemId),
