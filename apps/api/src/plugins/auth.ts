@@ -52,6 +52,9 @@ export const authPlugin = fp<AuthPluginOptions>(
         // The routes that start or end a session (refresh, login, logout) must work with a dead access cookie
         // beside them: that is when they are needed.
         if ((request.routeOptions.config as { ignoreBadAccessToken?: boolean } | undefined)?.ignoreBadAccessToken) return;
+        // Pages and assets are not the API: with a dead cookie (it outlives its token) a reload must still get the
+        // app, which then refreshes; a 401 there would show JSON instead of the page, or fail a lazy chunk.
+        if (!request.url.startsWith('/api/')) return;
         throw error;
       }
       request.actor = request.authSession?.actor ?? null;
