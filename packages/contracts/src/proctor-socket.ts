@@ -35,7 +35,9 @@ export interface ProctorFeedEvents {
   'proctor:event': (payload: { event: ProctorEventRecord; userName: string; problemTitle?: string }) => void;
   /** A new flag, or a flag a teacher cleared, reopened or annotated. */
   'proctor:flag': (payload: { flag: ProctorFlag; counters: AttemptCounters | null } & FeedNames) => void;
+  /** A student opened (or resumed) an attempt at a problem. */
   'session:start': (payload: { attempt: Attempt; userName: string; problemTitle: string }) => void;
+  /** An attempt ended (left, deadline, a rule, hand-in, time-out of untimed practice); the reason is on the attempt. */
   'session:end': (payload: { attempt: Attempt } & FeedNames) => void;
   /** A student ran or submitted code (or the server submitted for them at the deadline). */
   'submission:made': (payload: SubmissionFeedItem) => void;
