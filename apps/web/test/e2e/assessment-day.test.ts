@@ -31,7 +31,12 @@ const SOME_CODE = 'import sys\nprint(sys.stdin.read().strip())\n';
 let platform: Platform;
 let browser: Browser;
 before(async () => {
-  [platform, browser] = await Promise.all([startPlatform({ ACCESS_TOKEN_TTL_SEC: String(ACCESS_TOKEN_TTL_SEC) }), launchBrowser()]);
+  // Settled, not all: if one fails the other is still kept, so after() stops it (as support/environment.ts does).
+  const [p, b] = await Promise.allSettled([startPlatform({ ACCESS_TOKEN_TTL_SEC: String(ACCESS_TOKEN_TTL_SEC) }), launchBrowser()]);
+  if (p.status === 'fulfilled') platform = p.value;
+  if (b.status === 'fulfilled') browser = b.value;
+  if (p.status === 'rejected') throw p.reason;
+  if (b.status === 'rejected') throw b.reason;
 });
 after(async () => {
   await browser?.close();
@@ -183,8 +188,10 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
     await judge(student, ALICE, 'submit');
     await drained(student);
 
-    // The tab closes and reopens: the same attempt, no second consent, the offline draft still there.
+    // The tab closes, and reopens after its access token has expired (no tab was open to refresh it): the app loads,
+    // refreshes, and resumes the same attempt, no second consent, the offline draft still there.
     await student.close();
+    await teacher.waitForTimeout(ACCESS_TOKEN_TTL_SEC * 1000 + 2000);
     student = await studentContext.newPage();
     recordProctorTraffic(student, traffic);
     await student.goto(`/assessments/${assessmentId}`);
@@ -227,7 +234,10 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
       await teacher.waitForTimeout(1000);
     }
     assert.deepEqual(counts, [1, 1, 1], 'the live view counts each problem\'s Submit');
+    // Both still signed in and live after the expiries: the teacher's room joined again, the student's socket back.
     await teacher.locator('.user-chip', { hasText: 'teacher' }).waitFor();
+    await teacher.getByTestId('live-stats').getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
+    assert.equal(await student.getByTestId('reconnecting').count(), 0, 'the student is connected');
     log.ok();
   });
   await Promise.all([teacherContext.close(), studentContext.close()]);
@@ -290,6 +300,52 @@ test('a session that really ends mid-assessment: the page says so at once, and t
     const stored = await storedEvents(traffic.attemptIds);
     assert.deepEqual(waiting.filter((id) => !stored.ids.has(id)), [], 'the events queued while signed out are stored');
     assertNothingLost(traffic, stored.ids);
+    log.ok();
+  });
+  await context.close();
+});
+
+test('two tabs refresh in turn (one refresh, the family intact), and a session ended elsewhere is said on a public page too', async (t) => {
+  const log = keepLogOnFailure(t, 'assessment-day-tabs');
+  const context = await newContext(browser, platform.baseUrl);
+  const first = await context.newPage();
+  const refreshes: number[] = [];
+  await withFailureShots([first], 'assessment-day-tabs', async () => {
+    await signIn(first, ALICE.email, ALICE.password);
+    const signedInAtMs = Date.now();
+    const second = await context.newPage();
+    for (const page of [first, second]) {
+      page.on('request', (req) => {
+        if (new URL(req.url()).pathname === '/api/auth/refresh') refreshes.push(Date.now() - signedInAtMs);
+      });
+    }
+    await second.goto('/problems?page=1');
+    await first.goto('/problems');
+
+    // Both tabs' timers come due at the same moment (the same stored expiry). Had both sent the same refresh token,
+    // the server would have revoked the family: one refresh, the other tab takes its cookies.
+    await first.waitForTimeout(ACCESS_TOKEN_TTL_SEC * 1000 + 3000);
+    assert.equal(refreshes.length, 1, `one refresh for both tabs in the first lifetime (at ${refreshes.join(', ')} ms)`);
+    for (const page of [first, second]) {
+      await page.locator('.user-chip', { hasText: 'Alice' }).waitFor();
+      assert.equal(await page.getByTestId('session-ended').count(), 0);
+    }
+    const refreshed = await first.evaluate(`fetch('/api/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status)`);
+    assert.equal(refreshed, 200, 'the refresh token family is intact');
+
+    // Ended elsewhere: the refresh token is revoked and the access token gone. The next request finds out, and
+    // this public page (no sign-in redirect) shows the dialog, and the header stops showing Alice at once.
+    const refresh = (await context.cookies()).find((c) => c.name === 'lc_refresh');
+    assert.ok(refresh);
+    await fetch(`${platform.baseUrl}/api/auth/logout`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: refresh.value }),
+    });
+    await context.addCookies([{ name: 'lc_access', value: 'expired', url: platform.baseUrl }]);
+    await first.getByRole('link', { name: 'Leaderboard' }).click();
+    await first.getByTestId('session-ended').waitFor({ timeout: 10_000 });
+    assert.equal(await first.locator('.user-chip').count(), 0, 'the header does not pretend Alice is signed in');
+    // The other tab follows (the stored session is gone).
+    await second.locator('.nav-user').getByRole('link', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
     log.ok();
   });
   await context.close();

@@ -40,8 +40,11 @@ async function waitReady(baseUrl: string, child: ChildProcess, timeoutMs: number
 }
 
 export async function startPlatform(extraEnv: Record<string, string> = {}): Promise<Platform> {
-  if (!existsSync(join(root, 'apps/web/dist/index.html'))) {
-    throw new Error('apps/web/dist is missing: run `npm run build -w @logicode/web` first (scripts/test.mjs does).');
+  // WEB_DIST_DIR (the api's own setting, passed on to the child) serves a private build: another build of
+  // apps/web/dist in the same tree empties it for a minute.
+  const distDir = process.env.WEB_DIST_DIR ?? join(root, 'apps/web/dist');
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${distDir} is missing: run \`npm run build -w @logicode/web\` first (scripts/test.mjs does).`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'logicode-e2e-'));
   const port = await freePort();
