@@ -11,6 +11,8 @@ import { bearer, connectSocket, createSessionCluster, outlive, PASSWORD, session
 
 describe('sockets end with their sessions [sqlite]', () => {
   let c: SessionCluster;
+  /** Three-second tokens, for the expiry case. */
+  let short: SessionCluster;
   const opened: Socket[] = [];
   const connect = (session: SessionResponse) => connectSocket(c.nodes[0]!.url, { token: session.accessToken }, opened);
   const post = (url: string, session: SessionResponse | null, payload?: object) =>
@@ -18,11 +20,13 @@ describe('sockets end with their sessions [sqlite]', () => {
 
   before(async () => {
     // TEACHER_SCOPE=all: any teacher may watch feed:all, so the demotion is what takes the feed away.
-    c = await createSessionCluster({ dialect: 'sqlite', accessTokenTtlSec: 2, listen: true, env: { TEACHER_SCOPE: 'all' } });
+    c = await createSessionCluster({ dialect: 'sqlite', listen: true, env: { TEACHER_SCOPE: 'all' } });
+    short = await createSessionCluster({ dialect: 'sqlite', accessTokenTtlSec: 3, listen: true });
   });
   after(async () => {
     for (const socket of opened) socket.disconnect();
     await c.close();
+    await short.close();
   });
 
   it('logout ends that session\'s sockets with signed_out, not the same user\'s other session; the token cannot reconnect', async () => {
@@ -88,14 +92,15 @@ describe('sockets end with their sessions [sqlite]', () => {
   });
 
   it('a socket whose token expires is ended with expired; one that re-authenticated in place lives on', async () => {
-    const { session } = await c.user('student');
-    const lapsing = await connect(session);
+    const { session } = await short.user('student');
+    const connectShort = (token: string) => connectSocket(short.nodes[0]!.url, { token }, opened);
+    const lapsing = await connectShort(session.accessToken);
     const ended = sessionEnd(lapsing);
-    const renewing = await connect(session);
+    const renewing = await connectShort(session.accessToken);
     // A fresher token of the same session (a refresh, a second later: token times are whole seconds) renews the
     // socket in place.
     await sleep(1100);
-    const fresh = (await c.nodes[0]!.app.inject({ method: 'POST', url: '/api/auth/refresh', cookies: { lc_refresh: session.refreshToken } })).json<SessionResponse>();
+    const fresh = (await short.nodes[0]!.app.inject({ method: 'POST', url: '/api/auth/refresh', cookies: { lc_refresh: session.refreshToken } })).json<SessionResponse>();
     const ack = await new Promise<{ ok: boolean; accessTokenExpiresAt?: string }>((resolve) => renewing.emit('auth:refresh', fresh.accessToken, resolve));
     assert.equal(ack.ok, true);
     assert.equal(ack.accessTokenExpiresAt, fresh.accessTokenExpiresAt);
@@ -104,7 +109,7 @@ describe('sockets end with their sessions [sqlite]', () => {
     // Past the old token's expiry the renewed socket is still here; another user's token cannot take it over.
     await outlive(session);
     assert.equal(renewing.connected, true);
-    const stranger = await c.user('student');
+    const stranger = await short.user('student');
     const refused = await new Promise<{ ok: boolean; error?: string }>((resolve) => renewing.emit('auth:refresh', stranger.session.accessToken, resolve));
     assert.deepEqual(refused, { ok: false, error: 'FORBIDDEN' });
     const garbage = await new Promise<{ ok: boolean; error?: string }>((resolve) => renewing.emit('auth:refresh', 'not-a-token', resolve));

@@ -6,6 +6,9 @@ export function createRedisPubSub(redisUrl: string, prefix: string): PubSub {
   const publisher = new Redis(redisUrl, { lazyConnect: false });
   const subscriber = new Redis(redisUrl, { lazyConnect: false });
   const handlers = new Map<string, Set<(message: unknown) => void>>();
+  // SUBSCRIBE only once the connection is ready: ioredis 5.8.2+ may send its ready check (INFO) after a SUBSCRIBE
+  // issued while connecting, which fails with "Connection in subscriber mode" (redis/ioredis#2037, fixed in v6).
+  const ready = new Promise<void>((resolve) => subscriber.once('ready', () => resolve()));
   subscriber.on('message', (channel: string, raw: string) => {
     const set = handlers.get(channel);
     if (!set) return;
@@ -27,6 +30,7 @@ export function createRedisPubSub(redisUrl: string, prefix: string): PubSub {
       if (!set) {
         set = new Set();
         handlers.set(key, set);
+        if (subscriber.status !== 'ready') await ready;
         await subscriber.subscribe(key);
       }
       set.add(handler);
