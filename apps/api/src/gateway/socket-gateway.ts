@@ -36,11 +36,14 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime, opti
   });
   const sessions = createSocketSessions(io);
 
+  const tokenOf = (socket: GatewaySocket): string | null => {
+    const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : null;
+    return fromAuth ?? app.parseCookie(socket.handshake.headers.cookie ?? '')[ACCESS_COOKIE] ?? null;
+  };
+
   io.use(async (socket, next) => {
     try {
-      const fromAuth = typeof socket.handshake.auth?.token === 'string' ? (socket.handshake.auth.token as string) : null;
-      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-      const token = fromAuth ?? cookies[ACCESS_COOKIE] ?? null;
+      const token = tokenOf(socket);
       if (!token) return next(new Error('UNAUTHENTICATED'));
       socket.data = socketSessionOf(await runtime.core.accounts.verifySession(token));
       return next();
@@ -53,6 +56,9 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime, opti
   io.on('connection', (socket: GatewaySocket) => {
     void socket.join(rooms.user(socket.data.actor.userId));
     sessions.track(socket);
+    // A session change published between the handshake's check and this join missed the socket: check once more
+    // now that it is in its user room (from memory: no I/O on the usual path).
+    runtime.core.accounts.verifySession(tokenOf(socket) ?? '').catch(() => sessions.end(socket, 'expired'));
     socket.on('feed:join', async (room, ack) => {
       const respond = typeof ack === 'function' ? ack : () => undefined;
       const { actor } = socket.data;

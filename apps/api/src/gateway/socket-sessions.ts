@@ -43,6 +43,8 @@ export function createSocketSessions(io: GatewayServer) {
   }
 
   return {
+    end,
+
     /** Call on connection: the socket ends when its token does, unless renewed; timers go with the socket. */
     track(socket: GatewaySocket): void {
       scheduleExpiry(socket);
