@@ -82,7 +82,14 @@ async function openProblem(page: Page, index: 0 | 1 | 2): Promise<void> {
  * Presses Run or Submit and waits until the page shows the judge's verdict for that very submission (the POST's 202
  * answer names it; the API confirms its stored verdict). A 401 on the way is cured by a refresh: only a 202 counts.
  */
-async function judge(page: Page, student: { email: string; password: string }, mode: 'run' | 'submit'): Promise<string> {
+/** Every Run and Submit the student made, as the teacher's activity feed should show it. */
+interface Judged {
+  mode: 'run' | 'submit';
+  title: string;
+  verdict: string;
+}
+
+async function judge(page: Page, student: { email: string; password: string }, mode: 'run' | 'submit', log?: Judged[]): Promise<string> {
   const answered = page.waitForResponse((r) => /\/api\/assessments\/\d+\/problems\/\d+\/submissions$/.test(new URL(r.url()).pathname)
     && r.request().method() === 'POST' && r.status() === 202, { timeout: 30_000 });
   await page.getByTestId(mode === 'run' ? 'run-button' : 'submit-button').click();
@@ -93,6 +100,8 @@ async function judge(page: Page, student: { email: string; password: string }, m
     const stored = await apiCall<{ status: string; verdict: string | null }>(platform.baseUrl, token, 'GET', `/api/submissions/${id}`);
     if (stored.status === 'done' && stored.verdict) {
       await page.locator(`[data-testid="verdict"][data-verdict="${stored.verdict}"]`).waitFor({ timeout: 15_000 });
+      const title = (await page.locator('#problem-title').first().innerText()).trim();
+      log?.push({ mode, title, verdict: stored.verdict });
       return stored.verdict;
     }
     await page.waitForTimeout(1000);
@@ -138,6 +147,7 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
   const { assessmentId } = await setUp(title);
   const { user: alice } = await apiSession(platform.baseUrl, ALICE.email, ALICE.password);
   const traffic = proctorTraffic();
+  const made: Judged[] = [];
 
   const teacherContext = await newContext(browser, platform.baseUrl);
   const studentContext = await newContext(browser, platform.baseUrl);
@@ -162,8 +172,8 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
 
     // Problem 1: Run, then an accepted Submit.
     await setEditorText(student, BALANCED_BRACKETS_AC);
-    await judge(student, ALICE, 'run');
-    assert.equal(await judge(student, ALICE, 'submit'), 'AC');
+    await judge(student, ALICE, 'run', made);
+    assert.equal(await judge(student, ALICE, 'submit', made), 'AC');
 
     // Problem 2: the network goes for longer than the heartbeat time-out. The page says it is reconnecting, the
     // student keeps typing (and switches tabs, recorded offline), and Submit says the code is saved.
@@ -185,7 +195,7 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
     console.log(`# offline for ${Date.now() - offlineAtMs} ms (the server's heartbeat time-out is ${ATTEMPT_TIMEOUT_MS} ms)`);
     await student.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 30_000 });
     await student.locator('.editor-area .view-lines', { hasText: 'written while offline' }).waitFor();
-    await judge(student, ALICE, 'submit');
+    await judge(student, ALICE, 'submit', made);
     await drained(student);
 
     // The tab closes, and reopens after its access token has expired (no tab was open to refresh it): the app loads,
@@ -203,10 +213,10 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
     // Problem 3, after more expiries: Run and Submit.
     await openProblem(student, 2);
     await setEditorText(student, SOME_CODE);
-    await judge(student, ALICE, 'run');
+    await judge(student, ALICE, 'run', made);
     const restMs = 5 * ACCESS_TOKEN_TTL_SEC * 1000 + 5000 - (Date.now() - startedAtMs);
     if (restMs > 0) await student.waitForTimeout(restMs); // only if the machine was quicker than the rules
-    await judge(student, ALICE, 'submit');
+    await judge(student, ALICE, 'submit', made);
     const satMs = Date.now() - startedAtMs;
     assert.ok(satMs > 5 * ACCESS_TOKEN_TTL_SEC * 1000, `sat for ${satMs} ms`);
     console.log(`# sat for ${satMs} ms with ${ACCESS_TOKEN_TTL_SEC} s access tokens`);
@@ -234,6 +244,13 @@ test('a student sits a 3-problem assessment through five token lifetimes, a netw
       await teacher.waitForTimeout(1000);
     }
     assert.deepEqual(counts, [1, 1, 1], 'the live view counts each problem\'s Submit');
+    // ...and its activity feed, pushed over the socket that lived through the expiries, names each Run and Submit.
+    assert.equal(made.length, 5, 'two Runs and three Submits');
+    for (const m of made) {
+      const line = `${alice.name} ${m.mode === 'run' ? 'ran' : 'submitted'} ${m.title}: ${m.verdict}`;
+      await teacher.getByTestId('live-activity').getByText(line).first().waitFor({ timeout: 15_000 })
+        .catch(() => assert.fail(`the teacher's activity feed lacks "${line}"`));
+    }
     // Both still signed in and live after the expiries: the teacher's room joined again, the student's socket back.
     await teacher.locator('.user-chip', { hasText: 'teacher' }).waitFor();
     await teacher.getByTestId('live-stats').getByText('Live', { exact: true }).waitFor({ timeout: 15_000 });
