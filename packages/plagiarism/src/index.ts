@@ -102,7 +102,8 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
       const all: PlagiarismPair[] = [];
       for (const index of languages.values()) {
         const offset = before;
-        all.push(...index.allPairs(onProgress && ((done) => onProgress(offset + done, total))));
+        // A loop, not push(...): a language's pairs can outnumber the arguments a call may take.
+        for (const pair of index.allPairs(onProgress && ((done) => onProgress(offset + done, total)))) all.push(pair);
         before += index.size;
       }
       return bound(rank(all), params.maxPairsPerSubmission);
