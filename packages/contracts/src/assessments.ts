@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathIdSchema } from './common.js';
 import { languageIdSchema } from './languages.js';
 import { problemDetailSchema } from './problems.js';
 import { startAttemptResponseSchema } from './proctor-api.js';
@@ -174,8 +175,8 @@ export const assessmentAttemptSchema = z.object({
 export type AssessmentAttempt = z.infer<typeof assessmentAttemptSchema>;
 
 export const assessmentProblemParamsSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  problemId: z.coerce.number().int().positive(),
+  id: pathIdSchema,
+  problemId: pathIdSchema,
 });
 
 /**

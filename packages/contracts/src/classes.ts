@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pathIdSchema } from './common.js';
 
 /**
  * Classes: a teacher's group of students. Teachers own their classes (admins see all); a student sees only the
@@ -68,6 +69,6 @@ export type JoinClassBody = z.infer<typeof joinClassBodySchema>;
 
 /** DELETE /api/classes/:id/students/:userId (the class's teacher, admin). */
 export const classStudentParamsSchema = z.object({
-  id: z.coerce.number().int().positive(),
-  userId: z.coerce.number().int().positive(),
+  id: pathIdSchema,
+  userId: pathIdSchema,
 });

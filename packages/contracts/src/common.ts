@@ -8,7 +8,19 @@ export const errorBodySchema = z.object({
   details: z.unknown().optional(),
 });
 
-export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
+/** The largest id a path may name: the databases' 32-bit signed INT keys. */
+const MAX_ID = 2_147_483_647;
+
+/**
+ * An id in a path: a positive whole number written plainly, digits only. Loose forms (` 1`, `%201`, `1e3`, `01`,
+ * `1.0`, `0x1`) that a plain number coercion would accept as another id are a 400, not a silent alias.
+ */
+export const pathIdSchema = z.string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'An id is a positive whole number written with digits only.')
+  .transform(Number)
+  .pipe(z.number().int().positive().max(MAX_ID));
+
+export const idParamSchema = z.object({ id: pathIdSchema });
 
 /** Page-number pagination for catalog-like lists. */
 export const pageQuerySchema = z.object({

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   CONFLICT: { statusCode: 409, message: 'The request conflicts with the current state.' },
   EMAIL_TAKEN: { statusCode: 409, message: 'An account with this email already exists.' },
   SLUG_TAKEN: { statusCode: 409, message: 'A problem with this slug already exists.' },
+  PROBLEM_IN_USE: { statusCode: 409, message: 'This problem is referenced (submissions, assessments, attempts); archive it instead.' },
+  PROBLEM_ARCHIVED: { statusCode: 409, message: 'This problem is archived; restore it first.' },
   ATTEMPT_ENDED: { statusCode: 409, message: 'This attempt has ended.' },
   ATTEMPT_REQUIRED: { statusCode: 409, message: 'Open the problem first: its clock starts when it opens.' },
   ASSESSMENT_NOT_OPEN: { statusCode: 409, message: 'This assessment is not open now.' },

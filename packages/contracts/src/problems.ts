@@ -137,5 +137,11 @@ export const problemAdminSchema = problemFieldsSchema.extend({
   solutions: z.array(referenceSolutionSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set when archived: hidden from students and new assessments, everything that refers to it kept. */
+  archivedAt: z.string().nullable(),
 });
 export type ProblemAdmin = z.infer<typeof problemAdminSchema>;
+
+/** GET /api/admin/problems/archived: what an admin may restore or purge. */
+export const archivedProblemSchema = z.object({ id: z.number().int(), slug: z.string(), title: z.string(), archivedAt: z.string() });
+export type ArchivedProblem = z.infer<typeof archivedProblemSchema>;

@@ -49,11 +49,24 @@ export function createAssessmentsService(deps: CoreDeps, access: Access, clocks:
 
   async function checkProblems(input: AssessmentInput): Promise<void> {
     const ids = input.problems.map((p) => p.problemId);
-    const found = await db.selectFrom('problems').select('id').where('id', 'in', ids).execute();
+    const found = await db.selectFrom('problems').select(['id', 'archivedAtMs']).where('id', 'in', ids).execute();
     if (found.length !== ids.length) {
       const known = new Set(found.map((f) => f.id));
       throw new AppError('VALIDATION', 'Some problems do not exist.', ids.filter((id) => !known.has(id)).map((id) => ({ path: 'problems', message: `No problem ${id}.` })));
     }
+    const archived = found.filter((f) => f.archivedAtMs !== null).map((f) => f.id);
+    if (archived.length > 0) throw new AppError('PROBLEM_ARCHIVED', 'Some problems are archived.', archived.map((id) => ({ path: 'problems', message: `Problem ${id} is archived.` })));
+  }
+
+  /** Extra time for a user who does not exist was a foreign-key 500; it is a 400 naming the unknown ids. */
+  async function checkAccommodationUsers(accommodations: Accommodation[]): Promise<void> {
+    const ids = [...new Set(accommodations.map((a) => a.userId))];
+    if (ids.length === 0) return;
+    const found = await db.selectFrom('users').select('id').where('id', 'in', ids).execute();
+    if (found.length === ids.length) return;
+    const known = new Set(found.map((f) => f.id));
+    throw new AppError('VALIDATION', 'Some accommodations name users who do not exist.',
+      ids.filter((id) => !known.has(id)).map((id) => ({ path: 'accommodations', message: `No user ${id}.` })));
   }
 
   function columns(input: AssessmentInput) {
@@ -92,6 +105,7 @@ export function createAssessmentsService(deps: CoreDeps, access: Access, clocks:
     async create(actor: Actor, input: AssessmentInput): Promise<Assessment> {
       const cls = await access.ownedClass(actor, input.classId);
       await checkProblems(input);
+      await checkAccommodationUsers(input.accommodations);
       const now = deps.clock.now();
       const inserted = await db.insertInto('assessments').values({
         ...columns(input), status: 'draft', createdBy: actor.userId, createdAtMs: now, publishedAtMs: null, closedAtMs: null,
@@ -121,6 +135,7 @@ export function createAssessmentsService(deps: CoreDeps, access: Access, clocks:
       if (row.status !== 'draft') throw new AppError('ASSESSMENT_NOT_DRAFT');
       const cls = await access.ownedClass(actor, input.classId);
       await checkProblems(input);
+      await checkAccommodationUsers(input.accommodations);
       await db.updateTable('assessments').set(columns(input)).where('id', '=', id).execute();
       await writeChildren(id, input);
       return reload(id, cls.name);
@@ -149,6 +164,7 @@ export function createAssessmentsService(deps: CoreDeps, access: Access, clocks:
     async setAccommodations(actor: Actor, id: number, accommodations: Accommodation[]): Promise<Assessment> {
       const { row, className } = await owned(actor, id);
       if (row.status === 'closed') throw new AppError('CONFLICT', 'The assessment is closed.');
+      await checkAccommodationUsers(accommodations);
       const byUser = new Map(accommodations.map((a) => [a.userId, a.extraTimeMs]));
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('assessmentAccommodations').where('assessmentId', '=', id).execute();

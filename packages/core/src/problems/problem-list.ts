@@ -13,7 +13,8 @@ const DIFFICULTY_RANK = sql<number>`case difficulty when 'easy' then 1 when 'med
 /** The catalog query: search, filters, the caller's solved state, sort and page. */
 export async function listProblems(handle: DbHandle, query: ProblemListQuery, actor: Actor | null) {
   const { db } = handle;
-  let base = db.selectFrom('problems');
+  // Archived problems are out of the catalog for everyone (admins list them apart: GET /api/admin/problems/archived).
+  let base = db.selectFrom('problems').where('archivedAtMs', 'is', null);
   if (!isStaff(actor)) base = base.where('isPublished', '=', 1);
   if (query.q) {
     const like = `%${escapeLike(query.q.toLowerCase())}%`;

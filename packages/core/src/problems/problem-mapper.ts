@@ -74,11 +74,12 @@ export function toAdmin(
     ...parts,
     createdAt: new Date(row.createdAtMs).toISOString(),
     updatedAt: new Date(row.updatedAtMs).toISOString(),
+    archivedAt: row.archivedAtMs === null ? null : new Date(Number(row.archivedAtMs)).toISOString(),
   };
 }
 
 export function toPackage(admin: ProblemAdmin): ProblemPackage {
-  const { id: _id, createdAt: _c, updatedAt: _u, languages, tests, solutions, ...problem } = admin;
+  const { id: _id, createdAt: _c, updatedAt: _u, archivedAt: _a, languages, tests, solutions, ...problem } = admin;
   return {
     format: 'logicode-problem@1',
     problem,

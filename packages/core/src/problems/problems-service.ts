@@ -10,6 +10,7 @@ import { fieldsToRow, parseTags, toAdmin, toFields, toPackage, toTestCase } from
 import { cachedProblemDetail, cachedProblemDetailJson, cachedProblemList, cachedProblemListJson } from './problem-cache.js';
 import { createProblemJson } from './problem-json.js';
 import { checkProblemShape } from './problem-rules.js';
+import { createProblemArchive } from './problem-archive.js';
 
 /** A reference solution that failed a test, as reported by the judge. */
 export interface ProblemValidationFailure {
@@ -125,6 +126,14 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
   }
 
   const json = createProblemJson();
+  const archive = createProblemArchive(db, { now: () => clock.now(), invalidate });
+
+  /** An archived problem stays hidden until restored: publishing it is refused rather than silently ignored. */
+  async function checkNotPublishingArchived(id: number, body: ProblemUpsertBody): Promise<void> {
+    if (body.problem.isPublished && (await archive.archivedAt(id)) !== null) {
+      throw new AppError('PROBLEM_ARCHIVED', 'This problem is archived; restore it before publishing it.');
+    }
+  }
 
   const service = {
     list: (query: ProblemListQuery, actor: Actor | null) => cachedProblemList(deps, query, actor),
@@ -174,6 +183,7 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
 
     async update(id: number, body: ProblemUpsertBody): Promise<ProblemAdmin> {
       await loadAdmin(id);
+      await checkNotPublishingArchived(id, body);
       await validate(body);
       await mutate(async (trx) => {
         await trx.updateTable('problems').set({ ...fieldsToRow(body.problem), updatedAtMs: clock.now() }).where('id', '=', id).execute();
@@ -182,10 +192,16 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
       return loadAdmin(id);
     },
 
-    async remove(id: number): Promise<void> {
-      const result = await db.deleteFrom('problems').where('id', '=', id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'No such problem.');
-      await invalidate();
+    /** Archives (hides; keeps every submission, attempt and pair); `purge` deletes one nothing refers to. */
+    archive: (id: number) => archive.archive(id),
+    restore: (id: number) => archive.restore(id),
+    purge: (id: number) => archive.purge(id),
+
+    /** Archived problems, newest first (the admin's list to restore or purge from). */
+    async listArchived() {
+      const rows = await db.selectFrom('problems').select(['id', 'slug', 'title', 'archivedAtMs'])
+        .where('archivedAtMs', 'is not', null).orderBy('archivedAtMs', 'desc').orderBy('id', 'desc').limit(1000).execute();
+      return rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, archivedAt: new Date(Number(r.archivedAtMs)).toISOString() }));
     },
 
     async exportPackage(id: number): Promise<ProblemPackage> {

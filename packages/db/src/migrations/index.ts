@@ -7,6 +7,7 @@ import * as m0095 from './0095-folded-seq.js';
 import * as m0100 from './0100-ingest-keys.js';
 import * as m0105 from './0105-session-epochs.js';
 import * as m0110 from './0110-attempt-integrity.js';
+import * as m0140 from './0140-problem-archive.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0100-ingest-keys': m0100,
   '0105-session-epochs': m0105,
   '0110-attempt-integrity': m0110,
+  '0140-problem-archive': m0140,
 };

@@ -21,6 +21,8 @@ export interface ProblemsTable {
   createdBy: number | null;
   createdAtMs: number;
   updatedAtMs: number;
+  /** Set when archived (hidden from students and new assessments, everything that refers to it kept); migration 0140. */
+  archivedAtMs: number | null;
 }
 export type ProblemRow = Selectable<ProblemsTable>;
 

@@ -2,20 +2,24 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  errorBodySchema, idParamSchema, languageIdSchema, okSchema, problemAdminSchema, problemPackageSchema, problemUpsertBodySchema,
+  archivedProblemSchema, errorBodySchema, idParamSchema, languageIdSchema, okSchema, pathIdSchema, problemAdminSchema, problemPackageSchema, problemUpsertBodySchema,
   referenceSolutionSchema, testCaseInputSchema, testCaseSchema,
 } from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 422: errorBodySchema };
-const testParams = z.object({ id: z.coerce.number().int().positive(), testId: z.coerce.number().int().positive() });
-const solutionParams = z.object({ id: z.coerce.number().int().positive(), language: languageIdSchema });
+const testParams = z.object({ id: pathIdSchema, testId: pathIdSchema });
+const solutionParams = z.object({ id: pathIdSchema, language: languageIdSchema });
 
 /** Problem authoring. Every route here is admin-only (the plugin's hook). */
 export async function adminProblemRoutes(app: FastifyInstance, { runtime }: RouteDeps): Promise<void> {
   const { problems } = runtime.core;
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['admin'];
+
+  // Registered before '/:id' reads it as an id (a 400 now that path ids are strict).
+  r.get('/archived', { schema: { tags, summary: 'Archived problems (to restore or purge)', response: { 200: z.array(archivedProblemSchema), ...errors } } },
+    async () => problems.listArchived());
 
   r.get('/:id', { schema: { tags, params: idParamSchema, response: { 200: problemAdminSchema, ...errors } } },
     async (request) => problems.getAdmin(request.params.id));
@@ -26,9 +30,22 @@ export async function adminProblemRoutes(app: FastifyInstance, { runtime }: Rout
   r.put('/:id', { schema: { tags, params: idParamSchema, body: problemUpsertBodySchema, response: { 200: problemAdminSchema, ...errors } } },
     async (request) => problems.update(request.params.id, request.body));
 
-  r.delete('/:id', { schema: { tags, params: idParamSchema, response: { 200: okSchema, ...errors } } },
+  // Deleting archives: students' submissions, attempts and plagiarism pairs are never destroyed by a click.
+  r.delete('/:id', { schema: { tags, summary: 'Archive a problem (hidden from students and new assessments; everything that refers to it kept)', params: idParamSchema, response: { 200: okSchema, ...errors } } },
     async (request) => {
-      await problems.remove(request.params.id);
+      await problems.archive(request.params.id);
+      return { ok: true as const };
+    });
+
+  r.post('/:id/restore', { schema: { tags, summary: 'Restore an archived problem (as an unpublished draft)', params: idParamSchema, response: { 200: okSchema, ...errors } } },
+    async (request) => {
+      await problems.restore(request.params.id);
+      return { ok: true as const };
+    });
+
+  r.delete('/:id/purge', { schema: { tags, summary: 'Delete an archived problem that nothing refers to (409 PROBLEM_IN_USE otherwise)', params: idParamSchema, response: { 200: okSchema, ...errors } } },
+    async (request) => {
+      await problems.purge(request.params.id);
       return { ok: true as const };
     });
 
