@@ -51,7 +51,7 @@ function jwtSecretOf(env: ApiEnv): string {
   if (env.REDIS_URL) throw new Error('Invalid configuration for api:\n  - JWT_SECRET: required when REDIS_URL is set (all processes must share it)');
   const file = resolve(env.DATA_DIR, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 }); // private: the secret signs every session
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

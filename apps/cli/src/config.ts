@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { envFlag, parseEnv } from '@logicode/platform';
 
 const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
   SEED_DEMO: z.string().optional(),
   ADMIN_PASSWORD: z.string().min(8, 'needs at least 8 characters').optional(),
   PUBLIC_URL: z.string().url().optional(),
@@ -10,9 +11,14 @@ const envSchema = z.object({
 
 export function loadCliConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'cli');
+  const production = parsed.NODE_ENV === 'production';
   return Object.freeze({
-    /** Demo accounts and problems on an empty database (the laptop default). */
-    seedDemo: envFlag(parsed.SEED_DEMO, true),
+    production,
+    /**
+     * Demo accounts and problems on an empty database: the laptop default, off in production unless asked for
+     * (the demo's passwords are in the README, so a production install must not start with them).
+     */
+    seedDemo: envFlag(parsed.SEED_DEMO, !production),
     adminPassword: parsed.ADMIN_PASSWORD ?? null,
     publicUrl: parsed.PUBLIC_URL ?? null,
   });

@@ -39,7 +39,8 @@ async function seed(): Promise<void> {
     log: (level, message) => console.log(`[${level}] ${message}`),
   });
   try {
-    printSeedReport(await runSeed(runtime, loadCliConfig()));
+    const cli = loadCliConfig();
+    printSeedReport(await runSeed(runtime, cli), cli);
   } finally {
     await runtime.close();
   }

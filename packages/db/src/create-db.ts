@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
@@ -45,9 +45,22 @@ function queryObservers() {
   };
 }
 
+/**
+ * The database holds every password hash, e-mail and student's code: its folder is created 0700 and the file 0600
+ * before SQLite opens it (SQLite gives the -wal and -shm files the database file's mode), and files left readable
+ * by an older version are tightened.
+ */
+function makePrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
 function openSqlite(url: string, log: (event: LogEvent) => void): Kysely<Database> {
   const path = sqlitePath(url);
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makePrivate(path);
   const database = new SqliteDatabase(path);
   // WAL lets readers run while the worker writes; NORMAL sync is durable across process crashes in WAL mode.
   database.pragma('journal_mode = WAL');

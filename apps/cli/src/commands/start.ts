@@ -23,7 +23,7 @@ export async function startCommand(cli: CliConfig, options: StartOptions): Promi
   const stopWorker = options.withWorker ? await startWorkerRole(runtime, logger) : null;
   const url = cli.publicUrl ?? address.replace('://0.0.0.0', '://localhost').replace('://[::]', '://localhost');
   console.log(`\nLogiCode is running at ${url}  (API docs: ${url}/docs, mode: ${runtime.platform.mode}, database: ${runtime.db.dialect})`);
-  printSeedReport(report);
+  printSeedReport(report, cli);
   onShutdown(logger, async () => {
     await app.close();
     await stopWorker?.();

@@ -12,9 +12,21 @@ export const DEMO_ACCOUNTS: { name: string; email: string; password: string; rol
   { name: 'Bob Student', email: 'bob@logicode.local', password: 'student-demo-pass', role: 'student' },
 ];
 
+/**
+ * Where an account's password came from: the demo's published one, generated here (shown once, the only way to
+ * learn it), or the operator's ADMIN_PASSWORD (never echoed: they know it, and logs outlive terminals).
+ */
+export type PasswordSource = 'demo' | 'generated' | 'config';
+
 export interface SeedReport {
-  createdAccounts: { email: string; password: string; role: Role }[];
+  createdAccounts: { email: string; password: string; role: Role; passwordSource: PasswordSource }[];
   importedProblems: string[];
+}
+
+function adminPasswordOf(configured: string | null, demoPassword: string | null): { password: string; passwordSource: PasswordSource } {
+  if (configured !== null) return { password: configured, passwordSource: 'config' };
+  if (demoPassword !== null) return { password: demoPassword, passwordSource: 'demo' };
+  return { password: randomBytes(12).toString('base64url'), passwordSource: 'generated' };
 }
 
 interface SeedServices {
@@ -45,23 +57,28 @@ async function seedDemoClass(services: SeedServices): Promise<void> {
  */
 export async function ensureAdmin(services: SeedServices, adminPassword: string | null): Promise<SeedReport['createdAccounts']> {
   if ((await services.accounts.countUsers()) > 0) return [];
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
+  const { password, passwordSource } = adminPasswordOf(adminPassword, null);
   const admin = DEMO_ACCOUNTS[0]!;
   await services.accounts.createUser({ name: admin.name, email: admin.email, password, role: 'admin' });
-  return [{ email: admin.email, password, role: 'admin' }];
+  return [{ email: admin.email, password, role: 'admin', passwordSource }];
 }
 
-/** Demo accounts and problems; safe to run again (existing accounts and slugs are left alone). */
+/**
+ * Demo accounts and problems; safe to run again (existing accounts and slugs are left alone). `knownAdminPassword`
+ * false (production): the demo admin gets ADMIN_PASSWORD or a generated one, never the README's.
+ */
 export async function seedDemo(
   services: SeedServices,
-  options: { problems: ProblemPackage[]; adminPassword: string | null },
+  options: { problems: ProblemPackage[]; adminPassword: string | null; knownAdminPassword?: boolean },
 ): Promise<SeedReport> {
   const report: SeedReport = { createdAccounts: [], importedProblems: [] };
   for (const account of DEMO_ACCOUNTS) {
-    const password = account.role === 'admin' ? (options.adminPassword ?? account.password) : account.password;
+    const { password, passwordSource } = account.role === 'admin'
+      ? adminPasswordOf(options.adminPassword, options.knownAdminPassword === false ? null : account.password)
+      : { password: account.password, passwordSource: 'demo' as const };
     try {
       await services.accounts.createUser({ name: account.name, email: account.email, password, role: account.role });
-      report.createdAccounts.push({ email: account.email, password, role: account.role });
+      report.createdAccounts.push({ email: account.email, password, role: account.role, passwordSource });
     } catch (error) {
       if ((error as { code?: string }).code !== 'EMAIL_TAKEN') throw error;
     }
