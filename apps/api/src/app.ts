@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Runtime } from '@logicode/core';
 import type { ApiConfig } from './config.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 import { attachGateway } from './gateway/socket-gateway.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, toErrorBody } from './plugins/error-handler.js';
@@ -40,7 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: options.logger === false ? false : { level: config.logLevel } }),
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     genReqId: (request) => (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
     requestTimeout: 30_000,
     return503OnClosing: true,

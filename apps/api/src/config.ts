@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { envFlag, infraConfigOf, infraEnvShape, parseEnv } from '@logicode/platform';
+import { parseTrustProxy } from './trust-proxy.js';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -16,7 +17,15 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SEC: int(900, 30),
   REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
   COOKIE_SECURE: z.string().optional(),
-  TRUST_PROXY: z.string().optional(),
+  /** The proxies whose X-Forwarded-For is believed: a hop count or addresses/networks (trust-proxy.ts). */
+  TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+    const parsed = parseTrustProxy(value);
+    if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   /** Comma-separated origins (scheme://host[:port]) whose pages may open a Socket.IO connection; empty: the request's own host. */
   PUBLIC_ORIGINS: z.string().default('').transform((value, ctx) => {
     const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
@@ -77,7 +86,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       maxQueuedPerUser,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
-    trustProxy: envFlag(parsed.TRUST_PROXY, false),
+    trustProxy: parsed.TRUST_PROXY,
     publicOrigins: Object.freeze(parsed.PUBLIC_ORIGINS),
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     webDistDir: resolve(parsed.WEB_DIST_DIR),
