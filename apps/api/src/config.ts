@@ -45,6 +45,12 @@ const envSchema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
   LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
+  SIGNUP_LIMIT_PER_ADDRESS: int(50, 1),
+  SIGNUP_LIMIT_WINDOW_SEC: int(3600, 1),
+  PASSWORD_RESET_TTL_SEC: int(3600, 60),
+  /** smtp://[user:pass@]host[:port] or smtps://…: forgotten-password e-mails (docs/accounts.md); unset: admins issue links. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must look like smtp://user:pass@host:587 or smtps://host:465').optional(),
+  SMTP_FROM: z.string().regex(/^[^\r\n]+$/).default('LogiCode <no-reply@localhost>'),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
 });
@@ -66,6 +72,14 @@ function jwtSecretOf(env: ApiEnv): string {
   return secret;
 }
 
+/** E-mailed reset links need SMTP and the site's public address (the first PUBLIC_ORIGINS entry) for the link. */
+function mailConfigOf(env: ApiEnv): { smtpUrl: string; from: string; publicOrigin: string } | null {
+  if (!env.SMTP_URL) return null;
+  const publicOrigin = env.PUBLIC_ORIGINS[0];
+  if (!publicOrigin) throw new Error('Invalid configuration for api:\n  - PUBLIC_ORIGINS: required when SMTP_URL is set (the reset link points at it)');
+  return { smtpUrl: env.SMTP_URL, from: env.SMTP_FROM, publicOrigin };
+}
+
 export function loadApiConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'api');
   const { maxQueuedPerUser, ...infra } = infraConfigOf(parsed);
@@ -83,6 +97,9 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
         perAddressLimit: parsed.LOGIN_LIMIT_PER_ADDRESS,
         windowMs: parsed.LOGIN_LIMIT_WINDOW_SEC * 1000,
       },
+      signup: { perAddressLimit: parsed.SIGNUP_LIMIT_PER_ADDRESS, windowMs: parsed.SIGNUP_LIMIT_WINDOW_SEC * 1000 },
+      passwordResetTtlSec: parsed.PASSWORD_RESET_TTL_SEC,
+      mail: mailConfigOf(parsed),
       maxQueuedPerUser,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),

@@ -32,6 +32,8 @@ export const userSchema = z.object({
   email: z.string(),
   role: roleSchema,
   createdAt: z.string(),
+  /** False while an admin has deactivated the account (no sign-in); sent on admin reads. */
+  active: z.boolean().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -61,6 +63,39 @@ export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
 /** Why the server ended a socket's session ('session:ended', sent once just before it disconnects the socket). */
 export const SESSION_END_REASONS = ['expired', 'signed_out', 'revoked', 'role_changed', 'password_changed'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/**
+ * POST /api/auth/password/forgot: always answers 202 whether or not the address has an account (no enumeration).
+ * When the server has SMTP configured, the account's owner gets a one-time link by e-mail; otherwise an admin
+ * issues the link (POST /api/admin/users/:id/password-reset) and hands it over.
+ */
+export const forgotPasswordBodySchema = z.object({ email: emailSchema });
+export type ForgotPasswordBody = z.infer<typeof forgotPasswordBodySchema>;
+/** `byEmail`: whether this server e-mails links (else the page says to ask an administrator). */
+export const forgotPasswordResponseSchema = z.object({ ok: z.literal(true), byEmail: z.boolean() });
+export type ForgotPasswordResponse = z.infer<typeof forgotPasswordResponseSchema>;
+/** GET /api/auth/password/reset?token=…: whether the link still works (the page asks before showing its form). */
+export const resetTokenQuerySchema = z.object({ token: z.string().max(200) });
+export const resetTokenStatusSchema = z.object({ valid: z.boolean() });
+
+/** POST /api/auth/password/reset: the one-time token from the link and the new password; every session ends. */
+export const resetPasswordBodySchema = z.object({
+  token: z.string().min(20, 'The reset link is not valid.').max(200, 'The reset link is not valid.'),
+  newPassword: passwordSchema,
+});
+export type ResetPasswordBody = z.infer<typeof resetPasswordBodySchema>;
+
+/** What an admin gets when issuing a reset link: the path (joined to the site's origin by the page) and its expiry. */
+export const passwordResetIssuedSchema = z.object({
+  /** e.g. `/reset-password?token=…`; the token inside works once, until expiresAt. */
+  resetPath: z.string(),
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type PasswordResetIssued = z.infer<typeof passwordResetIssuedSchema>;
+
+/** POST /api/admin/users/:id/active: deactivate (signs the user out everywhere, no sign-in) or reactivate. */
+export const setActiveBodySchema = z.object({ active: z.boolean() });
 
 export const changeRoleBodySchema = z.object({ role: roleSchema });
 

@@ -8,6 +8,15 @@ export interface CoreConfig {
   accessTokenTtlSec: number;
   refreshTokenTtlSec: number;
   login: { perAccountLimit: number; perAddressLimit: number; windowMs: number };
+  /** New accounts per address per window (SIGNUP_LIMIT_*); absent: 50 an hour. */
+  signup?: { perAddressLimit: number; windowMs: number };
+  /** How long a password reset link works (PASSWORD_RESET_TTL_SEC); absent: an hour. */
+  passwordResetTtlSec?: number;
+  /**
+   * E-mail for forgotten passwords (SMTP_URL, SMTP_FROM); the link points at `publicOrigin`. Absent or null: no
+   * e-mail is sent and an admin issues reset links instead.
+   */
+  mail?: { smtpUrl: string; from: string; publicOrigin: string } | null;
   /** How many of a user's submissions may wait in the queue at once. */
   maxQueuedPerUser: number;
   /**

@@ -8,12 +8,13 @@ import type {
   CodeSnapshotsTable, FlagAuditTable, ProblemSessionsTable, ProctorEventsTable, ProctorFlagsTable, ProctorSettingsTable,
 } from './tables/proctoring.js';
 import type { SolvedTable, SubmissionTestsTable, SubmissionsTable } from './tables/submissions.js';
-import type { RefreshTokensTable, UsersTable } from './tables/users.js';
+import type { PasswordResetsTable, RefreshTokensTable, UsersTable } from './tables/users.js';
 
 /** The whole database as Kysely sees it (camelCase here, snake_case in SQL via CamelCasePlugin). */
 export interface Database {
   users: UsersTable;
   refreshTokens: RefreshTokensTable;
+  passwordResets: PasswordResetsTable;
   problems: ProblemsTable;
   problemLanguages: ProblemLanguagesTable;
   testCases: TestCasesTable;

@@ -8,6 +8,8 @@ export { createRedisPubSub } from './pubsub/redis-pubsub.js';
 export type { RateLimiter, RateLimitResult } from './rate-limit/rate-limiter.js';
 export { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 export { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+export type { MailMessage, Mailer } from './mail/mailer.js';
+export { createSmtpMailer, type SmtpMailerOptions } from './mail/smtp-mailer.js';
 export type { Cache } from './cache/cache.js';
 export { createMemoryCache } from './cache/memory-cache.js';
 export { createRedisCache, CACHE_INVALIDATE_CHANNEL, type RedisCache, type RedisCacheOptions } from './cache/redis-cache.js';

@@ -1,9 +1,13 @@
 import {
-  AppError, type ChangePasswordBody, type LoginBody, type Role, type SessionResponse, type SignupBody, type User,
+  AppError, type ChangePasswordBody, type LoginBody, type PasswordResetIssued, type ResetPasswordBody, type Role, type SessionResponse,
+  type SignupBody, type User,
 } from '@logicode/contracts';
 import type { Actor, CoreDeps } from '../context.js';
+import { isCommonPassword } from './common-passwords.js';
+import { createPasswordResets } from './password-resets.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { createSessionEpochs } from './session-epochs.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, newRefreshToken, newTokenFamily, signAccessToken, verifyAccessTokenClaims, type VerifiedAccessToken } from './tokens.js';
 import { toUser } from './user-mapper.js';
 
@@ -18,6 +22,14 @@ export function createAccountsService(deps: CoreDeps) {
   const { db } = deps.db;
   const { config, clock } = deps;
   const epochs = createSessionEpochs(deps);
+  const throttle = createSignInThrottle(deps);
+  const resets = createPasswordResets(deps);
+  const userColumns = ['id', 'name', 'email', 'role', 'createdAtMs', 'deactivatedAtMs'] as const;
+
+  /** A password a user chooses (sign-up, change, reset); admins and seeds creating accounts are not checked. */
+  function checkNewPassword(password: string): void {
+    if (isCommonPassword(password)) throw new AppError('PASSWORD_TOO_COMMON');
+  }
 
   /** A new access token and refresh token in the family (one sign-in on one device), under the user's epoch. */
   async function issueSession(user: User, familyId: string, epoch: number): Promise<SessionResponse> {
@@ -73,21 +85,11 @@ export function createAccountsService(deps: CoreDeps) {
     await db.updateTable('refreshTokens').set({ revokedAtMs: clock.now() }).where('userId', '=', userId).where('revokedAtMs', 'is', null).execute();
   }
 
-  async function limitLogin(email: string, address: string): Promise<void> {
-    const { perAccountLimit, perAddressLimit, windowMs } = config.login;
-    const [byAccount, byAddress] = await Promise.all([
-      deps.rateLimiter.hit(`login:account:${email}`, perAccountLimit, windowMs),
-      deps.rateLimiter.hit(`login:address:${address}`, perAddressLimit, windowMs),
-    ]);
-    if (!byAccount.allowed || !byAddress.allowed) {
-      const retryAfterSec = Math.ceil((Math.max(byAccount.resetAtMs, byAddress.resetAtMs) - clock.now()) / 1000);
-      throw new AppError('RATE_LIMITED', 'Too many sign-in attempts; try again later.', { retryAfterSec });
-    }
-  }
-
   return {
     /** Sign-up always creates a student: roles change only by an admin. */
-    async signup(body: SignupBody): Promise<SessionResponse> {
+    async signup(body: SignupBody, address: string): Promise<SessionResponse> {
+      checkNewPassword(body.password);
+      await throttle.signup(address);
       const user = await createUser({ ...body, role: 'student' });
       return issueSession(user, newTokenFamily(), 0);
     },
@@ -96,11 +98,16 @@ export function createAccountsService(deps: CoreDeps) {
 
     async login(body: LoginBody, address: string): Promise<SessionResponse> {
       const email = body.email.toLowerCase();
-      await limitLogin(email, address);
+      await throttle.check(email, address);
       const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
       const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), body.password);
-      if (!row || !ok) throw new AppError('INVALID_CREDENTIALS');
-      await deps.rateLimiter.reset(`login:account:${email}`);
+      if (!row || !ok) {
+        await throttle.failed(email, address);
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      await throttle.succeeded(email, address);
+      // Said only to whoever knows the password, so a guesser learns nothing from it.
+      if (row.deactivatedAtMs !== null) throw new AppError('ACCOUNT_DISABLED');
       return issueSession(toUser(row), newTokenFamily(), Number(row.sessionEpoch));
     },
 
@@ -126,6 +133,7 @@ export function createAccountsService(deps: CoreDeps) {
       if (Number(revoked.numUpdatedRows) !== 1) throw new AppError('UNAUTHENTICATED', 'The session was ended; sign in again.');
       const user = await db.selectFrom('users').selectAll().where('id', '=', row.userId).executeTakeFirst();
       if (!user) throw new AppError('UNAUTHENTICATED');
+      if (user.deactivatedAtMs !== null) throw new AppError('ACCOUNT_DISABLED');
       return issueSession(toUser(user), row.familyId, Number(user.sessionEpoch));
     },
 
@@ -159,10 +167,14 @@ export function createAccountsService(deps: CoreDeps) {
     async changePassword(access: VerifiedAccessToken, body: ChangePasswordBody, address: string): Promise<SessionResponse> {
       const row = await db.selectFrom('users').selectAll().where('id', '=', access.actor.userId).executeTakeFirst();
       if (!row) throw new AppError('UNAUTHENTICATED');
-      // The sign-in limits apply: a stolen access token must not become a way to guess the password.
-      await limitLogin(row.email, address);
-      if (!(await verifyPassword(row.passwordHash, body.currentPassword))) throw new AppError('PASSWORD_WRONG');
-      await deps.rateLimiter.reset(`login:account:${row.email}`);
+      // The sign-in throttle applies: a stolen access token must not become a way to guess the password.
+      await throttle.check(row.email, address);
+      if (!(await verifyPassword(row.passwordHash, body.currentPassword))) {
+        await throttle.failed(row.email, address);
+        throw new AppError('PASSWORD_WRONG');
+      }
+      await throttle.succeeded(row.email, address);
+      checkNewPassword(body.newPassword);
       await db.updateTable('users').set({ passwordHash: await hashPassword(body.newPassword), updatedAtMs: clock.now() }).where('id', '=', row.id).execute();
       const familyId = access.sessionId ?? newTokenFamily();
       await revokeRefreshTokens(row.id);
@@ -178,8 +190,64 @@ export function createAccountsService(deps: CoreDeps) {
       await epochs.bump({ userId, reason: 'revoked' });
     },
 
+    /** Forgotten password: e-mails a one-time link when SMTP is configured; answers the same either way. */
+    requestPasswordReset: (email: string, address: string) => resets.requestByEmail(email.toLowerCase(), address),
+
+    /** Whether forgotten passwords are answered by e-mail here. */
+    passwordResetByMail: resets.mailEnabled,
+
+    /** An admin issues a one-time reset link for a user (the fallback without SMTP); the user's sessions go on. */
+    async issuePasswordReset(actor: Actor, userId: number): Promise<PasswordResetIssued> {
+      if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can issue a reset link.');
+      const user = await this.getUser(userId);
+      if (user.active === false) throw new AppError('ACCOUNT_DISABLED', 'This account is deactivated; reactivate it first.');
+      return resets.issueByAdmin(userId, actor.userId);
+    },
+
+    /** Whether a reset token would be accepted now (the reset page asks before showing its form). */
+    async checkResetToken(token: string): Promise<boolean> {
+      return (await resets.peek(token)) !== null;
+    },
+
+    /**
+     * Sets a new password with a one-time token. Every session of the user ends (whoever knew the old password
+     * is out); the user signs in with the new one.
+     */
+    async resetPassword(body: ResetPasswordBody): Promise<void> {
+      checkNewPassword(body.newPassword);
+      const userId = await resets.consume(body.token);
+      const row = await db.selectFrom('users').select(['id', 'deactivatedAtMs']).where('id', '=', userId).executeTakeFirst();
+      if (!row) throw new AppError('RESET_TOKEN_INVALID');
+      if (row.deactivatedAtMs !== null) throw new AppError('ACCOUNT_DISABLED');
+      await db.updateTable('users').set({ passwordHash: await hashPassword(body.newPassword), updatedAtMs: clock.now() }).where('id', '=', userId).execute();
+      await revokeRefreshTokens(userId);
+      await epochs.bump({ userId, reason: 'password_changed' });
+    },
+
+    /**
+     * An admin deactivates an account (every session ends at once; sign-in and refresh answer ACCOUNT_DISABLED)
+     * or reactivates it. Not oneself, and never the last active admin.
+     */
+    async setActive(actor: Actor, userId: number, active: boolean): Promise<User> {
+      if (actor.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an admin can deactivate accounts.');
+      const target = await this.getUser(userId);
+      if (!active && userId === actor.userId) throw new AppError('CONFLICT', 'You cannot deactivate your own account.');
+      if (!active && target.role === 'admin') {
+        const admins = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('role', '=', 'admin').where('deactivatedAtMs', 'is', null).executeTakeFirstOrThrow();
+        if (Number(admins.n) <= 1) throw new AppError('CONFLICT', 'This is the last active admin.');
+      }
+      if (target.active === active) return target;
+      await db.updateTable('users').set({ deactivatedAtMs: active ? null : clock.now(), updatedAtMs: clock.now() }).where('id', '=', userId).execute();
+      if (!active) {
+        await revokeRefreshTokens(userId);
+        await epochs.bump({ userId, reason: 'revoked' });
+      }
+      return this.getUser(userId);
+    },
+
     async getUser(userId: number): Promise<User> {
-      const row = await db.selectFrom('users').select(['id', 'name', 'email', 'role', 'createdAtMs']).where('id', '=', userId).executeTakeFirst();
+      const row = await db.selectFrom('users').select([...userColumns]).where('id', '=', userId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such user.');
       return toUser(row);
     },
@@ -192,7 +260,7 @@ export function createAccountsService(deps: CoreDeps) {
       }
       if (query.role) base = base.where('role', '=', query.role);
       const [rows, count] = await Promise.all([
-        base.select(['id', 'name', 'email', 'role', 'createdAtMs']).orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+        base.select([...userColumns]).orderBy('id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(toUser), page: query.page, pageSize: query.pageSize, total: Number(count.n) };

@@ -8,6 +8,7 @@ import * as m0100 from './0100-ingest-keys.js';
 import * as m0105 from './0105-session-epochs.js';
 import * as m0110 from './0110-attempt-integrity.js';
 import * as m0140 from './0140-problem-archive.js';
+import * as m0150 from './0150-account-recovery.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0105-session-epochs': m0105,
   '0110-attempt-integrity': m0110,
   '0140-problem-archive': m0140,
+  '0150-account-recovery': m0150,
 };

@@ -15,6 +15,8 @@ export interface UsersTable {
    * revoke bump it (migration 0105).
    */
   sessionEpoch: Generated<number>;
+  /** Set by an admin's deactivate (migration 0150): no sign-in or refresh while set. */
+  deactivatedAtMs: Generated<number | null>;
 }
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
@@ -29,5 +31,17 @@ export interface RefreshTokensTable {
   tokenHash: string;
   expiresAtMs: number;
   revokedAtMs: number | null;
+  createdAtMs: number;
+}
+
+/** One-time password reset tokens (migration 0150); only the SHA-256 of a token is kept. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  userId: number;
+  tokenHash: string;
+  expiresAtMs: number;
+  usedAtMs: number | null;
+  /** The admin who issued it; null when the user asked for it by e-mail. */
+  issuedBy: number | null;
   createdAtMs: number;
 }

@@ -17,7 +17,12 @@ export function createMemoryRateLimiter(clock: Clock): RateLimiter {
         windows.set(key, window);
       }
       window.count += 1;
-      return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), resetAtMs: window.resetAtMs };
+      return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), count: window.count, resetAtMs: window.resetAtMs };
+    },
+    async peek(key) {
+      const window = windows.get(key);
+      if (!window || window.resetAtMs <= clock.now()) return null;
+      return { count: window.count, resetAtMs: window.resetAtMs };
     },
     async reset(key) {
       windows.delete(key);

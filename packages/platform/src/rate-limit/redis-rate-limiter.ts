@@ -13,7 +13,12 @@ export function createRedisRateLimiter(redisUrl: string, prefix: string): RateLi
   return {
     async hit(key, limit, windowMs) {
       const [count, ttlMs] = (await redis.eval(HIT_SCRIPT, 1, `${prefix}rl:${key}`, String(windowMs))) as [number, number];
-      return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetAtMs: Date.now() + Math.max(0, ttlMs) };
+      return { allowed: count <= limit, remaining: Math.max(0, limit - count), count, resetAtMs: Date.now() + Math.max(0, ttlMs) };
+    },
+    async peek(key) {
+      const [[, count], [, ttlMs]] = (await redis.multi().get(`${prefix}rl:${key}`).pttl(`${prefix}rl:${key}`).exec()) as [[null, string | null], [null, number]];
+      if (count === null || ttlMs <= 0) return null;
+      return { count: Number(count), resetAtMs: Date.now() + ttlMs };
     },
     async reset(key) {
       await redis.del(`${prefix}rl:${key}`);

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { changeRoleBodySchema, errorBodySchema, idParamSchema, okSchema, pageOf, userListQuerySchema, userSchema } from '@logicode/contracts';
+import {
+  changeRoleBodySchema, errorBodySchema, idParamSchema, okSchema, pageOf, passwordResetIssuedSchema, setActiveBodySchema, userListQuerySchema, userSchema,
+} from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
@@ -22,4 +24,23 @@ export async function adminUserRoutes(app: FastifyInstance, { runtime }: RouteDe
     await accounts.revokeSessions(request.actor!, request.params.id);
     return { ok: true as const };
   });
+
+  r.post('/:id/password-reset', {
+    schema: {
+      tags,
+      summary: 'Issue a one-time password reset link for a user (the fallback without SMTP): hand it over; it works once, until it expires',
+      params: idParamSchema,
+      response: { 201: passwordResetIssuedSchema, ...errors },
+    },
+  }, async (request, reply) => reply.status(201).send(await accounts.issuePasswordReset(request.actor!, request.params.id)));
+
+  r.post('/:id/active', {
+    schema: {
+      tags,
+      summary: 'Deactivate (ends every session; no sign-in) or reactivate an account',
+      params: idParamSchema,
+      body: setActiveBodySchema,
+      response: { 200: userSchema, ...errors },
+    },
+  }, async (request) => accounts.setActive(request.actor!, request.params.id, request.body.active));
 }

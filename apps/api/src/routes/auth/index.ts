@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AppError, changePasswordBodySchema, errorBodySchema, loginBodySchema, meResponseSchema, okSchema, refreshBodySchema, sessionResponseSchema,
-  signupBodySchema,
+  AppError, changePasswordBodySchema, errorBodySchema, forgotPasswordBodySchema, forgotPasswordResponseSchema, loginBodySchema, meResponseSchema,
+  okSchema, refreshBodySchema, resetPasswordBodySchema, resetTokenQuerySchema, resetTokenStatusSchema, sessionResponseSchema, signupBodySchema,
 } from '@logicode/contracts';
 import { REFRESH_COOKIE } from '../../plugins/auth.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -19,7 +19,7 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
     config: sessionRoute,
     schema: { tags: ['auth'], summary: 'Create a student account', body: signupBodySchema, response: { 201: sessionResponseSchema, ...errors } },
   }, async (request, reply) => {
-    const session = await accounts.signup(request.body);
+    const session = await accounts.signup(request.body, request.ip);
     app.setSessionCookies(reply, session);
     return reply.status(201).send(session);
   });
@@ -83,5 +83,37 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
     const session = await accounts.changePassword(request.authSession!, request.body, request.ip);
     app.setSessionCookies(reply, session);
     return session;
+  });
+
+  r.post('/password/forgot', {
+    config: sessionRoute,
+    schema: {
+      tags: ['auth'],
+      summary: 'Forgotten password: e-mails a one-time link when SMTP is configured; the same answer whether or not the account exists',
+      body: forgotPasswordBodySchema,
+      response: { 202: forgotPasswordResponseSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    await accounts.requestPasswordReset(request.body.email, request.ip);
+    return reply.status(202).send({ ok: true as const, byEmail: accounts.passwordResetByMail });
+  });
+
+  r.get('/password/reset', {
+    config: sessionRoute,
+    schema: { tags: ['auth'], summary: 'Whether a reset link still works', querystring: resetTokenQuerySchema, response: { 200: resetTokenStatusSchema, ...errors } },
+  }, async (request) => ({ valid: await accounts.checkResetToken(request.query.token) }));
+
+  r.post('/password/reset', {
+    config: sessionRoute,
+    schema: {
+      tags: ['auth'],
+      summary: 'Set a new password with a one-time reset token: every session of the user ends; sign in with the new password',
+      body: resetPasswordBodySchema,
+      response: { 200: okSchema, ...errors },
+    },
+  }, async (request, reply) => {
+    await accounts.resetPassword(request.body);
+    app.clearSessionCookies(reply);
+    return { ok: true as const };
   });
 }
