@@ -1,8 +1,8 @@
 import type { CheckResult } from './types.js';
 
-/** Lines with trailing whitespace (and \r) removed, trailing blank lines dropped. */
+/** Lines with trailing ASCII whitespace (and \r) removed, trailing blank lines dropped (see tokens.ts). */
 export function normalizedLines(text: string): string[] {
-  const lines = text.split('\n').map((line) => line.replace(/\s+$/, ''));
+  const lines = text.split('\n').map((line) => line.replace(/[ \t\v\f\r]+$/, ''));
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

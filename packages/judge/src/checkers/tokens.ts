@@ -1,7 +1,14 @@
 import type { CheckResult } from './types.js';
 
+/**
+ * Whitespace for the checkers is ASCII only: space, \t, \n, \v, \f, \r (C's isspace in the "C" locale), as
+ * DOMjudge's and Kattis's default output validators have it. JavaScript's \s would also take NBSP, U+3000, U+2028
+ * and a BOM for whitespace, so an output padded with them would be accepted where those judges say WA.
+ */
+export const ASCII_WHITESPACE = /[ \t\n\v\f\r]+/;
+
 export function tokensOf(text: string): string[] {
-  return text.split(/\s+/).filter((t) => t.length > 0);
+  return text.split(ASCII_WHITESPACE).filter((t) => t.length > 0);
 }
 
 export function checkTokens(actual: string, expected: string): CheckResult {

@@ -36,6 +36,9 @@ export interface BwrapOptions {
   argv: string[];
 }
 
+/** Where bwrap's options end and the command begins (taken out by argsViaFd). */
+const COMMAND_MARK = '--';
+
 export function bwrapArgs(o: BwrapOptions): string[] {
   const a: string[] = [o.bwrapPath];
   a.push('--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session');
@@ -55,13 +58,25 @@ export function bwrapArgs(o: BwrapOptions): string[] {
   a.push('--chdir', SANDBOX_PATHS.box);
   if (o.seccompFd !== null) a.push('--seccomp', String(o.seccompFd));
   a.push('--remount-ro', '/');
-  a.push(SANDBOX_PATHS.supervisor, 'inner', '--box', SANDBOX_PATHS.box, '--pidns');
+  a.push(COMMAND_MARK, SANDBOX_PATHS.supervisor, 'inner', '--box', SANDBOX_PATHS.box, '--pidns');
   // A compile's /box is the host build dir: never wipe it.
   if (!o.boxDir) a.push('--clean', SANDBOX_PATHS.box);
   a.push('--clean', SANDBOX_PATHS.tmp);
   if (o.cgroupDir && o.oomFileName) a.push('--oom-file', `${SANDBOX_PATHS.cgroup}/${o.oomFileName}`);
   a.push('--', ...o.argv);
   return a;
+}
+
+/**
+ * bwrap's options go through a file descriptor (`--args FD`, NUL-separated), its command stays on the command line:
+ * bwrap is the sandbox's pid 1, and anyone inside may read /proc/1/cmdline, which would otherwise show the host's
+ * work directory, the job's cgroup path and the worker's pid (issue 15). Inside, it reads `bwrap --args 5 <cmd>`.
+ */
+export function argsViaFd(args: string[], fd: number): { argv: string[]; data: Buffer } {
+  const mark = args.indexOf(COMMAND_MARK);
+  if (mark < 1) throw new Error('argsViaFd: no command in the bwrap arguments');
+  const options = args.slice(1, mark);
+  return { argv: [args[0] as string, '--args', String(fd), ...args.slice(mark)], data: Buffer.from(options.map((a) => `${a}\0`).join('')) };
 }
 
 /** The outer supervisor: join the cgroups, drop to the sandbox uid, then exec bwrap. */

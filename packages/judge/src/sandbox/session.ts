@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
-import { bwrapArgs, outerArgs } from './bwrap-args.js';
+import { argsViaFd, bwrapArgs, outerArgs } from './bwrap-args.js';
 import { JobCgroup } from './cgroups.js';
 import type { SandboxHost } from './host.js';
 import { encodeRunRequest, SupervisorStreamParser } from './protocol.js';
@@ -41,6 +41,8 @@ interface Pending {
 }
 
 const SECCOMP_FD = 4;
+/** bwrap reads its options from here (argsViaFd), so /proc/1/cmdline inside shows no host path. */
+const BWRAP_ARGS_FD = 5;
 /** Slack for the supervisor's own round trip before the judge declares the sandbox hung. */
 const WATCHDOG_SLACK_MS = 3000;
 
@@ -81,6 +83,7 @@ export class SandboxSession {
     let cgroup: JobCgroup | null = null;
     let argv: string[];
     let seccompFd: number | null = null;
+    let bwrapOptions: Buffer | null = null;
     if (host.sandboxed && host.bwrapPath) {
       cgroup = JobCgroup.create(host.cgroups, o.name, { memoryLimitKb: o.memoryLimitKb, processes: o.processes });
       if (host.seccompPath) seccompFd = openSync(host.seccompPath, 'r');
@@ -99,7 +102,9 @@ export class SandboxSession {
         etcBinds: host.etcBinds,
         argv: o.argv,
       });
-      argv = outerArgs({ supervisorPath: host.supervisorPath, procsFiles: cgroup?.procsFiles() ?? [], uid: host.uid, gid: host.gid }, inner);
+      const viaFd = argsViaFd(inner, BWRAP_ARGS_FD);
+      bwrapOptions = viaFd.data;
+      argv = outerArgs({ supervisorPath: host.supervisorPath, procsFiles: cgroup?.procsFiles() ?? [], uid: host.uid, gid: host.gid }, viaFd.argv);
     } else {
       // Development mode: no namespaces, no pid-namespace-wide kill; the scratch dir stands in for /box.
       const box = o.boxDir ?? o.scratchDir;
@@ -107,11 +112,12 @@ export class SandboxSession {
       argv = [host.supervisorPath, 'inner', '--box', box, ...(o.boxDir ? [] : ['--clean', box]), '--', ...o.argv];
     }
     const child = spawn(argv[0] as string, argv.slice(1), {
-      stdio: ['ignore', 'ignore', 'pipe', 'pipe', seccompFd ?? 'ignore'],
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', seccompFd ?? 'ignore', bwrapOptions ? 'pipe' : 'ignore'],
       detached: true,
       env: host.sandboxed ? {} : o.env,
     });
     if (seccompFd !== null) closeSync(seccompFd);
+    if (bwrapOptions) (child.stdio[5] as Duplex).end(bwrapOptions);
     return new SandboxSession(child, cgroup);
   }
 

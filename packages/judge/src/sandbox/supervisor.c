@@ -251,6 +251,8 @@ static void child_exec(const struct opts *o, const struct req *r, int in_fd, int
   if (r->as_kb > 0) set_limit(RLIMIT_AS, (rlim_t)r->as_kb * 1024, (rlim_t)r->as_kb * 1024);
   if (r->nproc > 0) set_limit(RLIMIT_NPROC, (rlim_t)r->nproc, (rlim_t)r->nproc);
   char *const *argv = r->nargs > 0 ? (char *const *)r->args : (char *const *)o->prog;
+  /* In a sandbox, the program may not signal us (nor bwrap's init, nor everyone): see install_program_filter. */
+  if (o->pidns) install_program_filter(getppid());
   execv(argv[0], argv);
   dprintf(2, "cannot execute %s: %s\n", argv[0], strerror(errno));
   _exit(127);
