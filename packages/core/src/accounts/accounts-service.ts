@@ -2,6 +2,8 @@ import {
   AppError, type ChangePasswordBody, type LoginBody, type PasswordResetIssued, type ResetPasswordBody, type Role, type SessionResponse,
   type SignupBody, type User,
 } from '@logicode/contracts';
+import type { Selectable } from 'kysely';
+import type { Database } from '@logicode/db';
 import type { Actor, CoreDeps } from '../context.js';
 import { isCommonPassword } from './common-passwords.js';
 import { createPasswordResets } from './password-resets.js';
@@ -12,6 +14,11 @@ import { hashToken, newRefreshToken, newTokenFamily, signAccessToken, verifyAcce
 import { toUser } from './user-mapper.js';
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
+
+type RefreshTokenRow = Selectable<Database['refreshTokens']>;
+
+/** How long after a rotation its old token may be presented again by a client that never got the answer. */
+export const REFRESH_RETRY_GRACE_MS = 30_000;
 
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
@@ -32,6 +39,30 @@ export function createAccountsService(deps: CoreDeps) {
   }
 
   /** A new access token and refresh token in the family (one sign-in on one device), under the user's epoch. */
+  /**
+   * A refresh whose answer never arrived (the network dropped after the server rotated the token) is retried with
+   * the token just rotated. Reuse of a rotated token normally revokes the whole family (a stolen token), which would
+   * sign a student out of an exam for a dropped packet; so within REFRESH_RETRY_GRACE_MS of the rotation, while the
+   * family still holds the live successor that the client never received, the retry revokes that successor and gets
+   * a new one instead (the "reuse interval" of OAuth servers). Logout, a password change or a revoke leave no live
+   * successor, so nothing revoked by them comes back.
+   */
+  async function retriedRotation(row: RefreshTokenRow, nowMs: number): Promise<boolean> {
+    if (row.revokedAtMs === null || nowMs - Number(row.revokedAtMs) > REFRESH_RETRY_GRACE_MS || Number(row.expiresAtMs) <= nowMs) return false;
+    const successors = await db.updateTable('refreshTokens').set({ revokedAtMs: nowMs })
+      .where('familyId', '=', row.familyId).where('userId', '=', row.userId).where('revokedAtMs', 'is', null)
+      .where('createdAtMs', '>=', Number(row.revokedAtMs)).where('expiresAtMs', '>', nowMs).executeTakeFirst();
+    return Number(successors.numUpdatedRows) > 0;
+  }
+
+  /** A new token pair in the refresh token's family, for its user as they are now (role, epoch, not deactivated). */
+  async function reissue(row: RefreshTokenRow): Promise<SessionResponse> {
+    const user = await db.selectFrom('users').selectAll().where('id', '=', row.userId).executeTakeFirst();
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    if (user.deactivatedAtMs !== null) throw new AppError('ACCOUNT_DISABLED');
+    return issueSession(toUser(user), row.familyId, Number(user.sessionEpoch));
+  }
+
   async function issueSession(user: User, familyId: string, epoch: number): Promise<SessionResponse> {
     const now = clock.now();
     const access = await signAccessToken(
@@ -120,6 +151,7 @@ export function createAccountsService(deps: CoreDeps) {
       const row = await db.selectFrom('refreshTokens').selectAll().where('tokenHash', '=', hashToken(refreshToken)).executeTakeFirst();
       if (!row) throw new AppError('UNAUTHENTICATED', 'The session is not valid; sign in again.');
       if (row.revokedAtMs !== null) {
+        if (await retriedRotation(row, now)) return reissue(row);
         await db.updateTable('refreshTokens').set({ revokedAtMs: now }).where('familyId', '=', row.familyId).where('revokedAtMs', 'is', null).execute();
         throw new AppError('UNAUTHENTICATED', 'The session was ended; sign in again.');
       }
@@ -131,10 +163,7 @@ export function createAccountsService(deps: CoreDeps) {
         .where('revokedAtMs', 'is', null)
         .executeTakeFirst();
       if (Number(revoked.numUpdatedRows) !== 1) throw new AppError('UNAUTHENTICATED', 'The session was ended; sign in again.');
-      const user = await db.selectFrom('users').selectAll().where('id', '=', row.userId).executeTakeFirst();
-      if (!user) throw new AppError('UNAUTHENTICATED');
-      if (user.deactivatedAtMs !== null) throw new AppError('ACCOUNT_DISABLED');
-      return issueSession(toUser(user), row.familyId, Number(user.sessionEpoch));
+      return reissue(row);
     },
 
     /**
