@@ -117,7 +117,7 @@ export class SandboxSession {
       env: host.sandboxed ? {} : o.env,
     });
     if (seccompFd !== null) closeSync(seccompFd);
-    if (bwrapOptions) (child.stdio[5] as Duplex).end(bwrapOptions);
+    if (bwrapOptions) (child.stdio as unknown as Duplex[])[BWRAP_ARGS_FD]!.end(bwrapOptions);
     return new SandboxSession(child, cgroup);
   }
 
