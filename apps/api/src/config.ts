@@ -82,7 +82,7 @@ function mailConfigOf(env: ApiEnv): { smtpUrl: string; from: string; publicOrigi
 
 export function loadApiConfig(env: Record<string, string | undefined> = process.env) {
   const parsed = parseEnv(envSchema, env, 'api');
-  const { maxQueuedPerUser, ...infra } = infraConfigOf(parsed);
+  const { maxQueuedPerUser, usageLimits, ...infra } = infraConfigOf(parsed);
   return Object.freeze({
     env: parsed.NODE_ENV,
     host: parsed.HOST,
@@ -101,6 +101,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       passwordResetTtlSec: parsed.PASSWORD_RESET_TTL_SEC,
       mail: mailConfigOf(parsed),
       maxQueuedPerUser,
+      usageLimits,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: parsed.TRUST_PROXY,

@@ -17,6 +17,8 @@ export interface CoreConfig {
    * e-mail is sent and an admin issues reset links instead.
    */
   mail?: { smtpUrl: string; from: string; publicOrigin: string } | null;
+  /** Per-user rates and volumes (SUBMISSIONS_PER_MINUTE, …); absent: DEFAULT_USAGE_LIMITS. */
+  usageLimits?: UsageLimits;
   /** How many of a user's submissions may wait in the queue at once. */
   maxQueuedPerUser: number;
   /**
@@ -25,6 +27,24 @@ export interface CoreConfig {
    */
   teacherScope?: 'classes' | 'all';
 }
+
+export interface UsageLimits {
+  /** Runs and Submits per user per minute (auto-submits at a deadline are not counted). */
+  submissionsPerMinute: number;
+  /** A Run's custom input, in UTF-8 bytes. */
+  customInputMaxBytes: number;
+  /** Proctoring events per user per minute, in bytes of their JSON. */
+  proctorBytesPerMinute: number;
+  /** Proctoring events per attempt in all, in bytes of their JSON. */
+  proctorBytesPerAttempt: number;
+}
+
+export const DEFAULT_USAGE_LIMITS: UsageLimits = {
+  submissionsPerMinute: 12,
+  customInputMaxBytes: 65_536,
+  proctorBytesPerMinute: 4 * 1024 * 1024,
+  proctorBytesPerAttempt: 64 * 1024 * 1024,
+};
 
 export interface CoreLog {
   (level: 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>): void;

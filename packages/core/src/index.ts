@@ -1,5 +1,5 @@
-export type { Actor, CoreConfig, CoreDeps, CoreLog } from './context.js';
-export { isStaff } from './context.js';
+export type { Actor, CoreConfig, CoreDeps, CoreLog, UsageLimits } from './context.js';
+export { DEFAULT_USAGE_LIMITS, isStaff } from './context.js';
 export { createCore, type Core, type CoreOptions } from './create-core.js';
 export { REFRESH_RETRY_GRACE_MS, type AccountsService } from './accounts/accounts-service.js';
 export type { ProblemsService, ProblemValidator, ProblemValidationFailure } from './problems/problems-service.js';

@@ -1,7 +1,7 @@
 import { AppError, PROCTOR_SKEW_REPORT_MS, type ProctorBatchResponse, type ProctorRejection } from '@logicode/contracts';
 import type { EventStream } from '@logicode/platform';
 import { skewOf, validateBatch } from '@logicode/proctoring';
-import type { Actor, CoreDeps } from '../context.js';
+import { DEFAULT_USAGE_LIMITS, type Actor, type CoreDeps } from '../context.js';
 import { GUARDED_COLUMNS, judgeEvent, type GuardedSession } from './attempt-guard.js';
 import type { AttemptsService } from './attempts-service.js';
 import type { EventWriter, IngestMessage } from './event-writer.js';
@@ -48,9 +48,39 @@ export function createIngestService(
   /** Requests per user; with at most PROCTOR_BATCH_MAX_EVENTS per request this also bounds events. */
   async function limit(userId: number): Promise<void> {
     const requests = await deps.rateLimiter.hit(`proctor:req:${userId}`, options.requestsPerWindow, options.windowMs);
-    if (!requests.allowed) {
-      throw new AppError('RATE_LIMITED', undefined, { retryAfterMs: Math.max(0, requests.resetAtMs - deps.clock.now()) });
+    if (!requests.allowed) throw rateLimited(requests.resetAtMs);
+  }
+
+  /** 429 with Retry-After (retryAfterSec) and, for older clients, retryAfterMs. */
+  function rateLimited(resetAtMs: number, message?: string): AppError {
+    const retryAfterMs = Math.max(0, resetAtMs - deps.clock.now());
+    return new AppError('RATE_LIMITED', message, { retryAfterMs, retryAfterSec: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
+  }
+
+  /**
+   * Volume (issue 15): the bytes of a user's events a minute (429 with Retry-After: the browser keeps them and
+   * sends them later) and of an attempt in all (past it, that attempt's events are refused one by one with
+   * reason 'attempt_bytes_exceeded': nothing later would make them fit, so the client must not retry them).
+   */
+  async function limitBytes(userId: number, events: readonly { attemptId: number }[]): Promise<Set<number>> {
+    const limits = deps.config.usageLimits ?? DEFAULT_USAGE_LIMITS;
+    const bytesByAttempt = new Map<number, number>();
+    let total = 0;
+    for (const event of events) {
+      const bytes = Buffer.byteLength(JSON.stringify(event), 'utf8');
+      total += bytes;
+      bytesByAttempt.set(event.attemptId, (bytesByAttempt.get(event.attemptId) ?? 0) + bytes);
     }
+    if (total === 0) return new Set();
+    const perMinute = await deps.rateLimiter.hit(`proctor:bytes:${userId}`, limits.proctorBytesPerMinute, 60_000, total);
+    if (!perMinute.allowed) throw rateLimited(perMinute.resetAtMs, `At most ${limits.proctorBytesPerMinute} bytes of events a minute; the rest is sent later.`);
+    const over = new Set<number>();
+    for (const [attemptId, bytes] of bytesByAttempt) {
+      // An attempt lasts hours at most; its events are kept 7 to 30 days: a week's window counts it whole.
+      const perAttempt = await deps.rateLimiter.hit(`proctor:attempt-bytes:${attemptId}`, limits.proctorBytesPerAttempt, 7 * 24 * 3600_000, bytes);
+      if (!perAttempt.allowed) over.add(attemptId);
+    }
+    return over;
   }
 
   return {
@@ -72,6 +102,15 @@ export function createIngestService(
         if (!verdict.ok) byIndex.push({ index: indexes[i]!, id: event.id, reason: verdict.reason });
         return verdict.ok;
       });
+      const overAttempts = await limitBytes(actor.userId, mine);
+      if (overAttempts.size > 0) {
+        for (let i = mine.length - 1; i >= 0; i -= 1) {
+          const event = mine[i]!;
+          if (!overAttempts.has(event.attemptId)) continue;
+          byIndex.push({ index: indexes[events.indexOf(event)]!, id: event.id, reason: 'attempt_bytes_exceeded' });
+          mine.splice(i, 1);
+        }
+      }
       await recordSkew([...new Set(mine.map((e) => e.attemptId))], clockSkewMs);
       if (mine.length > 0) {
         const message: IngestMessage = { userId: actor.userId, receivedAtMs: now, clockSkewMs, events: mine };

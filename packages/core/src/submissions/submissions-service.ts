@@ -4,7 +4,7 @@ import {
 import { rooms } from '@logicode/contracts';
 import type { Kysely } from 'kysely';
 import type { Database, SubmissionRow } from '@logicode/db';
-import { isStaff, type Actor, type CoreDeps } from '../context.js';
+import { DEFAULT_USAGE_LIMITS, isStaff, type Actor, type CoreDeps } from '../context.js';
 import { retryTransient } from '../db-retry.js';
 import { parseChecker } from '../problems/problem-mapper.js';
 import { createAttemptGuard } from '../proctoring/attempt-guard.js';
@@ -82,6 +82,23 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
     await emitToRoom(pubsub, rooms.user(userId), 'submission:status', { submissionId, status });
   }
 
+  /**
+   * Per-user volume (issue 15): a Run's custom input is capped in bytes (413), and Runs + Submits per minute
+   * (429 with Retry-After). The deadline's auto-submit is the server's own and is not counted.
+   */
+  async function limitRate(actor: Actor, customInput: string | null): Promise<void> {
+    const limits = deps.config.usageLimits ?? DEFAULT_USAGE_LIMITS;
+    if (customInput !== null && Buffer.byteLength(customInput, 'utf8') > limits.customInputMaxBytes) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The custom input may have at most ${limits.customInputMaxBytes} bytes.`, { maxBytes: limits.customInputMaxBytes });
+    }
+    const hit = await deps.rateLimiter.hit(`submit:user:${actor.userId}`, limits.submissionsPerMinute, 60_000);
+    if (!hit.allowed) {
+      throw new AppError('RATE_LIMITED', `At most ${limits.submissionsPerMinute} Runs and Submits a minute; try again shortly.`, {
+        retryAfterSec: Math.max(1, Math.ceil((hit.resetAtMs - clock.now()) / 1000)),
+      });
+    }
+  }
+
   const service = {
     /** Stores the submission as queued and enqueues it; the caller answers 202 with the id. */
     async create(actor: Actor, body: CreateSubmissionBody, options: { autoSubmitted?: boolean; viaAssessment?: boolean } = {}): Promise<{ id: number }> {
@@ -99,6 +116,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
         if (Number(waiting.n) >= deps.config.maxQueuedPerUser) throw new AppError('QUEUE_FULL');
       }
       const customInput = body.mode === 'run' && body.customInput != null ? body.customInput : null;
+      if (!options.autoSubmitted) await limitRate(actor, customInput);
       // A lone INSERT can still be a deadlock victim under load (seen on MariaDB at 500 students): re-issue it.
       const result = await retryTransient(() => db.insertInto('submissions').values({
         userId: actor.userId, problemId: body.problemId, language: body.language, mode: body.mode, status: 'queued',

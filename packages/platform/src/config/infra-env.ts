@@ -18,6 +18,11 @@ export const infraEnvShape = {
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
   REDIS_PREFIX: z.string().default('logicode:'),
   MAX_QUEUED_PER_USER: int(5, 1),
+  /** Per-user usage limits (docs/security.md, "Limits per user"): Runs and Submits a minute, custom input, proctoring bytes. */
+  SUBMISSIONS_PER_MINUTE: int(12, 1),
+  CUSTOM_INPUT_MAX_BYTES: int(65_536, 1),
+  PROCTOR_BYTES_PER_MINUTE: int(4 * 1024 * 1024, 1024),
+  PROCTOR_BYTES_PER_ATTEMPT: int(64 * 1024 * 1024, 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 };
 
@@ -43,6 +48,12 @@ export function infraConfigOf(env: InfraEnv) {
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
     maxQueuedPerUser: env.MAX_QUEUED_PER_USER,
+    usageLimits: {
+      submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE,
+      customInputMaxBytes: env.CUSTOM_INPUT_MAX_BYTES,
+      proctorBytesPerMinute: env.PROCTOR_BYTES_PER_MINUTE,
+      proctorBytesPerAttempt: env.PROCTOR_BYTES_PER_ATTEMPT,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }

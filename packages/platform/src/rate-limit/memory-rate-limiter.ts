@@ -9,14 +9,14 @@ export function createMemoryRateLimiter(clock: Clock): RateLimiter {
   }, 60_000);
   sweep.unref();
   return {
-    async hit(key, limit, windowMs) {
+    async hit(key, limit, windowMs, cost = 1) {
       const now = clock.now();
       let window = windows.get(key);
       if (!window || window.resetAtMs <= now) {
         window = { count: 0, resetAtMs: now + windowMs };
         windows.set(key, window);
       }
-      window.count += 1;
+      window.count += cost;
       return { allowed: window.count <= limit, remaining: Math.max(0, limit - window.count), count: window.count, resetAtMs: window.resetAtMs };
     },
     async peek(key) {

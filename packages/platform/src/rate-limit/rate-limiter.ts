@@ -9,7 +9,8 @@ export interface RateLimitResult {
 
 /** Fixed-window counters. The Redis store makes a limit hold across every api process. */
 export interface RateLimiter {
-  hit(key: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  /** Counts `cost` (default 1: one request; bytes for a volume limit) against `limit` in the key's window. */
+  hit(key: string, limit: number, windowMs: number, cost?: number): Promise<RateLimitResult>;
   /** The key's current window without counting a hit: null when there is none (never hit, or expired). */
   peek(key: string): Promise<{ count: number; resetAtMs: number } | null>;
   /** Forget a key (e.g. after a successful login). */

@@ -1,18 +1,18 @@
 import { Redis } from 'ioredis';
 import type { RateLimiter } from './rate-limiter.js';
 
-// INCR and set the window's expiry on the first hit, atomically.
+// INCRBY and set the window's expiry on the first hit, atomically.
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return { count, redis.call('PTTL', KEYS[1]) }
 `;
 
 export function createRedisRateLimiter(redisUrl: string, prefix: string): RateLimiter {
   const redis = new Redis(redisUrl);
   return {
-    async hit(key, limit, windowMs) {
-      const [count, ttlMs] = (await redis.eval(HIT_SCRIPT, 1, `${prefix}rl:${key}`, String(windowMs))) as [number, number];
+    async hit(key, limit, windowMs, cost = 1) {
+      const [count, ttlMs] = (await redis.eval(HIT_SCRIPT, 1, `${prefix}rl:${key}`, String(windowMs), String(cost))) as [number, number];
       return { allowed: count <= limit, remaining: Math.max(0, limit - count), count, resetAtMs: Date.now() + Math.max(0, ttlMs) };
     },
     async peek(key) {
