@@ -11,6 +11,7 @@ import { attachGateway } from './gateway/socket-gateway.js';
 import { authPlugin } from './plugins/auth.js';
 import { errorHandlerPlugin, toErrorBody } from './plugins/error-handler.js';
 import { metricsPlugin } from './plugins/metrics.js';
+import { securityHeadersPlugin } from './plugins/security-headers.js';
 import { webStaticPlugin } from './plugins/web-static.js';
 import { adminRoutes } from './routes/admin/index.js';
 import { authRoutes } from './routes/auth/index.js';
@@ -68,7 +69,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(errorHandlerPlugin);
-  await app.register(metricsPlugin, { runtime });
+  await app.register(securityHeadersPlugin, { hsts: config.cookieSecure });
+  await app.register(metricsPlugin, { runtime, metricsToken: config.metricsToken });
   await app.register(fastifyCookie);
   await app.register(authPlugin, {
     core: runtime.core,

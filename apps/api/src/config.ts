@@ -17,6 +17,8 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SEC: int(900, 30),
   REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
   COOKIE_SECURE: z.string().optional(),
+  /** With it, /metrics answers only `Authorization: Bearer <token>`; without, only direct loopback scrapes. */
+  METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
   /** The proxies whose X-Forwarded-For is believed: a hop count or addresses/networks (trust-proxy.ts). */
   TRUST_PROXY: z.string().optional().transform((value, ctx) => {
     const parsed = parseTrustProxy(value);
@@ -105,6 +107,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: parsed.TRUST_PROXY,
+    metricsToken: parsed.METRICS_TOKEN ?? null,
     publicOrigins: Object.freeze(parsed.PUBLIC_ORIGINS),
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
     webDistDir: resolve(parsed.WEB_DIST_DIR),

@@ -1,3 +1,4 @@
+import './browser-jitless.js'; // first: before any schema is built
 export * from './errors.js';
 export * from './verdicts.js';
 export * from './languages.js';
