@@ -13,7 +13,7 @@ export function runOurs(classes: LabelledClass[], overrides: Partial<PlagiarismP
   const out = new Map<string, Scored[]>();
   for (const c of classes) {
     const { pairs } = analyze(c.members, { params });
-    out.set(c.name, pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, score: evidence(params, p), positive: p.flagged })));
+    out.set(c.name, pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId, score: evidence(params, p), positive: p.flagged === true })));
   }
   return out;
 }
