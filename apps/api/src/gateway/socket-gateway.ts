@@ -101,11 +101,16 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime, opti
     sessions.handle(change);
   });
 
+  // Sockets first: preClose runs before the HTTP server's close, which waits on every open websocket and long
+  // poll (in onClose they kept a SIGTERM'd api waiting for the full grace period, then exit code 1).
+  app.addHook('preClose', async () => {
+    sessions.close();
+    io.disconnectSockets(true);
+  });
   app.addHook('onClose', async () => {
     await unsubscribeEmits();
     await unsubscribeSessions();
-    sessions.close();
-    io.disconnectSockets(true);
+    io.disconnectSockets(true); // any that reconnected meanwhile
     await new Promise<void>((resolve) => {
       io.close(() => resolve());
     });
