@@ -9,7 +9,7 @@ import { parseTrustProxy } from './trust-proxy.js';
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // NODE_ENV comes with infraEnvShape (development | production | test, default development).
   HOST: z.string().default('0.0.0.0'),
   PORT: int(3000, 0).pipe(z.number().max(65535)),
   ...infraEnvShape,
@@ -55,8 +55,6 @@ const envSchema = z.object({
   SMTP_FROM: z.string().regex(/^[^\r\n]+$/).default('LogiCode <no-reply@localhost>'),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
-  /** Who a teacher sees: 'classes' (their own classes' students) or 'all' (a one-teacher school); docs/access.md. */
-  TEACHER_SCOPE: z.enum(['classes', 'all']).default('classes'),
 });
 
 export type ApiEnv = z.infer<typeof envSchema>;
@@ -106,7 +104,6 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       mail: mailConfigOf(parsed),
       maxQueuedPerUser,
       usageLimits,
-      teacherScope: parsed.TEACHER_SCOPE,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: parsed.TRUST_PROXY,

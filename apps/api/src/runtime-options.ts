@@ -7,6 +7,7 @@ export function runtimeOptionsOf(config: ApiConfig, log: CoreLog): RuntimeOption
     db: config.db,
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,
+    redisPersistence: config.redisPersistence,
     core: config.core,
     log,
     migrate: true,

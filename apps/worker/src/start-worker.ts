@@ -45,6 +45,10 @@ async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreL
   // A worker that died without BullMQ noticing leaves a submission running: sweep those back.
   const sweep = setInterval(() => {
     submissions.requeueUnfinished({ staleAfterMs: config.stuckAfterMs }).catch((error: unknown) => log('warn', 'stuck sweep failed', { error: String(error) }));
+    // …and a queued one whose job the queue lost (a Redis restarted without persistence): put it back.
+    submissions.requeueLost({ olderThanMs: config.stuckAfterMs })
+      .then((requeued) => { if (requeued > 0) log('warn', 'requeued queued submissions whose job was lost', { requeued }); })
+      .catch((error: unknown) => log('warn', 'lost-job sweep failed', { error: String(error) }));
   }, Math.min(60_000, config.stuckAfterMs));
   sweep.unref();
   return {

@@ -1,5 +1,5 @@
 import { createDb, ensureMysqlDatabases, migrateToLatest, type DbConfig, type DbHandle } from '@logicode/db';
-import { createPlatform, type Platform } from '@logicode/platform';
+import { createPlatform, type Platform, type RedisPersistencePolicy } from '@logicode/platform';
 import type { CoreConfig, CoreLog } from './context.js';
 import { createRemoteProblemValidator } from './problems/remote-validator.js';
 import { VALIDATE_QUEUE } from './submissions/queues.js';
@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   coreOptions?: CoreOptions;
   /** Ask a worker to run reference solutions before a problem is saved (default true; HTTP-only tests turn it off). */
   validateProblems?: boolean;
+  /** Scaled mode: what to do when Redis does not persist (REDIS_PERSISTENCE_CHECK; docs/scale-out.md). Default off. */
+  redisPersistence?: RedisPersistencePolicy;
   /** BullMQ lock duration in scaled mode (see PlatformOptions.queueLockMs). */
   queueLockMs?: number;
   /** How long an admin's save waits for a worker's validation. */
@@ -38,7 +40,16 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (migrate) await ensureMysqlDatabases(options.db);
   const db = options.handle ?? createDb(options.db);
   if (migrate) await migrateToLatest(db);
-  const platform = createPlatform({ redisUrl: options.redisUrl, prefix: options.redisPrefix, queueLockMs: options.queueLockMs, log: options.log });
+  const platform = createPlatform({
+    redisUrl: options.redisUrl, prefix: options.redisPrefix, queueLockMs: options.queueLockMs, log: options.log, redisPersistence: options.redisPersistence,
+  });
+  try {
+    await platform.checkDurability();
+  } catch (error) {
+    await platform.close();
+    if (!options.handle) await db.close();
+    throw error;
+  }
   const core = createCore(
     {
       db,

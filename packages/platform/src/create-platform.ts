@@ -14,6 +14,7 @@ import { createRedisRanking } from './ranking/redis-ranking.js';
 import { createMemoryRateLimiter } from './rate-limit/memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limit/rate-limiter.js';
 import { createRedisRateLimiter } from './rate-limit/redis-rate-limiter.js';
+import { readRedisPersistence, REDIS_NOT_DURABLE_MESSAGE, type RedisPersistencePolicy } from './redis-durability.js';
 import type { EventStream } from './stream/event-stream.js';
 import { createMemoryStream } from './stream/memory-stream.js';
 import { createRedisStream } from './stream/redis-stream.js';
@@ -26,6 +27,8 @@ export interface PlatformOptions {
   /** BullMQ lock duration: how soon a dead worker's job is taken by another (default 30 s). */
   queueLockMs?: number;
   log?: QueueLog;
+  /** What checkDurability does when Redis does not persist (REDIS_PERSISTENCE_CHECK); default off. */
+  redisPersistence?: RedisPersistencePolicy;
 }
 
 /** The adapters of one process. The two modes differ only in which adapter each interface gets. */
@@ -41,8 +44,13 @@ export interface Platform {
   stream<T>(name: string): EventStream<T>;
   /** One ranked set per name per process: in memory (embedded) or a Redis sorted set every process shares. */
   ranking<T>(name: string, maxAgeMs: number): Ranking<T>;
-  /** Redis reachable (scaled mode; embedded mode has nothing to ping). For /readyz. */
+  /** Redis reachable (scaled mode; embedded mode has nothing to ping), and durable under `warn`. For /readyz. */
   ping(): Promise<void>;
+  /**
+   * Scaled mode: checks Redis persistence once by `redisPersistence` (refuse: throws; warn/log: logs loudly).
+   * createRuntime calls it before serving.
+   */
+  checkDurability(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,6 +64,12 @@ export function createPlatform(options: PlatformOptions): Platform {
   // Scaled mode: L1 in-process LRU over L2 Redis, invalidations broadcast to every process.
   const redisCache = redisUrl ? createRedisCache({ redisUrl, prefix: options.prefix, pubsub }) : null;
   const cache: Cache = redisCache ?? createMemoryCache();
+  // Read once (checkDurability or the first readiness probe); a Redis switched to AOF later needs a restart to count.
+  let persistence: Promise<{ durable: boolean }> | null = null;
+  const durability = async (): Promise<boolean> => {
+    persistence ??= redisUrl ? readRedisPersistence(redisUrl) : Promise.resolve({ durable: true });
+    return (await persistence).durable;
+  };
   return {
     mode: redisUrl ? 'scaled' : 'embedded',
     clock: systemClock,
@@ -94,6 +108,16 @@ export function createPlatform(options: PlatformOptions): Platform {
     },
     async ping() {
       await redisCache?.ping();
+      if (redisUrl && options.redisPersistence === 'warn' && !(await durability())) throw new Error(REDIS_NOT_DURABLE_MESSAGE);
+    },
+    async checkDurability() {
+      const policy = options.redisPersistence ?? 'off';
+      if (!redisUrl || policy === 'off') return;
+      const found = await readRedisPersistence(redisUrl);
+      persistence = Promise.resolve(found);
+      if (found.durable) return;
+      if (policy === 'refuse') throw new Error(`${REDIS_NOT_DURABLE_MESSAGE} Found: ${found.detail}.`);
+      options.log?.('error', `REDIS IS NOT DURABLE: ${REDIS_NOT_DURABLE_MESSAGE}`, { found: found.detail, policy });
     },
     async close() {
       for (const queue of queues.values()) await queue.close();

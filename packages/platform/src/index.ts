@@ -19,6 +19,8 @@ export { createMemoryRanking } from './ranking/memory-ranking.js';
 export { createRedisRanking, type RedisRankingOptions } from './ranking/redis-ranking.js';
 export { createPlatform, type Platform, type PlatformOptions } from './create-platform.js';
 export { envFlag, parseEnv } from './config/parse-env.js';
+export { isRedisUnavailable, REDIS_DOWN_RETRY_AFTER_SEC, REQUEST_PATH_REDIS_OPTIONS } from './redis-request-options.js';
+export { readRedisPersistence, REDIS_PERSISTENCE_POLICIES, type RedisPersistence, type RedisPersistencePolicy } from './redis-durability.js';
 export { infraConfigOf, infraEnvShape } from './config/infra-env.js';
 export { createMetrics, type Metrics, type MetricsSources, type PoolGaugeSource } from './metrics/metrics.js';
 export { registerWorkerMetrics, type WorkerMetrics, type WorkerMetricsSources } from './metrics/worker-metrics.js';

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorBody, type ErrorCode } from '@logicode/contracts';
 import { POOL_BUSY_CODES } from '@logicode/db';
+import { isRedisUnavailable, REDIS_DOWN_RETRY_AFTER_SEC } from '@logicode/platform';
 
 /** Fastify's own error codes → our catalog. Anything else under 500 is a validation problem of the request. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -34,6 +35,8 @@ function bodyOf(code: ErrorCode, message?: string, details?: unknown): ErrorBody
 export function toErrorBody(error: FastifyError | AppError | Error): ErrorBody {
   if (error instanceof AppError) return error.toBody();
   if (isPoolBusy(error)) return bodyOf('UNAVAILABLE', 'The database is busy; try again in a moment.', { retryAfterSec: POOL_BUSY_RETRY_AFTER_SEC });
+  // Redis away (scaled mode): a fast 503 the client retries (the browser's event queue keeps its batch), not a 500.
+  if (isRedisUnavailable(error)) return bodyOf('UNAVAILABLE', 'The service is briefly unavailable; try again shortly.', { retryAfterSec: REDIS_DOWN_RETRY_AFTER_SEC });
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) {
     const details = fastifyError.validation.map((issue) => ({

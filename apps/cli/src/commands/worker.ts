@@ -10,7 +10,7 @@ export async function workerCommand(): Promise<void> {
   const log = coreLogOf(logger);
   const runtime = await createRuntime({
     db: config.db, redisUrl: config.redisUrl, redisPrefix: config.redisPrefix, core: config.core, log, migrate: true,
-    validateProblems: false, queueLockMs: config.queueLockMs,
+    validateProblems: false, queueLockMs: config.queueLockMs, redisPersistence: config.redisPersistence,
   });
   const handle = await startWorker(runtime, config, log);
   console.log(`LogiCode worker running (roles: ${[...config.roles].join(', ')}; mode: ${runtime.platform.mode})`);

@@ -302,6 +302,26 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       for (const row of rows) await queue().add({ submissionId: row.id, enqueuedAtMs: clock.now() }, { jobId: `sub-${row.id}-try-${row.tries}` });
       return rows.length;
     },
+
+    /**
+     * Re-enqueues `queued` submissions older than `olderThanMs` whose job the queue no longer has (scaled mode: a
+     * Redis that restarted without persistence forgot it; else the row stays queued forever and counts against
+     * MAX_QUEUED_PER_USER). A job that is still waiting or running is left alone; a lost one is added again under its
+     * first id (`sub-<id>`), so sweeps by several workers add it once.
+     */
+    async requeueLost(options: { olderThanMs: number }): Promise<number> {
+      const rows = await db.selectFrom('submissions').select(['id', 'tries']).where('status', '=', 'queued')
+        .where('createdAtMs', '<', clock.now() - options.olderThanMs).orderBy('id').limit(1000).execute();
+      let requeued = 0;
+      for (const row of rows) {
+        const known = [`sub-${row.id}`, `sub-${row.id}-try-${row.tries}`];
+        const pending = await Promise.all(known.map((jobId) => queue().isPending(jobId)));
+        if (pending.some(Boolean)) continue;
+        await queue().add({ submissionId: row.id, enqueuedAtMs: clock.now() }, { jobId: `sub-${row.id}` });
+        requeued += 1;
+      }
+      return requeued;
+    },
   };
   return service;
 }

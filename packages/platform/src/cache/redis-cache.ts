@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { REQUEST_PATH_REDIS_OPTIONS } from '../redis-request-options.js';
 import { LRUCache } from 'lru-cache';
 import type { PubSub } from '../pubsub/pubsub.js';
 import type { Cache } from './cache.js';
@@ -38,7 +39,8 @@ function globEscape(text: string): string {
  * L2 with SCAN + UNLINK and broadcasts the prefix so every process drops its L1 copies within a pub/sub hop.
  */
 export function createRedisCache(options: RedisCacheOptions): RedisCache {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 2 });
+  const redis = new Redis(options.redisUrl, REQUEST_PATH_REDIS_OPTIONS);
+  redis.on('error', () => undefined); // surfaced on the commands (a fast 503), not printed by ioredis
   const l1 = new LRUCache<string, string>({ max: options.l1MaxEntries ?? 5000 });
   const l1MaxTtlMs = options.l1MaxTtlMs ?? 5000;
   const origin = randomUUID();

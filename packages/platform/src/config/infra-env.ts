@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REDIS_PERSISTENCE_POLICIES } from '../redis-durability.js';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -15,8 +16,15 @@ export const infraEnvShape = {
   DB_ACQUIRE_TIMEOUT_MS: int(10_000, 100),
   DB_IDLE_TIMEOUT_MS: int(60_000, 1000),
   DB_CONNECT_TIMEOUT_MS: int(10_000, 100),
+  /** A query not answered in this long fails (0: none); the replica's is short, its reads then go to the primary. */
+  DB_QUERY_TIMEOUT_MS: int(60_000),
+  DB_REPLICA_QUERY_TIMEOUT_MS: int(5_000, 100),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional(),
   REDIS_PREFIX: z.string().default('logicode:'),
+  /** Same as the api's: the default of REDIS_PERSISTENCE_CHECK depends on it. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** refuse | warn (not ready) | log | off; default refuse in production, else log (docs/scale-out.md). */
+  REDIS_PERSISTENCE_CHECK: z.enum(REDIS_PERSISTENCE_POLICIES).optional(),
   MAX_QUEUED_PER_USER: int(5, 1),
   /** Per-user usage limits (docs/security.md, "Limits per user"): Runs and Submits a minute, custom input, proctoring bytes. */
   SUBMISSIONS_PER_MINUTE: int(12, 1),
@@ -43,10 +51,13 @@ export function infraConfigOf(env: InfraEnv) {
         acquireTimeoutMs: env.DB_ACQUIRE_TIMEOUT_MS,
         idleTimeoutMs: env.DB_IDLE_TIMEOUT_MS,
         connectTimeoutMs: env.DB_CONNECT_TIMEOUT_MS,
+        // Optional (as in DbConfig), so configs built from a test database's DbConfig stay assignable.
+        ...({ queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS, replicaQueryTimeoutMs: env.DB_REPLICA_QUERY_TIMEOUT_MS } as { queryTimeoutMs?: number; replicaQueryTimeoutMs?: number }),
       },
     },
     redisUrl: env.REDIS_URL ?? null,
     redisPrefix: env.REDIS_PREFIX,
+    redisPersistence: env.REDIS_PERSISTENCE_CHECK ?? (env.NODE_ENV === 'production' ? 'refuse' : 'log'),
     maxQueuedPerUser: env.MAX_QUEUED_PER_USER,
     usageLimits: {
       submissionsPerMinute: env.SUBMISSIONS_PER_MINUTE,

@@ -33,7 +33,8 @@ function connectionOf(redisUrl: string) {
  */
 export function createBullQueue<T>(name: string, options: BullQueueOptions): JobQueue<T> {
   const connection = connectionOf(options.redisUrl);
-  const queue = new Queue(name, { connection, prefix: options.prefix });
+  // Adding a job is on a request's path: fail fast while Redis is away (the worker's blocking reads stay patient).
+  const queue = new Queue(name, { connection: { ...connection, maxRetriesPerRequest: 1 }, prefix: options.prefix });
   let worker: Worker | null = null;
   return {
     name,
@@ -59,6 +60,12 @@ export function createBullQueue<T>(name: string, options: BullQueueOptions): Job
         options.log?.('warn', `queue ${name}: job failed`, { jobId: job?.id, error: error.message }),
       );
       worker.on('error', (error) => options.log?.('error', `queue ${name}: worker error`, { error: error.message }));
+    },
+    async isPending(jobId) {
+      const job = await queue.getJob(jobId);
+      if (!job) return false;
+      const state = await job.getState();
+      return state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
     },
     async depth() {
       const counts = await queue.getJobCounts('waiting', 'delayed', 'prioritized');

@@ -9,6 +9,7 @@ export function createMemoryQueue<T>(name: string, options: { attempts?: number;
   const attempts = options.attempts ?? 3;
   const waiting: { data: T; tries: number; jobId: string | undefined }[] = [];
   const queuedIds = new Set<string>();
+  const runningIds = new Map<string, number>();
   let handler: ((data: T) => Promise<void>) | null = null;
   let concurrency = 1;
   let running = 0;
@@ -18,7 +19,10 @@ export function createMemoryQueue<T>(name: string, options: { attempts?: number;
   function pump(): void {
     while (handler && !closed && running < concurrency && waiting.length > 0) {
       const job = waiting.shift()!;
-      if (job.jobId) queuedIds.delete(job.jobId);
+      if (job.jobId) {
+        queuedIds.delete(job.jobId);
+        runningIds.set(job.jobId, (runningIds.get(job.jobId) ?? 0) + 1);
+      }
       running += 1;
       handler(job.data)
         .catch((error: unknown) => {
@@ -31,6 +35,11 @@ export function createMemoryQueue<T>(name: string, options: { attempts?: number;
           }
         })
         .finally(() => {
+          if (job.jobId) {
+            const left = (runningIds.get(job.jobId) ?? 1) - 1;
+            if (left > 0) runningIds.set(job.jobId, left);
+            else runningIds.delete(job.jobId);
+          }
           running -= 1;
           if (running === 0) idle.splice(0).forEach((resolve) => resolve());
           setImmediate(pump);
@@ -53,6 +62,7 @@ export function createMemoryQueue<T>(name: string, options: { attempts?: number;
       concurrency = Math.max(1, processOptions.concurrency);
       setImmediate(pump);
     },
+    isPending: async (jobId) => queuedIds.has(jobId) || runningIds.has(jobId) || waiting.some((job) => job.jobId === jobId),
     depth: async () => waiting.length,
     async close() {
       closed = true;

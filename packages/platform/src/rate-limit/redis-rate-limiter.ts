@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { REQUEST_PATH_REDIS_OPTIONS } from '../redis-request-options.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 // INCRBY and set the window's expiry on the first hit, atomically.
@@ -9,7 +10,9 @@ return { count, redis.call('PTTL', KEYS[1]) }
 `;
 
 export function createRedisRateLimiter(redisUrl: string, prefix: string): RateLimiter {
-  const redis = new Redis(redisUrl);
+  const redis = new Redis(redisUrl, REQUEST_PATH_REDIS_OPTIONS);
+  // Connection errors surface on the commands (a fast 503); without a listener ioredis prints each one.
+  redis.on('error', () => undefined);
   return {
     async hit(key, limit, windowMs, cost = 1) {
       const [count, ttlMs] = (await redis.eval(HIT_SCRIPT, 1, `${prefix}rl:${key}`, String(windowMs), String(cost))) as [number, number];

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { REQUEST_PATH_REDIS_OPTIONS } from '../redis-request-options.js';
 import type { EventStream, StreamEntry } from './event-stream.js';
 
 export interface RedisStreamOptions {
@@ -18,7 +19,8 @@ type RawEntry = [id: string, fields: string[]] | null;
  */
 export function createRedisStream<T>(options: RedisStreamOptions): EventStream<T> {
   const { key, group } = options;
-  const commands = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  const commands = new Redis(options.redisUrl, REQUEST_PATH_REDIS_OPTIONS);
+  commands.on('error', () => undefined); // surfaced on the commands (a fast 503), not printed by ioredis
   let reader: Redis | null = null;
   let groupReady: Promise<void> | null = null;
   let closed = false;
