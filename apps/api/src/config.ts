@@ -55,6 +55,8 @@ const envSchema = z.object({
   SMTP_FROM: z.string().regex(/^[^\r\n]+$/).default('LogiCode <no-reply@localhost>'),
   WEB_DIST_DIR: z.string().default('apps/web/dist'),
   DATA_DIR: z.string().default('./data'),
+  /** Who a teacher sees: 'classes' (their own classes' students) or 'all' (a one-teacher school); docs/access.md. */
+  TEACHER_SCOPE: z.enum(['classes', 'all']).default('classes'),
 });
 
 export type ApiEnv = z.infer<typeof envSchema>;
@@ -104,6 +106,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
       mail: mailConfigOf(parsed),
       maxQueuedPerUser,
       usageLimits,
+      teacherScope: parsed.TEACHER_SCOPE,
     },
     cookieSecure: envFlag(parsed.COOKIE_SECURE, parsed.NODE_ENV === 'production'),
     trustProxy: parsed.TRUST_PROXY,
