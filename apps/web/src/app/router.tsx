@@ -16,6 +16,8 @@ export const router = createBrowserRouter([
       { index: true, lazy: lazyPage(() => import('./routes/landing.js')) },
       { path: 'login', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.LoginPage }))) },
       { path: 'signup', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.SignupPage }))) },
+      { path: 'forgot-password', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.ForgotPasswordPage }))) },
+      { path: 'reset-password', lazy: lazyPage(() => import('./routes/auth.js').then((m) => ({ default: m.ResetPasswordPage }))) },
       { path: 'problems', lazy: lazyPage(() => import('./routes/problems.js')) },
       { path: 'problems/:id', lazy: lazyPage(() => import('./routes/problem.js')) },
       { path: 'leaderboard', lazy: lazyPage(() => import('./routes/leaderboard.js')) },

@@ -3,6 +3,8 @@ export const paths = {
   landing: () => '/',
   login: (next?: string) => (next ? `/login?next=${encodeURIComponent(next)}` : '/login'),
   signup: () => '/signup',
+  forgotPassword: () => '/forgot-password',
+  resetPassword: () => '/reset-password',
   problems: () => '/problems',
   problem: (id: number | string) => `/problems/${id}`,
   leaderboard: () => '/leaderboard',

@@ -4,6 +4,7 @@ import { Pagination } from '../../../components/ui/pagination.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { useChangeRole, useUsers } from '../api/users.js';
+import { UserActions } from './user-actions.js';
 
 function RoleSelect({ user, disabled }: { user: User; disabled: boolean }) {
   const change = useChangeRole();
@@ -54,15 +55,16 @@ export function UserAdmin({ currentUserId }: { currentUserId: number }) {
         <div className="card table-card">
           <table className="table">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th></tr>
+              <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Joined</th><th scope="col">Role</th><th scope="col">Account</th></tr>
             </thead>
             <tbody>
               {users.data.items.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.name}</td>
+                  <td>{u.name}{u.active === false ? <span className="muted small"> (deactivated)</span> : null}</td>
                   <td>{u.email}</td>
                   <td>{formatDateTime(u.createdAt)}</td>
                   <td><RoleSelect user={u} disabled={u.id === currentUserId} /></td>
+                  <td><UserActions user={u} isSelf={u.id === currentUserId} /></td>
                 </tr>
               ))}
             </tbody>

@@ -40,7 +40,7 @@ export function LoginForm() {
         {login.isPending ? 'Signing in…' : 'Sign in'}
       </button>
       <p className="muted small">
-        New here? <Link to={paths.signup()}>Create an account</Link>
+        <Link to={paths.forgotPassword()}>Forgot your password?</Link> · New here? <Link to={paths.signup()}>Create an account</Link>
       </p>
     </form>
   );
