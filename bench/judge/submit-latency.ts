@@ -21,7 +21,7 @@ const percentile = (xs: number[], p: number) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'logicode-bench-submit-'));
 const port = await freePort();
-const server = spawnLogicode('start', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'warn', MAX_QUEUED_PER_USER: '50' });
+const server = spawnLogicode('start', { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'warn', MAX_QUEUED_PER_USER: '50', SUBMISSIONS_PER_MINUTE: '1000' });
 const baseUrl = `http://127.0.0.1:${port}`;
 const rows: string[] = [];
 try {
