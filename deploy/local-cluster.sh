@@ -103,7 +103,7 @@ start_node() { # start_node <name> <command> <env...>: node runs main.ts itself,
     DATABASE_URL="mysql://logicode:logicode@127.0.0.1:$PRIMARY_PORT/$DB_NAME" \
     DATABASE_READ_URL="mysql://reader:reader@127.0.0.1:$REPLICA_PORT/$DB_NAME" DATABASE_SHARD_URLS="$(shard_urls)" \
     REDIS_URL="$REDIS_URL" REDIS_PREFIX="$REDIS_PREFIX" JWT_SECRET="$(jwt_secret)" COOKIE_SECURE=false TRUST_PROXY=true \
-    SEED_DEMO="${SEED_DEMO:-true}" \
+    SEED_DEMO="${SEED_DEMO:-true}" REDIS_PERSISTENCE_CHECK="${REDIS_PERSISTENCE_CHECK:-log}" \
     "$@" node --import tsx apps/cli/src/main.ts "$command" >>"$LOGS/$name.log" 2>&1) &
   echo $! >"$PIDS/$name.pid"
 }
