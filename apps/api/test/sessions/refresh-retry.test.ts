@@ -56,6 +56,15 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await refresh(second.refreshToken)).statusCode, 401, 'the family is revoked: the live token too');
     });
 
+    it('once the successor was used, the old token coming back is a replay, even within the grace', async () => {
+      const first = await signIn();
+      const second = (await refresh(first.refreshToken)).json<SessionResponse>();
+      const third = await refresh(second.refreshToken);
+      assert.equal(third.statusCode, 200);
+      assert.equal((await refresh(first.refreshToken)).statusCode, 401);
+      assert.equal((await refresh(third.json<SessionResponse>().refreshToken)).statusCode, 401, 'the family is revoked');
+    });
+
     it('a token revoked by signing out does not come back, however soon it is presented', async () => {
       const first = await signIn();
       const second = (await refresh(first.refreshToken)).json<SessionResponse>();

@@ -45,10 +45,15 @@ export function createAccountsService(deps: CoreDeps) {
    * sign a student out of an exam for a dropped packet; so within REFRESH_RETRY_GRACE_MS of the rotation, while the
    * family still holds the live successor that the client never received, the retry revokes that successor and gets
    * a new one instead (the "reuse interval" of OAuth servers). Logout, a password change or a revoke leave no live
-   * successor, so nothing revoked by them comes back.
+   * successor, so nothing revoked by them comes back; nor does a token whose successor was used since.
    */
   async function retriedRotation(row: RefreshTokenRow, nowMs: number): Promise<boolean> {
     if (row.revokedAtMs === null || nowMs - Number(row.revokedAtMs) > REFRESH_RETRY_GRACE_MS || Number(row.expiresAtMs) <= nowMs) return false;
+    // Only the family's latest rotation may be retried: once its successor was itself used (rotated), the client
+    // evidently got it, and the old token coming back is a replay.
+    const laterRotation = await db.selectFrom('refreshTokens').select('id').where('familyId', '=', row.familyId)
+      .where('revokedAtMs', '>', Number(row.revokedAtMs)).executeTakeFirst();
+    if (laterRotation) return false;
     const successors = await db.updateTable('refreshTokens').set({ revokedAtMs: nowMs })
       .where('familyId', '=', row.familyId).where('userId', '=', row.userId).where('revokedAtMs', 'is', null)
       .where('createdAtMs', '>=', Number(row.revokedAtMs)).where('expiresAtMs', '>', nowMs).executeTakeFirst();
@@ -205,10 +210,11 @@ export function createAccountsService(deps: CoreDeps) {
       await throttle.succeeded(row.email, address);
       checkNewPassword(body.newPassword);
       await db.updateTable('users').set({ passwordHash: await hashPassword(body.newPassword), updatedAtMs: clock.now() }).where('id', '=', row.id).execute();
-      const familyId = access.sessionId ?? newTokenFamily();
       await revokeRefreshTokens(row.id);
-      const epoch = await epochs.bump({ userId: row.id, reason: 'password_changed', exceptSessionId: familyId });
-      return issueSession(toUser(row), familyId, epoch);
+      // This session's sockets stay (they are the caller's); its tokens continue in a new family, so that no token
+      // revoked here has a live successor in its own family (which a retried refresh would take for a lost answer).
+      const epoch = await epochs.bump({ userId: row.id, reason: 'password_changed', exceptSessionId: access.sessionId ?? newTokenFamily() });
+      return issueSession(toUser(row), newTokenFamily(), epoch);
     },
 
     /** An admin ends every session of a user: refresh tokens revoked, access tokens refused, sockets disconnected. */
