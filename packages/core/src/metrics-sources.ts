@@ -7,8 +7,9 @@ import { JUDGE_QUEUE, VALIDATE_QUEUE } from './submissions/queues.js';
  * What a process's /metrics reads at scrape time, the same for the api and the worker: pool gauges of the
  * primary and, when the handle has them, the read replica and the shards (`shard-0`, …), and queue depths.
  */
-export function metricsSourcesOf(runtime: Runtime): Pick<MetricsSources, 'pools' | 'queueDepths'> {
+export function metricsSourcesOf(runtime: Runtime): Pick<MetricsSources, 'pools' | 'queueDepths' | 'replica'> {
   return {
+    replica: () => runtime.db.readReplicaState(),
     pools: () => {
       const replica = runtime.db.readPoolStats();
       const shards = Object.fromEntries(runtime.db.shards.poolStats().map((stats, index) => [`shard-${index}`, stats]));

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, MysqlDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
 import { createMysqlPool, type PoolStats } from './mysql-pool.js';
-import { openReadReplica } from './replica.js';
+import { openReadReplica, type ReplicaFallback } from './replica.js';
 import { openShards, type ShardRouter } from './shards.js';
 import { dialectOf, type DbConfig, type DialectName } from './db-config.js';
 import type { Database } from './schema.js';
@@ -20,6 +20,10 @@ export interface DbHandle {
   poolStats(): PoolStats;
   /** The replica pool's gauges, or null without a replica. */
   readPoolStats(): PoolStats | null;
+  /** Whether reads go to the replica and how often it was marked down; null without a replica. */
+  readReplicaState(): { up: boolean; fallbacks: number } | null;
+  /** Calls the listener each time reads fall back to the primary (the replica marked down); returns an unsubscribe. */
+  onReplicaFallback(listener: (fallback: ReplicaFallback) => void): () => void;
   /** Calls the listener with each query's duration on the primary (the metrics' histogram); returns an unsubscribe. */
   observeQueries(listener: (durationMs: number) => void): () => void;
   /** Cheap round trip for /readyz. */
@@ -85,6 +89,8 @@ export function createDb(config: DbConfig): DbHandle {
       dialect,
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       readPoolStats: () => null,
+      readReplicaState: () => null,
+      onReplicaFallback: () => () => undefined,
       observeQueries: observers.observeQueries,
       ping: async () => {
         await sql`select 1`.execute(db);
@@ -103,6 +109,8 @@ export function createDb(config: DbConfig): DbHandle {
     dialect,
     poolStats: handle.stats,
     readPoolStats: () => replica?.stats() ?? null,
+    readReplicaState: () => (replica ? { up: replica.usingReplica(), fallbacks: replica.fallbackCount() } : null),
+    onReplicaFallback: (listener) => replica?.onFallback(listener) ?? (() => undefined),
     observeQueries: observers.observeQueries,
     // A dead shard stops event ingestion: /readyz reports it like the primary.
     ping: async () => {

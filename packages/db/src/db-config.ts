@@ -16,8 +16,19 @@ export interface DbConfig {
     acquireTimeoutMs: number;
     idleTimeoutMs: number;
     connectTimeoutMs: number;
+    /**
+     * A query that has not answered in this long fails (PROTOCOL_SEQUENCE_TIMEOUT; mysql2 drops the connection):
+     * a frozen server (SIGSTOP, a silent network) must not hold a request and a pooled connection for minutes.
+     * Absent: DEFAULT_QUERY_TIMEOUT_MS; 0: none.
+     */
+    queryTimeoutMs?: number;
+    /** The same for the read replica, kept short: a read that times out there is run again on the primary. */
+    replicaQueryTimeoutMs?: number;
   };
 }
+
+export const DEFAULT_QUERY_TIMEOUT_MS = 60_000;
+export const DEFAULT_REPLICA_QUERY_TIMEOUT_MS = 5_000;
 
 export type DialectName = 'sqlite' | 'mysql';
 

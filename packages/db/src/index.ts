@@ -10,5 +10,5 @@ export { createDb, type DbHandle } from './create-db.js';
 export { DEFAULT_POOL, dialectOf, type DbConfig, type DialectName } from './db-config.js';
 export { migrateToLatest, type MigrationReport } from './migrate.js';
 export { ensureMysqlDatabase, ensureMysqlDatabases, POOL_BUSY_CODES, type PoolStats } from './mysql-pool.js';
-export { openReadReplica, type ReadReplica, type ReadReplicaOptions } from './replica.js';
+export { openReadReplica, type ReadReplica, type ReadReplicaOptions, type ReplicaFallback } from './replica.js';
 export { openShards, shardIndexOf, type ShardRouter } from './shards.js';

@@ -1,6 +1,6 @@
 import { createPool, type Pool, type PoolConnection } from 'mysql2';
 import type { MysqlPool } from 'kysely';
-import type { DbConfig } from './db-config.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, type DbConfig } from './db-config.js';
 
 /** Pool gauges for metrics and /readyz. */
 export interface PoolStats {
@@ -29,8 +29,27 @@ function mysqlUrl(url: string): string {
   return url.replace(/^mariadb:\/\//, 'mysql://');
 }
 
+type QueryFn = (...args: unknown[]) => unknown;
+
 /**
- * A mysql2 pool with an acquire time-out (mysql2 has none: a request would wait forever behind a stuck pool).
+ * Gives every query Kysely sends (the callback form: sql, parameters, callback) mysql2's per-query `timeout`. A
+ * timed-out query fails with PROTOCOL_SEQUENCE_TIMEOUT. mysql2 only reports it: the connection still waits for
+ * that answer, so the next query on it would wait too. It is destroyed here (the pool opens a fresh one).
+ */
+function withQueryTimeout(connection: PoolConnection, timeoutMs: number): void {
+  const query = (connection.query as QueryFn).bind(connection);
+  (connection as unknown as { query: QueryFn }).query = (...args: unknown[]) => {
+    const [text, parameters, done] = args;
+    if (typeof text !== 'string' || typeof done !== 'function') return query(...args);
+    return query({ sql: text, timeout: timeoutMs }, parameters, (error: { code?: string } | null, ...rest: unknown[]) => {
+      if (error?.code === 'PROTOCOL_SEQUENCE_TIMEOUT') connection.destroy();
+      (done as (...a: unknown[]) => void)(error, ...rest);
+    });
+  };
+}
+
+/**
+ * A mysql2 pool with an acquire time-out and a query time-out (mysql2 has none: a request would wait forever behind a stuck pool).
  * Numbers come back as numbers: our BIGINT epoch-ms values fit in 2^53.
  */
 export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
@@ -53,6 +72,9 @@ export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
     _freeConnections?: { length: number };
     _connectionQueue?: { length: number };
   };
+  const queryTimeoutMs = config.pool.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  // mysql2 reuses connection objects: each is wrapped once.
+  const timed = new WeakSet<object>();
   const pool: MysqlPool = {
     getConnection(callback) {
       let settled = false;
@@ -69,6 +91,10 @@ export function createMysqlPool(config: DbConfig): MysqlPoolHandle {
         settled = true;
         // mysql2 refuses at once beyond queueLimit with a bare Error.
         if (error && !error.code && error.message === 'Queue limit reached.') error = busyError(error.message, 'POOL_QUEUE_LIMIT');
+        if (!error && queryTimeoutMs > 0 && !timed.has(connection)) {
+          timed.add(connection);
+          withQueryTimeout(connection, queryTimeoutMs);
+        }
         callback(error, connection as never);
       });
     },

@@ -39,7 +39,14 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { runtime, metricsT
     },
   });
   app.decorate('metrics', metrics);
-  app.addHook('onClose', async () => stopObserving?.());
+  // A read replica that stops answering is said once per outage; reads go to the primary meanwhile.
+  const stopFallbackLog = runtime.db.onReplicaFallback(({ reason, downUntilMs }) => {
+    app.log.warn({ reason, retryAt: new Date(downUntilMs).toISOString() }, 'read replica not answering: reads fall back to the primary');
+  });
+  app.addHook('onClose', async () => {
+    stopObserving?.();
+    stopFallbackLog();
+  });
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);

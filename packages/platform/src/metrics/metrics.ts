@@ -12,6 +12,8 @@ export interface MetricsSources {
   pools: () => Record<string, PoolGaugeSource>;
   /** Waiting jobs per queue name. */
   queueDepths: () => Promise<Record<string, number>>;
+  /** The read replica: whether reads go to it, and how often it was marked down (reads fell back); null: none. */
+  replica?: () => { up: boolean; fallbacks: number } | null;
   /** Subscribes to each database query's duration in ms (the primary's); optional. */
   observeQueries?: (listener: (durationMs: number) => void) => void;
 }
@@ -77,6 +79,24 @@ export function createMetrics(sources: MetricsSources, options: { defaultMetrics
         this.set({ pool, state: 'idle' }, stats.idle);
         this.set({ pool, state: 'waiting' }, stats.waiting);
       }
+    },
+  });
+  new Gauge({
+    name: 'database_replica_up',
+    help: 'Whether reads go to the read replica (0 while it is marked down and reads fall back to the primary)',
+    registers: [registry],
+    collect() {
+      const replica = sources.replica?.();
+      if (replica) this.set(replica.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'database_replica_fallbacks',
+    help: 'Times the read replica was marked down since the process started (unreachable, or a query timed out)',
+    registers: [registry],
+    collect() {
+      const replica = sources.replica?.();
+      if (replica) this.set(replica.fallbacks);
     },
   });
   new Gauge({
