@@ -13,12 +13,15 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: int(3000, 0).pipe(z.number().max(65535)),
   ...infraEnvShape,
-  JWT_SECRET: z.string().min(32, 'needs at least 32 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'needs at least 32 characters')
+    // The placeholders deploy/ ever shipped: applied by mistake they would leave every token forgeable.
+    .refine((value) => !/change-me|replace-me/i.test(value), 'is a placeholder from an example; generate one (openssl rand -base64 48)')
+    .optional(),
   ACCESS_TOKEN_TTL_SEC: int(900, 30),
   REFRESH_TOKEN_TTL_SEC: int(30 * 24 * 3600, 60),
   COOKIE_SECURE: z.string().optional(),
   /** With it, /metrics answers only `Authorization: Bearer <token>`; without, only direct loopback scrapes. */
-  METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
+  METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').refine((value) => !/replace-me/i.test(value), 'is the example placeholder').optional(),
   /** The proxies whose X-Forwarded-For is believed: a hop count or addresses/networks (trust-proxy.ts). */
   TRUST_PROXY: z.string().optional().transform((value, ctx) => {
     const parsed = parseTrustProxy(value);

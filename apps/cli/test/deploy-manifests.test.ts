@@ -18,10 +18,14 @@ const K8S = join(ROOT, 'deploy/kubernetes');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed YAML of any kind; the tests assert its shape
 type Doc = Record<string, any>;
-const docs: Doc[] = readdirSync(K8S)
+const yamlDocs = (dir: string): Doc[] => readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
-  .flatMap((f) => parseAllDocuments(readFileSync(join(K8S, f), 'utf8')).map((d) => d.toJS() as Doc))
+  .flatMap((f) => parseAllDocuments(readFileSync(join(dir, f), 'utf8')).map((d) => d.toJS() as Doc))
   .filter(Boolean);
+/** What `kubectl apply -f deploy/kubernetes/` applies (not recursive), and the example Secret beside it. */
+const applied: Doc[] = yamlDocs(K8S);
+const examples: Doc[] = yamlDocs(join(K8S, 'examples'));
+const docs: Doc[] = [...applied, ...examples];
 const ofKind = (kind: string) => docs.filter((d) => d.kind === kind);
 const containers = ofKind('Deployment').flatMap((d) => d.spec.template.spec.containers as Doc[]);
 
@@ -133,6 +137,28 @@ describe('deploy/kubernetes', () => {
     assert.deepEqual(unknown, [], `variables no config module reads: ${unknown.join(', ')}`);
     const containerEnv = /^ENV (.*)$/m.exec(readFileSync(join(ROOT, 'deploy/Containerfile'), 'utf8'))![1]!;
     for (const [, name] of containerEnv.matchAll(/([A-Z_]+)=/g)) assert.ok(known.has(name!), `Containerfile ENV ${name}`);
+  });
+
+  it('applying the directory ships no Secret, and the example\'s placeholders are refused at start', () => {
+    assert.deepEqual(applied.filter((d) => d.kind === 'Secret'), [], 'kubectl apply -f deploy/kubernetes/ creates no Secret');
+    const secret = ofKind('Secret')[0]!;
+    for (const key of ['JWT_SECRET', 'METRICS_TOKEN'] as const) {
+      assert.throws(() => loadApiConfig({ DATA_DIR: dir, [key]: secret.stringData[key] }), new RegExp(key), `${key} placeholder`);
+    }
+    // The placeholder shipped before this change passed the length check.
+    assert.throws(() => loadApiConfig({ DATA_DIR: dir, JWT_SECRET: 'change-me-to-at-least-32-random-characters' }), /JWT_SECRET/);
+  });
+
+  it('both roles get the shard URLs; the worker pod may create the sandbox\'s namespaces', () => {
+    for (const name of ['logicode-api', 'logicode-worker']) {
+      const container = ofKind('Deployment').find((d) => d.metadata.name === name)!.spec.template.spec.containers[0];
+      assert.ok(container.env.some((e: Doc) => e.name === 'DATABASE_SHARD_URLS'), `${name}: DATABASE_SHARD_URLS`);
+    }
+    const worker = ofKind('Deployment').find((d) => d.metadata.name === 'logicode-worker')!.spec.template.spec;
+    assert.equal(worker.hostUsers, false);
+    assert.deepEqual(worker.containers[0].securityContext, {
+      procMount: 'Unmasked', seccompProfile: { type: 'Unconfined' }, appArmorProfile: { type: 'Unconfined' },
+    });
   });
 
   it('autoscales the api on CPU 70 %, 3 to 20 replicas; every container has requests and limits', () => {
