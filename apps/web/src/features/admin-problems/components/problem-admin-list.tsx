@@ -43,8 +43,9 @@ export function ProblemAdminList() {
   };
 
   const onDelete = (id: number, title: string) => {
-    if (!window.confirm(`Delete “${title}”? Its tests and submissions go with it. This cannot be undone.`)) return;
-    remove.mutate(id, { onSuccess: () => setMessage({ kind: 'success', text: `Deleted “${title}”.` }), onError: (e) => setMessage({ kind: 'error', text: e.message }) });
+    // The API archives (docs/security.md): hidden from students and new assessments, every submission kept.
+    if (!window.confirm(`Archive “${title}”? Students will no longer see it; its submissions and results are kept, and it can be restored.`)) return;
+    remove.mutate(id, { onSuccess: () => setMessage({ kind: 'success', text: `Archived “${title}”.` }), onError: (e) => setMessage({ kind: 'error', text: e.message }) });
   };
 
   return (
@@ -87,7 +88,7 @@ export function ProblemAdminList() {
                   <td>
                     <Link className="btn btn-small" to={paths.adminProblem(p.id)}>Edit</Link>{' '}
                     <button type="button" className="btn btn-small" onClick={() => void onExport(p.id, p.slug)}>Export</button>{' '}
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete(p.id, p.title)}>Delete</button>
+                    <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete(p.id, p.title)}>Archive</button>
                   </td>
                 </tr>
               ))}
