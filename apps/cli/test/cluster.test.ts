@@ -9,6 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 import { http } from './helpers/processes.js';
 
 const SCRIPT = fileURLToPath(new URL('../../../deploy/local-cluster.sh', import.meta.url));
+/** Two Sum, an untimed practice problem of the seed: a Submit needs no opened attempt (FizzBuzz, id 1, is timed). */
+const UNTIMED_PROBLEM_ID = 2;
 const NGINX = 'http://127.0.0.1:8080';
 const APIS = ['http://127.0.0.1:3001', 'http://127.0.0.1:3002', 'http://127.0.0.1:3003'];
 const REPLICA_SOCKET = '/tmp/logicode-cluster/mariadb-replica/mysqld.sock';
@@ -70,6 +72,18 @@ async function newStudent(name: string): Promise<string> {
   return login(email, 'cluster-pass-123');
 }
 
+/**
+ * An admin of this run: signed up, then promoted on the primary. The demo admin's password is not known in a
+ * production start (NODE_ENV=production, which the cluster runs), and a kept cluster may hold an older one.
+ */
+async function newAdmin(name: string): Promise<string> {
+  const email = `${name}-${randomUUID().slice(0, 8)}@cluster.test`;
+  const response = await http(NGINX, '/api/auth/signup', { method: 'POST', body: { name, email, password: 'cluster-pass-123' } });
+  assert.ok(response.status === 200 || response.status === 201, JSON.stringify(response.body));
+  primaryRows(`UPDATE logicode.users SET role = 'admin' WHERE email = '${email}'`);
+  return login(email, 'cluster-pass-123');
+}
+
 async function login(email: string, password: string): Promise<string> {
   const response = await http(NGINX, '/api/auth/login', { method: 'POST', body: { email, password } });
   assert.equal(response.status, 200, JSON.stringify(response.body));
@@ -93,7 +107,7 @@ describe('local cluster through nginx', () => {
 
   it('a teacher on one api receives a student\'s live events from another api (via Redis)', async () => {
     // feed:all is the admin's room (a teacher's own is feed:teacher:<id>, for the students of their classes).
-    const teacherToken = await login('admin@logicode.local', 'admin-demo-pass');
+    const teacherToken = await newAdmin('Ada');
     const studentToken = await newStudent('Alice');
     let counts = await socketsPerApi();
     const teacher = await connect(teacherToken);
@@ -210,7 +224,7 @@ describe('local cluster through nginx', () => {
 
     // The teacher's events list (a scatter-gather over both shards), 3 per page through nginx: every event once,
     // in the global newest-first order the shards' rows give. The admin's, who sees every student (docs/access.md).
-    const teacherToken = await login('admin@logicode.local', 'admin-demo-pass');
+    const teacherToken = await newAdmin('Ada');
     const expected = SHARD_DBS.flatMap(rowsOn)
       .sort((a, b) => Number(b[2]) - Number(a[2]) || (a[0]! < b[0]! ? 1 : -1)).map((row) => row[0]);
     const mine = new Set(allIds);
@@ -235,7 +249,7 @@ describe('local cluster through nginx', () => {
   it('a worker SIGKILLed mid-job leaves no submission stuck: the other worker judges it', async () => {
     // A fresh student: no open proctored attempt whose end could add a submission of its own.
     const token = await newStudent('Carol');
-    const created = await http(NGINX, '/api/submissions', { method: 'POST', token, body: { problemId: 1, language: 'python', mode: 'submit', code: 'while True:\n    pass\n' } });
+    const created = await http(NGINX, '/api/submissions', { method: 'POST', token, body: { problemId: UNTIMED_PROBLEM_ID, language: 'python', mode: 'submit', code: 'while True:\n    pass\n' } });
     assert.equal(created.status, 202, JSON.stringify(created.body));
     const id = created.body.id as number;
     const statusOf = async () => (await http(NGINX, `/api/submissions/${id}`, { token })).body;

@@ -12,6 +12,8 @@ const MYSQL = process.env.LOGICODE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:330
 const REDIS = process.env.LOGICODE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 // Python that never finishes: every test runs into the time limit, so judging takes seconds.
 const ENDLESS = 'while True:\n    pass\n';
+/** Two Sum, an untimed practice problem of the seed: a Submit needs no opened attempt (FizzBuzz, id 1, is timed). */
+const UNTIMED_PROBLEM_ID = 2;
 
 async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
   const login = await http(baseUrl, '/api/auth/login', { method: 'POST', body: { email, password } });
@@ -47,7 +49,7 @@ describe('a worker killed mid-job', () => {
     processes.push(first);
     await first.waitFor(/running at/);
     const token = await signIn(baseUrl, 'alice@logicode.local', 'student-demo-pass');
-    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId: 1, language: 'python', mode: 'submit', code: ENDLESS } });
+    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId: UNTIMED_PROBLEM_ID, language: 'python', mode: 'submit', code: ENDLESS } });
     assert.equal(created.status, 202);
     const id = created.body.id as number;
     await waitForStatus(baseUrl, token, id, 'running');
@@ -84,7 +86,7 @@ describe('a worker killed mid-job', () => {
     processes.push(workerA);
     await workerA.waitFor(/worker running/);
     const token = await signIn(baseUrl, 'alice@logicode.local', 'student-demo-pass');
-    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId: 1, language: 'python', mode: 'submit', code: ENDLESS } });
+    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId: UNTIMED_PROBLEM_ID, language: 'python', mode: 'submit', code: ENDLESS } });
     const id = created.body.id as number;
     await waitForStatus(baseUrl, token, id, 'running');
     await workerA.kill('SIGKILL');
