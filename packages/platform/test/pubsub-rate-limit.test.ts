@@ -29,8 +29,11 @@ describe('pubsub', () => {
     const p = prefix();
     const a = createRedisPubSub(REDIS_URL, p);
     const b = createRedisPubSub(REDIS_URL, p);
-    const received = new Promise((resolve) => void b.subscribe('x', resolve));
-    await new Promise((r) => setTimeout(r, 50));
+    let deliver!: (message: unknown) => void;
+    const received = new Promise((resolve) => (deliver = resolve));
+    // subscribe() resolves once Redis acknowledged the SUBSCRIBE: a fixed pause instead lost the message (and hung
+    // the test) whenever a loaded machine took longer than the pause to connect.
+    await b.subscribe('x', (message) => deliver(message));
     await a.publish('x', { hello: 'world' });
     assert.deepEqual(await received, { hello: 'world' });
     await a.close();
