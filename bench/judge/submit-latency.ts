@@ -37,11 +37,15 @@ try {
   socket.on('submission:done', ({ submission }) => waiting.get(submission.id)?.(submission.verdict ?? ''));
   const list = await http(baseUrl, '/api/problems?q=fizzbuzz', { token });
   const problemId = list.body.items[0].id as number;
+  // FizzBuzz is timed: a Submit belongs to its opened attempt (the attempt guard), whose 30-minute clock outlasts the run.
+  const attempt = await http(baseUrl, '/api/proctor/attempts', { method: 'POST', token, body: { problemId } });
+  const attemptId = attempt.body.attempt.id as number;
 
   async function submitOnce(language: LanguageId): Promise<number> {
     const code = fizzbuzz.solutions.find((s) => s.language === language)!.source;
     const started = performance.now();
-    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId, language, mode: 'submit', code } });
+    const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId, attemptId, language, mode: 'submit', code } });
+    if (created.status !== 202) throw new Error(`${language}: the submission was refused: ${created.status} ${JSON.stringify(created.body)}`);
     const verdict = await new Promise<string>((resolve) => waiting.set(created.body.id as number, resolve));
     const elapsed = performance.now() - started;
     if (verdict !== 'AC') throw new Error(`${language}: expected AC, got ${verdict}`);
