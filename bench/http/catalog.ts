@@ -29,7 +29,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<Row[]> {
   const server = spawnLogicode('api', {
     PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn', NODE_ENV: 'production', COOKIE_SECURE: 'false',
     DATABASE_URL: dialect === 'sqlite' ? `sqlite:${join(dir, 'bench.db')}` : `${MYSQL}/${database}`,
-    LOGIN_LIMIT_PER_ADDRESS: '1000',
+    LOGIN_LIMIT_PER_ADDRESS: '1000', SEED_DEMO: 'true', // production defaults seed no demo accounts; the student row signs in as Alice
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
