@@ -28,7 +28,9 @@ function primaryRows(statement: string): string[][] {
 const quoted = (ids: readonly string[]) => ids.map((id) => `'${id}'`).join(',');
 
 function cluster(...args: string[]): string {
-  const result = spawnSync('bash', [SCRIPT, ...args], { encoding: 'utf8', timeout: 240_000 });
+  // The cluster's Redis is the tests' one (npm test may have started a private one on another port).
+  const env = { ...process.env, REDIS_URL: process.env.LOGICODE_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' };
+  const result = spawnSync('bash', [SCRIPT, ...args], { encoding: 'utf8', timeout: 240_000, env });
   assert.equal(result.status, 0, `local-cluster.sh ${args.join(' ')}:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
