@@ -11,7 +11,7 @@ import { freePort, http, spawnLogicode } from '../../apps/cli/test/helpers/proce
 import { dropMysqlDatabase } from './support.js';
 
 const quick = process.argv.includes('--quick');
-const MYSQL = process.env.LOGICODE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const MYSQL = (process.env.BENCH_MYSQL_URL ?? process.env.LOGICODE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
 const durationSec = quick ? 2 : 15;
 const connections = quick ? 10 : 50;
 

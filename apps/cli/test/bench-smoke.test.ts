@@ -11,7 +11,13 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 function runQuick(bench: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', bench, '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The benches' MariaDB and Redis are the tests' own (npm test may have started private ones on other ports).
+    const env = {
+      ...process.env,
+      ...(process.env.LOGICODE_TEST_MYSQL_URL ? { BENCH_MYSQL_URL: process.env.LOGICODE_TEST_MYSQL_URL } : {}),
+      ...(process.env.LOGICODE_TEST_REDIS_URL ? { BENCH_REDIS_URL: process.env.LOGICODE_TEST_REDIS_URL } : {}),
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', bench, '--quick'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
