@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Server } from 'socket.io';
 import { rooms, type ClientToServerEvents, type ServerToClientEvents } from '@logicode/contracts';
-import { SESSION_CHANNEL, SOCKET_EMIT_CHANNEL, type Actor, type Runtime, type SessionChangeMessage, type SocketEmitMessage } from '@logicode/core';
+import {
+  SCOPE_CHANNEL, SESSION_CHANNEL, SOCKET_EMIT_CHANNEL, teacherScopeOf, type Actor, type Runtime, type ScopeChangeMessage, type SessionChangeMessage,
+  type SocketEmitMessage,
+} from '@logicode/core';
 import { ACCESS_COOKIE } from '../plugins/auth.js';
 import { originAllowed } from './origin-check.js';
 import { mayJoinRoom } from './room-access.js';
@@ -95,6 +98,19 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime, opti
     if (!(typeof room === 'string' || (Array.isArray(room) && room.every((r) => typeof r === 'string'))) || typeof event !== 'string') return;
     (io.local.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
   });
+  // A student left a teacher's class: this process forgets its memo of both, and the sockets that joined the
+  // student's feed room while the student was in scope are asked again (rooms are otherwise checked only at join).
+  const unsubscribeScope = await runtime.platform.pubsub.subscribe(SCOPE_CHANNEL, (message) => {
+    const change = message as ScopeChangeMessage;
+    if (typeof change?.teacherId !== 'number' || typeof change.studentId !== 'number') return;
+    teacherScopeOf(runtime.core.deps).forget(change);
+    const room = rooms.feedStudent(change.studentId);
+    for (const id of [...(io.of('/').adapter.rooms.get(room) ?? [])]) {
+      const socket = io.of('/').sockets.get(id);
+      if (!socket) continue;
+      void mayJoin(socket.data.actor, room, runtime).then((allowed) => allowed || void socket.leave(room), () => void socket.leave(room));
+    }
+  });
   const unsubscribeSessions = await runtime.platform.pubsub.subscribe(SESSION_CHANNEL, (message) => {
     const change = message as SessionChangeMessage;
     if (typeof change?.userId !== 'number' || typeof change.reason !== 'string') return;
@@ -110,6 +126,7 @@ export async function attachGateway(app: FastifyInstance, runtime: Runtime, opti
   app.addHook('onClose', async () => {
     await unsubscribeEmits();
     await unsubscribeSessions();
+    await unsubscribeScope();
     io.disconnectSockets(true); // any that reconnected meanwhile
     await new Promise<void>((resolve) => {
       io.close(() => resolve());

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { rooms } from '@logicode/contracts';
+import { SOCKET_EMIT_CHANNEL } from '@logicode/core';
 import { buildApp } from '../../src/app.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { assessmentBody, judge, publishedAssessment } from '../assessments/helpers.js';
@@ -146,6 +147,24 @@ describe('teacher scope over Socket.IO [sqlite]', () => {
     // Bella's teacher received none of it (a settle time for anything in flight).
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(b.got.map((g) => g.name), []);
+  });
+
+  it('a student who leaves the class leaves the teacher\'s view of them: the joined feed:student room is taken away', async () => {
+    const socket = await connect(live, s.teacherA.headers);
+    assert.equal((await join(socket, rooms.feedStudent(s.amir.id))).ok, true);
+    const seen = recorder(socket);
+    const emit = (marker: string) => live.t.runtime.platform.pubsub.publish(SOCKET_EMIT_CHANNEL, {
+      room: rooms.feedStudent(s.amir.id), event: 'assessment:update', payload: { assessmentId: 0, userId: s.amir.id, kind: marker },
+    });
+    await emit('start');
+    await seen.waitFor('assessment:update', (p) => p.kind === 'start');
+    const removed = await live.t.app.inject({ method: 'DELETE', url: `/api/classes/${s.classA}/students/${s.amir.id}`, headers: s.teacherA.headers });
+    assert.equal(removed.statusCode, 200, removed.body);
+    await new Promise((r) => setTimeout(r, 300));
+    await emit('end');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(seen.got.some((g) => g.name === 'assessment:update' && g.payload.kind === 'end'), false, 'the room was left');
+    assert.equal((await join(socket, rooms.feedStudent(s.amir.id))).ok, false, 'and cannot be joined again');
   });
 });
 

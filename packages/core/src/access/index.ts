@@ -1,1 +1,1 @@
-export { createTeacherScope, teacherScopeOf, SCOPE_FRESH_MS, type Scope, type TeacherScope, type TeacherScopeSetting } from './teacher-scope.js';
+export { createTeacherScope, teacherScopeOf, SCOPE_CHANNEL, SCOPE_FRESH_MS, type ScopeChangeMessage, type Scope, type TeacherScope, type TeacherScopeSetting } from './teacher-scope.js';

@@ -34,7 +34,7 @@ interface Memo<T> { value: Promise<T>; untilMs: number }
 
 function memoised<T>(deps: CoreDeps, load: (key: number) => Promise<T>) {
   const entries = new Map<number, Memo<T>>();
-  return (key: number): Promise<T> => {
+  const read = (key: number): Promise<T> => {
     const now = deps.clock.now();
     const hit = entries.get(key);
     if (hit && hit.untilMs > now) return hit.value;
@@ -46,7 +46,17 @@ function memoised<T>(deps: CoreDeps, load: (key: number) => Promise<T>) {
     value.catch(() => entries.get(key) === entry && entries.delete(key));
     return value;
   };
+  /** Drops a key at once (a class membership changed: the next read asks the database). */
+  const forget = (key: number): void => void entries.delete(key);
+  return Object.assign(read, { forget });
 }
+
+/**
+ * Published when a student leaves a teacher's class (every process forgets its memo of both; every gateway
+ * re-checks the feed:student rooms its sockets joined while the student was in scope).
+ */
+export const SCOPE_CHANNEL = 'scope:changed';
+export interface ScopeChangeMessage { teacherId: number; studentId: number }
 
 export function createTeacherScope(deps: CoreDeps) {
   const { db } = deps.db;
@@ -109,6 +119,12 @@ export function createTeacherScope(deps: CoreDeps) {
 
     /** The teachers whose classes hold the student (for the feed:teacher:<id> rooms), cached briefly. */
     teachersOf: (studentId: number): Promise<number[]> => teachersOfStudent(studentId),
+
+    /** Forgets what this process remembered of a teacher's students and of the student's teachers. */
+    forget(change: ScopeChangeMessage): void {
+      studentsOf.forget(change.teacherId);
+      teachersOfStudent.forget(change.studentId);
+    },
 
     ownsAssessment,
   };

@@ -3,6 +3,7 @@ import {
   AppError, JOIN_CODE_LENGTH, type ClassRoster, type ClassSummary, type InviteResult,
 } from '@logicode/contracts';
 import type { ClassRow } from '@logicode/db';
+import { SCOPE_CHANNEL, teacherScopeOf, type ScopeChangeMessage } from '../access/teacher-scope.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { isUniqueViolation, type Access } from './access.js';
 
@@ -119,9 +120,12 @@ export function createClassesService(deps: CoreDeps, access: Access) {
     },
 
     async removeStudent(actor: Actor, classId: number, userId: number): Promise<void> {
-      await access.ownedClass(actor, classId);
+      const cls = await access.ownedClass(actor, classId);
       const done = await db.deleteFrom('classMembers').where('classId', '=', classId).where('userId', '=', userId).executeTakeFirst();
       if (Number(done.numDeletedRows) === 0) throw new AppError('NOT_FOUND', 'This student is not in the class.');
+      const change: ScopeChangeMessage = { teacherId: cls.teacherId, studentId: userId };
+      teacherScopeOf(deps).forget(change);
+      await deps.pubsub.publish(SCOPE_CHANNEL, change);
     },
 
     /** Students only; joining twice is fine. A wrong code is NOT_FOUND. */
