@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/api-client.js';
 import { Pagination } from '../../../components/ui/pagination.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { DifficultyBadge } from '../../../components/ui/verdict-badge.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { exportProblem, useAdminProblemList, useDeleteProblem, useImportProblem } from '../api/admin-problems.js';
 import { downloadJson, readJsonFile } from './download.js';
 
@@ -15,6 +16,7 @@ export function ProblemAdminList() {
   const [page, setPage] = useState(1);
   const list = useAdminProblemList({ ...(q ? { q } : {}), page });
   const remove = useDeleteProblem();
+  const { confirm, dialog } = useConfirm();
   const importer = useImportProblem();
   const navigate = useNavigate();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -42,9 +44,10 @@ export function ProblemAdminList() {
     }
   };
 
-  const onDelete = (id: number, title: string) => {
+  const onDelete = async (id: number, title: string) => {
     // The API archives (docs/security.md): hidden from students and new assessments, every submission kept.
-    if (!window.confirm(`Archive “${title}”? Students will no longer see it; its submissions and results are kept, and it can be restored.`)) return;
+    const ok = await confirm({ title: `Archive “${title}”?`, body: 'Students will no longer see it; its submissions and results are kept, and it can be restored.', confirmLabel: 'Archive', tone: 'danger' });
+    if (!ok) return;
     remove.mutate(id, { onSuccess: () => setMessage({ kind: 'success', text: `Archived “${title}”.` }), onError: (e) => setMessage({ kind: 'error', text: e.message }) });
   };
 
@@ -63,6 +66,7 @@ export function ProblemAdminList() {
         </div>
       </div>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {dialog}
       <div className="card filters">
         <label className="filter grow">
           <span className="filter-label">Search</span>
@@ -88,7 +92,7 @@ export function ProblemAdminList() {
                   <td>
                     <Link className="btn btn-small" to={paths.adminProblem(p.id)}>Edit</Link>{' '}
                     <button type="button" className="btn btn-small" onClick={() => void onExport(p.id, p.slug)}>Export</button>{' '}
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => onDelete(p.id, p.title)}>Archive</button>
+                    <button type="button" className="btn btn-small btn-danger" onClick={() => void onDelete(p.id, p.title)}>Archive</button>
                   </td>
                 </tr>
               ))}

@@ -3,19 +3,32 @@ import { ROLES, type Role, type User } from '@logicode/contracts';
 import { Pagination } from '../../../components/ui/pagination.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { useChangeRole, useUsers } from '../api/users.js';
 import { UserActions } from './user-actions.js';
 
 function RoleSelect({ user, disabled }: { user: User; disabled: boolean }) {
   const change = useChangeRole();
+  const { confirm, dialog } = useConfirm();
+  // A role change applies at once on every device of that user (their sockets re-check it), so it is asked first.
+  const onChange = async (role: Role) => {
+    const ok = await confirm({
+      title: `Make ${user.name} ${role === 'admin' ? 'an' : 'a'} ${role}?`,
+      body: `${user.email} is ${user.role === 'admin' ? 'an' : 'a'} ${user.role} now. The change applies at once, on every device they are signed in on.`,
+      confirmLabel: 'Change role',
+      tone: role === 'admin' || user.role === 'admin' ? 'danger' : 'default',
+    });
+    if (ok) change.mutate({ id: user.id, role });
+  };
   return (
     <>
       <select aria-label={`Role of ${user.name}`} value={user.role} disabled={disabled || change.isPending}
-        onChange={(e) => change.mutate({ id: user.id, role: e.target.value as Role })} style={{ width: 'auto' }}>
+        onChange={(e) => void onChange(e.target.value as Role)} style={{ width: 'auto' }}>
         {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
       </select>
       {change.error ? <div className="field-error">{change.error.message}</div> : null}
       {change.isSuccess ? <span className="muted small"> Saved.</span> : null}
+      {dialog}
     </>
   );
 }

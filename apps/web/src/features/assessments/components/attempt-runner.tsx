@@ -6,6 +6,7 @@ import { paths } from '../../../config/paths.js';
 import { onSocketEvent } from '../../../lib/socket.js';
 import { Countdown } from '../../../components/ui/countdown.js';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { studentAssessmentKeys, submitToAssessment, useFinishAssessment, useOpenProblem } from '../api/student-api.js';
 import { ProblemNav } from './problem-nav.js';
 
@@ -59,6 +60,7 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
   const ended = attempt.status === 'ended';
   const open = useOpenProblem(assessment.id, ended ? null : problemId);
   const finish = useFinishAssessment(assessment.id);
+  const { confirm, dialog } = useConfirm();
   const [timeUp, setTimeUp] = useState(false);
   // server clock − client clock, measured from the answer that carried serverNowMs.
   const clockOffsetMs = attempt.serverNowMs - receivedAtMs;
@@ -83,8 +85,14 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
     });
   }, [sessionIds, refetchAttempt]);
 
-  const onFinish = () => {
-    if (window.confirm('Hand in now? Your latest code of each problem is submitted and the attempt ends; you cannot continue it.')) finish.mutate();
+  const onFinish = async () => {
+    const ok = await confirm({
+      title: 'Hand in now?',
+      body: 'Your latest code of each problem is submitted and the attempt ends; you cannot continue it.',
+      confirmLabel: 'Hand in',
+      cancelLabel: 'Keep working',
+    });
+    if (ok) finish.mutate();
   };
   const slot = open.data && problemId !== null ? {
     problem: open.data.problem,
@@ -106,11 +114,12 @@ export function AttemptRunner({ assessment, attempt, receivedAtMs, renderProblem
         {!ended ? (
           <>
             <span className="assessment-clock">Time left <Countdown deadlineAt={attempt.deadlineAtMs} clockOffsetMs={clockOffsetMs} onZero={() => setTimeUp(true)} /></span>
-            <button type="button" className="btn btn-small" onClick={onFinish} disabled={finish.isPending}>Hand in</button>
+            <button type="button" className="btn btn-small" onClick={() => void onFinish()} disabled={finish.isPending}>Hand in</button>
           </>
         ) : null}
       </div>
       {finish.error ? <Notice kind="error">{finish.error.message}</Notice> : null}
+      {dialog}
       {ended ? (
         <div className="page narrow"><AttemptEnded assessment={assessment} attempt={attempt} /></div>
       ) : timeUp ? (

@@ -5,6 +5,7 @@ import { paths } from '../../../config/paths.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { TextAreaField } from '../../../components/ui/field.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { useClassRoster, useInvite, useRemoveStudent } from '../api/classes-api.js';
 
 /** Emails pasted from a spreadsheet or a mail client: split on commas, semicolons, spaces and new lines. */
@@ -46,6 +47,7 @@ function InviteForm({ classId }: { classId: number }) {
 export function ClassDetail({ classId }: { classId: number }) {
   const roster = useClassRoster(classId);
   const remove = useRemoveStudent(classId);
+  const { confirm, dialog } = useConfirm();
   if (roster.isPending) return <Spinner label="Loading the class…" />;
   if (roster.isError) return <ErrorState error={roster.error} onRetry={() => void roster.refetch()} />;
   const { class: c, students, pendingInvites } = roster.data;
@@ -62,6 +64,7 @@ export function ClassDetail({ classId }: { classId: number }) {
       </div>
       <InviteForm classId={c.id} />
       {remove.error ? <Notice kind="error">{remove.error.message}</Notice> : null}
+      {dialog}
       <section className="card table-card" aria-label="Roster">
         {students.length === 0 ? <EmptyState title="No students yet." /> : (
           <table className="table" data-testid="roster">
@@ -73,7 +76,8 @@ export function ClassDetail({ classId }: { classId: number }) {
                   <td>{s.email}</td>
                   <td>{formatDateTime(new Date(s.joinedAtMs).toISOString())}</td>
                   <td><button type="button" className="btn btn-small btn-danger" disabled={remove.isPending}
-                    onClick={() => window.confirm(`Remove ${s.name} from ${c.name}?`) && remove.mutate(s.userId)}>Remove</button></td>
+                    onClick={() => void confirm({ title: `Remove ${s.name} from ${c.name}?`, confirmLabel: 'Remove', tone: 'danger' })
+                      .then((ok) => ok && remove.mutate(s.userId))}>Remove</button></td>
                 </tr>
               ))}
             </tbody>
