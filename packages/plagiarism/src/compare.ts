@@ -1,4 +1,4 @@
-import type { PlagiarismPair } from '@logicode/contracts';
+import type { PlagiarismFragment, PlagiarismPair } from '@logicode/contracts';
 import type { Prepared } from './prepare.js';
 import { regionOf } from './regions.js';
 
@@ -35,108 +35,202 @@ interface Run {
 const MAX_SEEDS_PER_SIDE = 8;
 
 /**
+ * A pair's score without its regions: the index scores every candidate pair, but only the pairs that survive
+ * the output bound (top pairs per submission) are turned into a PlagiarismPair with line/column fragments
+ * (materialize). Building regions for every compared pair was a third of the 5,000-file run's time and most of
+ * its memory. Field names match PlagiarismPair so rank() and bound() take either.
+ */
+export interface ScoredPair {
+  leftId: number;
+  rightId: number;
+  similarity: number;
+  longestFragmentTokens: number;
+  flagged: boolean;
+  leftMatchedTokens: number;
+  rightMatchedTokens: number;
+  left: Prepared;
+  right: Prepared;
+  leftCounting: Counting;
+  rightCounting: Counting;
+  /** Kept runs, by left position: aStart, aEnd, diagonal, counted tokens; four entries per run. */
+  runs: Int32Array;
+}
+
+/** Scratch "already matched" marks, reused by every comparison (cleared after each): no allocation per pair. */
+let leftCovered = new Uint8Array(1024);
+let rightCovered = new Uint8Array(1024);
+
+/**
  * Compares two prepared submissions. Shared fingerprints are seeds; each is extended both ways while the
  * tokens agree (so a fragment is the whole matched run, not just the winnowed k-grams), runs shorter than
  * minFragmentTokens are dropped, and the score is Dice over tokens:
  *   similarity = (matched tokens in a + matched tokens in b) / (tokens in a + tokens in b),
- * counting neither side's starter-code tokens. Symmetric, in 0..1.
+ * counting neither side's starter-code tokens. Symmetric, in 0..1. Null when the pair is not reported.
  */
-export function compare(a: Prepared, b: Prepared, opts: CompareOptions): PlagiarismPair | null {
-  const [left, right] = a.id <= b.id ? [a, b] : [b, a];
+export function score(a: Prepared, b: Prepared, opts: CompareOptions): ScoredPair | null {
+  const left = a.id <= b.id ? a : b;
+  const right = left === a ? b : a;
   const runs = findRuns(left, right, opts);
+  if (runs.length === 0) return null;
   const leftCounting = opts.countingOf(left);
   const rightCounting = opts.countingOf(right);
-  if (runs.length === 0) return null;
-  const leftCovered = new Uint8Array(left.tokens.length);
-  const rightCovered = new Uint8Array(right.tokens.length);
-  const kept: Run[] = [];
-  const weights: number[] = [];
+  if (leftCovered.length < left.tokens.length) leftCovered = new Uint8Array(left.tokens.length * 2);
+  if (rightCovered.length < right.tokens.length) rightCovered = new Uint8Array(right.tokens.length * 2);
+  const kept: number[] = [];
+  let leftMatched = 0;
+  let rightMatched = 0;
+  let longest = 0;
   // Greedy tiling, longest run first: a stretch of code is matched once, so an identical copy is one fragment,
   // not one per diagonal on which some of its k-grams repeat (issue 16). A run overlapping a kept one keeps
-  // only its longest stretch that overlaps nothing.
-  runs.sort((x, y) => y.aEnd - y.aStart - (x.aEnd - x.aStart) || x.aStart - y.aStart);
+  // only its longest stretch that overlaps nothing. Kept runs are disjoint on both sides, so the matched
+  // tokens are their sums.
+  runs.sort(byLengthThenStart);
   for (const whole of runs) {
     const run = uncoveredPart(whole, leftCovered, rightCovered);
     if (!run) continue;
     const bStart = run.aStart - run.diagonal;
     const bEnd = run.aEnd - run.diagonal;
-    const tokens = Math.min(counted(leftCounting, run.aStart, run.aEnd), counted(rightCounting, bStart, bEnd));
+    const inLeft = counted(leftCounting, run.aStart, run.aEnd);
+    const inRight = counted(rightCounting, bStart, bEnd);
+    const tokens = Math.min(inLeft, inRight);
     if (tokens < opts.minFragmentTokens) continue;
     leftCovered.fill(1, run.aStart, run.aEnd);
     rightCovered.fill(1, bStart, bEnd);
-    kept.push(run);
-    weights.push(tokens);
+    kept.push(run.aStart, run.aEnd, run.diagonal, tokens);
+    leftMatched += inLeft;
+    rightMatched += inRight;
+    if (tokens > longest) longest = tokens;
+  }
+  for (let i = 0; i < kept.length; i += 4) {
+    leftCovered.fill(0, kept[i]!, kept[i + 1]!);
+    rightCovered.fill(0, kept[i]! - kept[i + 2]!, kept[i + 1]! - kept[i + 2]!);
   }
   if (kept.length === 0) return null;
-  const leftMatched = coveredCount(leftCounting, leftCovered);
-  const rightMatched = coveredCount(rightCounting, rightCovered);
   const total = leftCounting.countedTokens + rightCounting.countedTokens;
   const similarity = total === 0 ? 0 : (leftMatched + rightMatched) / total;
-  const longestFragmentTokens = Math.max(...weights);
-  const flagged = similarity >= opts.flagSimilarity || longestFragmentTokens >= opts.flagFragmentTokens;
+  const flagged = similarity >= opts.flagSimilarity || longest >= opts.flagFragmentTokens;
   if (similarity < opts.threshold && !flagged) return null;
-  const order = kept.map((_, i) => i).sort((x, y) => kept[x]!.aStart - kept[y]!.aStart);
+  return {
+    leftId: left.id,
+    rightId: right.id,
+    similarity,
+    longestFragmentTokens: longest,
+    flagged,
+    leftMatchedTokens: leftMatched,
+    rightMatchedTokens: rightMatched,
+    left,
+    right,
+    leftCounting,
+    rightCounting,
+    runs: byStart(kept),
+  };
+}
+
+/** The reported pair, with the source regions of its fragments. */
+export function materialize(p: ScoredPair, minFragmentTokens: number): PlagiarismPair {
+  const { left, right, runs } = p;
+  const fragments: PlagiarismFragment[] = [];
+  for (let i = 0; i < runs.length; i += 4) fragmentsOf(fragments, runs[i]!, runs[i + 1]!, runs[i + 2]!, left, right, p.leftCounting, p.rightCounting, runs[i + 3]!);
   return {
     leftId: left.id,
     rightId: right.id,
     leftUserId: left.userId,
     rightUserId: right.userId,
     language: left.language,
-    similarity,
-    longestFragmentTokens,
-    flagged,
-    leftMatchedTokens: leftMatched,
-    rightMatchedTokens: rightMatched,
-    leftTotalTokens: leftCounting.countedTokens,
-    rightTotalTokens: rightCounting.countedTokens,
-    fragments: shown(order.flatMap((i) => fragmentsOf(kept[i]!, left, right, leftCounting, rightCounting, weights[i]!)), opts.minFragmentTokens),
+    similarity: p.similarity,
+    longestFragmentTokens: p.longestFragmentTokens,
+    flagged: p.flagged,
+    leftMatchedTokens: p.leftMatchedTokens,
+    rightMatchedTokens: p.rightMatchedTokens,
+    leftTotalTokens: p.leftCounting.countedTokens,
+    rightTotalTokens: p.rightCounting.countedTokens,
+    fragments: shown(fragments, minFragmentTokens),
   };
 }
 
-function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
-  const [small, large, swapped] = a.fingerprints.size <= b.fingerprints.size ? [a, b, false] : [b, a, true];
-  // A pair has tens of runs, so a linear scan beats a Map of diagonals (and makes less garbage).
-  const runs: Run[] = [];
-  for (const [hash, smallPositions] of small.fingerprints) {
-    const largePositions = large.fingerprints.get(hash);
-    if (!largePositions || opts.isCommon(hash)) continue;
-    const smallSeeds = Math.min(smallPositions.length, MAX_SEEDS_PER_SIDE);
-    const largeSeeds = Math.min(largePositions.length, MAX_SEEDS_PER_SIDE);
-    for (let si = 0; si < smallSeeds; si++) {
-      for (let li = 0; li < largeSeeds; li++) {
-        const pa = swapped ? largePositions[li]! : smallPositions[si]!;
-        const pb = swapped ? smallPositions[si]! : largePositions[li]!;
-        const diagonal = pa - pb;
-        if (covers(runs, pa, diagonal)) continue;
-        const run = extend(a.tokens, b.tokens, pa, diagonal, opts.k);
-        if (run) runs.push(run);
+/** compare = score + materialize, for one pair (tests). */
+export function compare(a: Prepared, b: Prepared, opts: CompareOptions): PlagiarismPair | null {
+  const scored = score(a, b, opts);
+  return scored && materialize(scored, opts.minFragmentTokens);
+}
+
+function byLengthThenStart(x: Run, y: Run): number {
+  return y.aEnd - y.aStart - (x.aEnd - x.aStart) || x.aStart - y.aStart || x.diagonal - y.diagonal;
+}
+
+/** Kept runs (four numbers each) ordered by their left start: an insertion sort, a pair keeps a few runs. */
+function byStart(kept: number[]): Int32Array {
+  const out = Int32Array.from(kept);
+  for (let i = 4; i < out.length; i += 4) {
+    for (let j = i; j > 0 && out[j - 4]! > out[j]!; j -= 4) {
+      for (let f = 0; f < 4; f++) {
+        const t = out[j - 4 + f]!;
+        out[j - 4 + f] = out[j + f]!;
+        out[j + f] = t;
       }
     }
   }
+  return out;
+}
+
+/** Maximal matched runs through the shared, non-common fingerprints (a merge of the two sorted lists). */
+function findRuns(a: Prepared, b: Prepared, opts: CompareOptions): Run[] {
+  const runs: Run[] = [];
+  const ha = a.printHashes;
+  const hb = b.printHashes;
+  let i = 0;
+  let j = 0;
+  while (i < ha.length && j < hb.length) {
+    const x = ha[i]!;
+    const y = hb[j]!;
+    if (x < y) i++;
+    else if (x > y) j++;
+    else {
+      if (!opts.isCommon(x)) seedRuns(runs, a, b, i, j, opts.k);
+      i++;
+      j++;
+    }
+  }
   return runs;
+}
+
+function seedRuns(runs: Run[], a: Prepared, b: Prepared, i: number, j: number, k: number): void {
+  const aFrom = a.printStarts[i]!;
+  const aTo = Math.min(a.printStarts[i + 1]!, aFrom + MAX_SEEDS_PER_SIDE);
+  const bFrom = b.printStarts[j]!;
+  const bTo = Math.min(b.printStarts[j + 1]!, bFrom + MAX_SEEDS_PER_SIDE);
+  for (let si = aFrom; si < aTo; si++) {
+    const pa = a.printPositions[si]!;
+    for (let li = bFrom; li < bTo; li++) {
+      const diagonal = pa - b.printPositions[li]!;
+      if (covers(runs, pa, diagonal)) continue;
+      const run = extend(a.tokens, b.tokens, pa, diagonal, k);
+      if (run) runs.push(run);
+    }
+  }
 }
 
 /**
  * The regions of one matched run: the whole run, or, when it passes through starter code (which the score
  * ignores), each stretch of the students' own code in it, so the starter is never highlighted (issue 16).
  */
-function fragmentsOf(run: Run, left: Prepared, right: Prepared, lc: Counting, rc: Counting, tokens: number) {
+function fragmentsOf(out: PlagiarismFragment[], aStart: number, aEnd: number, diagonal: number, left: Prepared, right: Prepared, lc: Counting, rc: Counting, tokens: number): void {
   let touchesStarter = false;
-  for (let i = run.aStart; i < run.aEnd && !touchesStarter; i++) touchesStarter = left.starter[i] === 1 || right.starter[i - run.diagonal] === 1;
-  const region = (from: number, to: number, n: number) => ({ left: regionOf(left, from, to), right: regionOf(right, from - run.diagonal, to - run.diagonal), tokens: n });
-  if (!touchesStarter) return [region(run.aStart, run.aEnd, tokens)];
-  const out: ReturnType<typeof region>[] = [];
+  for (let i = aStart; i < aEnd && !touchesStarter; i++) touchesStarter = left.starter[i] === 1 || right.starter[i - diagonal] === 1;
+  if (!touchesStarter) {
+    out.push({ left: regionOf(left, aStart, aEnd), right: regionOf(right, aStart - diagonal, aEnd - diagonal), tokens });
+    return;
+  }
   let start = -1;
-  for (let i = run.aStart; i <= run.aEnd; i++) {
-    const own = i < run.aEnd && left.starter[i] === 0 && right.starter[i - run.diagonal] === 0;
+  for (let i = aStart; i <= aEnd; i++) {
+    const own = i < aEnd && left.starter[i] === 0 && right.starter[i - diagonal] === 0;
     if (own && start < 0) start = i;
     if (!own && start >= 0) {
-      const n = Math.min(counted(lc, start, i), counted(rc, start - run.diagonal, i - run.diagonal));
-      if (n > 0) out.push(region(start, i, n));
+      const n = Math.min(counted(lc, start, i), counted(rc, start - diagonal, i - diagonal));
+      if (n > 0) out.push({ left: regionOf(left, start, i), right: regionOf(right, start - diagonal, i - diagonal), tokens: n });
       start = -1;
     }
   }
-  return out;
 }
 
 /**
@@ -183,15 +277,5 @@ function counted(sub: Counting, from: number, to: number): number {
   if (sub.countedTokens === sub.ignored.length) return to - from;
   let n = 0;
   for (let i = from; i < to; i++) n += 1 - sub.ignored[i]!;
-  return n;
-}
-
-function coveredCount(sub: Counting, covered: Uint8Array): number {
-  let n = 0;
-  if (sub.countedTokens === sub.ignored.length) {
-    for (let i = 0; i < covered.length; i++) n += covered[i]!;
-    return n;
-  }
-  for (let i = 0; i < covered.length; i++) if (covered[i] && !sub.ignored[i]) n++;
   return n;
 }

@@ -1,4 +1,5 @@
 import type { LanguageId, PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
+import { materialize, type ScoredPair } from './compare.js';
 import { LanguageIndex } from './language-index.js';
 import { resolveParams } from './params.js';
 import { ignoredKgrams, prepare, STARTER_DISPLAY_K, type Prepared } from './prepare.js';
@@ -91,7 +92,7 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
     },
     add(sub) {
       const { index, prepared } = insert(sub);
-      return bound(rank(index.pairsOf(prepared, (other) => other !== prepared)), params.maxPairsPerSubmission);
+      return bound(rank(index.pairsOf(prepared, (other) => other !== prepared)), params.maxPairsPerSubmission).map((p) => materialize(p, params.minFragmentTokens));
     },
     addAll(subs) {
       for (const sub of subs) insert(sub);
@@ -99,14 +100,14 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
     pairs(onProgress) {
       const total = languageOf.size;
       let before = 0;
-      const all: PlagiarismPair[] = [];
+      const all: ScoredPair[] = [];
       for (const index of languages.values()) {
         const offset = before;
-        // A loop, not push(...): a language's pairs can outnumber the arguments a call may take.
-        for (const pair of index.allPairs(onProgress && ((done) => onProgress(offset + done, total)))) all.push(pair);
+        index.allPairs(onProgress && ((done) => onProgress(offset + done, total)), all);
         before += index.size;
       }
-      return bound(rank(all), params.maxPairsPerSubmission);
+      // Regions only for the pairs that are kept (a 1,000-student ring compares ~500,000 pairs and keeps ~50,000).
+      return bound(rank(all), params.maxPairsPerSubmission).map((p) => materialize(p, params.minFragmentTokens));
     },
     remove,
   };
@@ -123,10 +124,10 @@ export function analyze(subs: SubmissionText[], opts: IndexOptions = {}): { pair
  * Bounded output: a pair is kept when it is among the `perSubmission` best (flagged first, then ranked) of
  * either of its submissions, so a ring of n students yields O(n) pairs, not n²/2. `pairs` must be ranked.
  */
-export function bound(pairs: PlagiarismPair[], perSubmission: number): PlagiarismPair[] {
+export function bound<P extends Ranked>(pairs: P[], perSubmission: number): P[] {
   const byFlag = [...pairs.filter((p) => p.flagged), ...pairs.filter((p) => !p.flagged)];
   const seen = new Map<number, number>();
-  const keep = new Set<PlagiarismPair>();
+  const keep = new Set<P>();
   for (const p of byFlag) {
     const l = (seen.get(p.leftId) ?? 0) + 1;
     const r = (seen.get(p.rightId) ?? 0) + 1;
@@ -137,12 +138,18 @@ export function bound(pairs: PlagiarismPair[], perSubmission: number): Plagiaris
   return keep.size === pairs.length ? pairs : pairs.filter((p) => keep.has(p));
 }
 
-export function rank(pairs: PlagiarismPair[]): PlagiarismPair[] {
-  return pairs.sort(
-    (x, y) =>
-      y.similarity - x.similarity ||
-      y.longestFragmentTokens - x.longestFragmentTokens ||
-      x.leftId - y.leftId ||
-      x.rightId - y.rightId,
-  );
+interface Ranked {
+  leftId: number;
+  rightId: number;
+  similarity: number;
+  longestFragmentTokens: number;
+  flagged?: boolean;
+}
+
+export function rank<P extends Ranked>(pairs: P[]): P[] {
+  return pairs.sort(byRank);
+}
+
+function byRank(x: Ranked, y: Ranked): number {
+  return y.similarity - x.similarity || y.longestFragmentTokens - x.longestFragmentTokens || x.leftId - y.leftId || x.rightId - y.rightId;
 }

@@ -1,5 +1,5 @@
-import type { PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
-import { compare, type CompareOptions, type Counting } from './compare.js';
+import type { PlagiarismParams } from '@logicode/contracts';
+import { score, type CompareOptions, type Counting, type ScoredPair } from './compare.js';
 import type { Prepared } from './prepare.js';
 
 /**
@@ -166,7 +166,7 @@ export class LanguageIndex {
    * submissions sharing non-common fingerprints with it; only those sharing enough of them (fingerprint Dice at
    * least CANDIDATE_FACTOR × threshold) are compared token by token.
    */
-  pairsOf(sub: Prepared, include: (other: Prepared) => boolean, refresh = true): PlagiarismPair[] {
+  pairsOf(sub: Prepared, include: (other: Prepared) => boolean, refresh = true, out: ScoredPair[] = []): ScoredPair[] {
     if (refresh) this.maybeRefreshCommon(false);
     // Counting in a typed array by slot, not a Map: this loop runs once per posting and dominates add().
     if (this.counts.length < this.slots.length) this.counts = new Int32Array(this.slots.length * 2);
@@ -182,7 +182,6 @@ export class LanguageIndex {
         counts[other.slot]! += 1;
       }
     }
-    const out: PlagiarismPair[] = [];
     const factor = CANDIDATE_FACTOR * this.params.threshold;
     const enough = fragmentPrints(this.params.flagFragmentTokens, this.params.k, this.params.window);
     for (const slot of touched) {
@@ -191,20 +190,19 @@ export class LanguageIndex {
       const other = this.slots[slot]!;
       const theirs = this.uncommonPrints.get(other) ?? other.fingerprints.size;
       if (((2 * count) / (mine + theirs) < factor && count < enough) || !include(other)) continue;
-      const pair = compare(sub, other, this.compareOptions);
+      const pair = score(sub, other, this.compareOptions);
       if (pair) out.push(pair);
     }
     return out;
   }
 
   /** Every reported pair, each once (the later-added side finds the earlier). `onCompared(n)` after each submission. */
-  allPairs(onCompared?: (done: number) => void): PlagiarismPair[] {
+  allPairs(onCompared?: (done: number) => void, out: ScoredPair[] = []): ScoredPair[] {
     this.maybeRefreshCommon(true);
     const order = new Map<Prepared, number>();
     for (const sub of this.subs.values()) order.set(sub, order.size);
-    const out: PlagiarismPair[] = [];
     for (const [sub, rank] of order) {
-      out.push(...this.pairsOf(sub, (other) => order.get(other)! < rank, false));
+      this.pairsOf(sub, (other) => order.get(other)! < rank, false, out);
       onCompared?.(rank + 1);
     }
     return out;

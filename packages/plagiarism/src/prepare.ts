@@ -31,6 +31,14 @@ export interface Prepared {
   countedTokens: number;
   /** Winnowed fingerprints (k-gram hash → k-gram positions), starter-code k-grams left out. */
   fingerprints: Map<number, number[]>;
+  /**
+   * The same fingerprints as sorted arrays, for compare(): a merge of two sorted lists finds the shared ones
+   * several times faster than a Map lookup per fingerprint (the 5,000-file profile spent a quarter of its time
+   * there). printPositions[printStarts[i] .. printStarts[i + 1]) are the positions of printHashes[i].
+   */
+  printHashes: Uint32Array;
+  printStarts: Int32Array;
+  printPositions: Int32Array;
   /** Set by the language index that holds it. */
   slot: number;
 }
@@ -92,6 +100,7 @@ export function prepare(
     if (list) list.push(pos);
     else fingerprints.set(h, [pos]);
   }
+  const { printHashes, printStarts, printPositions } = sortedPrints(fingerprints);
   return {
     id: sub.id,
     userId: sub.userId,
@@ -104,6 +113,24 @@ export function prepare(
     starter,
     countedTokens,
     fingerprints,
+    printHashes,
+    printStarts,
+    printPositions,
     slot: -1,
   };
+}
+
+function sortedPrints(fingerprints: Map<number, number[]>): Pick<Prepared, 'printHashes' | 'printStarts' | 'printPositions'> {
+  const printHashes = Uint32Array.from(fingerprints.keys()).sort();
+  const printStarts = new Int32Array(printHashes.length + 1);
+  let n = 0;
+  for (const positions of fingerprints.values()) n += positions.length;
+  const printPositions = new Int32Array(n);
+  let at = 0;
+  for (let i = 0; i < printHashes.length; i++) {
+    printStarts[i] = at;
+    for (const pos of fingerprints.get(printHashes[i]!)!) printPositions[at++] = pos;
+  }
+  printStarts[printHashes.length] = at;
+  return { printHashes, printStarts, printPositions };
 }
