@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { statusCode: 415, message: 'The content type is not supported.' },
   LANGUAGE_UNAVAILABLE: { statusCode: 422, message: 'This language is not available for this problem.' },
   PROBLEM_INVALID: { statusCode: 422, message: 'The problem failed validation.' },
+  PACKAGE_INVALID: { statusCode: 422, message: 'The file is not a problem package we can import.' },
+  PUBLISH_UNCONFIRMED: { statusCode: 409, message: 'The import report has a verdict mismatch; confirm to publish anyway.' },
   RATE_LIMITED: { statusCode: 429, message: 'Too many requests; try again shortly.' },
   QUEUE_FULL: { statusCode: 429, message: 'Too many submissions are waiting; wait for one to finish.' },
   INTERNAL: { statusCode: 500, message: 'Something went wrong on our side.' },

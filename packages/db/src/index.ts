@@ -1,7 +1,9 @@
 export type { Database } from './schema.js';
 export type * from './tables/users.js';
 export type * from './tables/problems.js';
+export type * from './tables/problem-packages.js';
 export type * from './tables/submissions.js';
+export type * from './tables/drafts.js';
 export type * from './tables/proctoring.js';
 export type * from './tables/plagiarism.js';
 export type * from './tables/assessments.js';

@@ -2,7 +2,9 @@ import type {
   AssessmentAccommodationsTable, AssessmentAttemptsTable, AssessmentProblemsTable, AssessmentsTable, ClassInvitesTable,
   ClassMembersTable, ClassesTable, ScoreAdjustmentsTable,
 } from './tables/assessments.js';
+import type { DraftsTable } from './tables/drafts.js';
 import type { PlagiarismPairsTable, PlagiarismRunsTable } from './tables/plagiarism.js';
+import type { ProblemPackageFilesTable, ProblemPackageImportsTable } from './tables/problem-packages.js';
 import type { ProblemLanguagesTable, ProblemsTable, ReferenceSolutionsTable, TestCasesTable } from './tables/problems.js';
 import type {
   CodeSnapshotsTable, FlagAuditTable, ProblemSessionsTable, ProctorEventsTable, ProctorFlagsTable, ProctorSettingsTable,
@@ -19,8 +21,11 @@ export interface Database {
   problemLanguages: ProblemLanguagesTable;
   testCases: TestCasesTable;
   referenceSolutions: ReferenceSolutionsTable;
+  problemPackageFiles: ProblemPackageFilesTable;
+  problemPackageImports: ProblemPackageImportsTable;
   submissions: SubmissionsTable;
   submissionTests: SubmissionTestsTable;
+  drafts: DraftsTable;
   solved: SolvedTable;
   problemSessions: ProblemSessionsTable;
   proctorEvents: ProctorEventsTable;

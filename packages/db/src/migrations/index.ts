@@ -9,6 +9,9 @@ import * as m0105 from './0105-session-epochs.js';
 import * as m0110 from './0110-attempt-integrity.js';
 import * as m0140 from './0140-problem-archive.js';
 import * as m0150 from './0150-account-recovery.js';
+import * as m0200 from './0200-drafts.js';
+import * as m0180 from './0180-problem-validators.js';
+import * as m0190 from './0190-problem-packages.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -22,4 +25,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0110-attempt-integrity': m0110,
   '0140-problem-archive': m0140,
   '0150-account-recovery': m0150,
+  '0180-problem-validators': m0180,
+  '0190-problem-packages': m0190,
+  '0200-drafts': m0200,
 };
