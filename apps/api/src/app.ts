@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth/index.js';
 import { problemRoutes } from './routes/problems/index.js';
 import { leaderboardRoutes } from './routes/leaderboard/index.js';
 import { submissionRoutes } from './routes/submissions/index.js';
+import { draftRoutes } from './routes/drafts/index.js';
 import { proctorRoutes } from './routes/proctor/index.js';
 import { teacherRoutes } from './routes/teacher/index.js';
 import { plagiarismRoutes } from './routes/plagiarism/index.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
   await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
   await app.register(submissionRoutes, { ...deps, prefix: '/api/submissions' });
+  await app.register(draftRoutes, { ...deps, prefix: '/api/drafts' });
   await app.register(leaderboardRoutes, deps);
   await app.register(proctorRoutes, { ...deps, prefix: '/api/proctor' });
   await app.register(teacherRoutes, { ...deps, prefix: '/api/teacher' });

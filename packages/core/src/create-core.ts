@@ -5,6 +5,7 @@ import { createPlagiarism } from './plagiarism/index.js';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
 import { createProblemsService, type ProblemValidator } from './problems/problems-service.js';
 import { createProctoring, type ProctoringOptions } from './proctoring/index.js';
+import { createDraftsService } from './submissions/drafts-service.js';
 import { createSubmissionsService } from './submissions/submissions-service.js';
 
 export interface CoreOptions {
@@ -36,6 +37,7 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     accounts: createAccountsService(deps),
     problems,
     submissions,
+    drafts: createDraftsService(deps),
     leaderboard,
     plagiarism: createPlagiarism(deps),
     proctoring,

@@ -10,6 +10,7 @@ export { emitToRoom, SOCKET_EMIT_CHANNEL, type SocketEmitMessage } from './realt
 export * from './proctoring/index.js';
 export type { SubmissionsService, ClaimedSubmission } from './submissions/submissions-service.js';
 export { MAX_JUDGE_TRIES } from './submissions/submissions-service.js';
+export { DRAFT_SAVES_PER_MINUTE, type DraftsService } from './submissions/drafts-service.js';
 export { JUDGE_QUEUE, VALIDATE_QUEUE, validationReplyChannel, type JudgeQueueMessage, type ValidateQueueMessage } from './submissions/queues.js';
 export { createRemoteProblemValidator, type ValidationReply } from './problems/remote-validator.js';
 export type { LeaderboardService } from './leaderboard/leaderboard-service.js';
