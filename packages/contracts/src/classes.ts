@@ -7,6 +7,8 @@ import { pathIdSchema } from './common.js';
  * account yet waits as a pending invite and is claimed when that person signs in and lists their classes).
  */
 const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'Enter valid email addresses.' })).pipe(z.string().max(254));
+/** One address of a bulk invite; checked one by one (core), so a bad one is named instead of refusing the list. */
+export const inviteEmailSchema = emailSchema;
 
 /** Join codes: 8 characters from an alphabet without look-alikes (0/O, 1/I/L). */
 export const JOIN_CODE_LENGTH = 8;
@@ -50,7 +52,7 @@ export const classRosterSchema = z.object({
 export type ClassRoster = z.infer<typeof classRosterSchema>;
 
 /** POST /api/classes/:id/invites: a list of emails (pasted, one per line or comma-separated, split by the client). */
-export const inviteBodySchema = z.object({ emails: z.array(emailSchema).min(1).max(500) });
+export const inviteBodySchema = z.object({ emails: z.array(z.string().max(320)).min(1).max(500) });
 export type InviteBody = z.infer<typeof inviteBodySchema>;
 
 /** Each email lands in one list: added now (a student account exists), pending (no account yet), or skipped. */
@@ -60,6 +62,8 @@ export const inviteResultSchema = z.object({
   alreadyMembers: z.array(z.string()),
   /** Accounts that are teachers or admins: they are not enrolled as students. */
   notStudents: z.array(z.string()),
+  /** Not email addresses: nobody was invited for these (the valid ones of the same list were). */
+  invalid: z.array(z.string()).default([]),
 });
 export type InviteResult = z.infer<typeof inviteResultSchema>;
 

@@ -136,5 +136,21 @@ export const flagsQuerySchema = z.object({
   status: z.enum(['open', 'cleared']).optional(),
   problemId: z.coerce.number().int().positive().optional(),
   userId: z.coerce.number().int().positive().optional(),
+  /** Only the flags of this class's students (one of the caller's classes; another teacher's: 404). */
+  classId: z.coerce.number().int().positive().optional(),
+  /** Only the flags raised in this assessment's attempts (one of the caller's; another teacher's: 404). */
+  assessmentId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
+export type FlagsQuery = z.infer<typeof flagsQuerySchema>;
+
+/** PATCH /api/teacher/flags (bulk): clear, reopen or annotate the selected flags with one note. */
+export const flagBulkReviewBodySchema = z.object({
+  ids: z.array(z.number().int().positive()).min(1).max(200),
+  status: z.enum(['open', 'cleared']).optional(),
+  note: z.string().trim().min(1).max(2000),
+});
+export type FlagBulkReviewBody = z.infer<typeof flagBulkReviewBodySchema>;
+/** The flags changed, and the ids that were not (missing, or outside the caller's scope: told apart from neither). */
+export const flagBulkReviewResultSchema = z.object({ updated: z.array(z.number().int()), notFound: z.array(z.number().int()) });
+export type FlagBulkReviewResult = z.infer<typeof flagBulkReviewResultSchema>;

@@ -55,5 +55,16 @@ export const flagListItemSchema = proctorFlagSchema.extend({ userName: z.string(
 export type FlagListItem = z.infer<typeof flagListItemSchema>;
 
 /** One attempt for playback, with who took it ("Review attempt #5 · Alice Chen · Two Sum"). */
-export const attemptTimelineViewSchema = attemptTimelineSchema.extend({ userName: z.string() });
+/** A Run or Submit made during an attempt, with its verdict (null while it is judged), for the timeline. */
+export const timelineSubmissionSchema = z.object({
+  id: z.number().int(),
+  mode: z.enum(['run', 'submit']),
+  verdict: z.string().nullable(),
+  /** 0..100, null until judged */
+  score: z.number().nullable(),
+  atMs: z.number(),
+  autoSubmitted: z.boolean(),
+});
+export type TimelineSubmission = z.infer<typeof timelineSubmissionSchema>;
+export const attemptTimelineViewSchema = attemptTimelineSchema.extend({ userName: z.string(), submissions: z.array(timelineSubmissionSchema).default([]) });
 export type AttemptTimelineView = z.infer<typeof attemptTimelineViewSchema>;

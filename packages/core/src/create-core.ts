@@ -1,4 +1,5 @@
 import { createAccountsService } from './accounts/accounts-service.js';
+import { createActivityService } from './activity/activity-service.js';
 import { createAssessments } from './assessments/index.js';
 import type { CoreDeps } from './context.js';
 import { createPlagiarism } from './plagiarism/index.js';
@@ -39,6 +40,8 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     submissions,
     drafts: createDraftsService(deps),
     leaderboard,
+    // Per-day counts for the charts: a student's calendar, a class's progress.
+    activity: createActivityService(deps),
     plagiarism: createPlagiarism(deps),
     proctoring,
     // Classes and assessments: their attempts' clocks are proctoring attempts' deadlines (auto-submit included).

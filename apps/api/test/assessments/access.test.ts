@@ -33,7 +33,7 @@ for (const dialect of TEST_DIALECTS) {
       const invited = await ok(t, 'POST', `/api/classes/${cls.id}/invites`, teacher.headers, {
         emails: [alice.email, alice.email.toUpperCase(), 'Later@School.test', otherTeacher.email],
       });
-      assert.deepEqual(invited, { added: [alice.email], pending: ['later@school.test'], alreadyMembers: [], notStudents: [otherTeacher.email] });
+      assert.deepEqual(invited, { added: [alice.email], pending: ['later@school.test'], alreadyMembers: [], notStudents: [otherTeacher.email], invalid: [] });
       const again = await ok(t, 'POST', `/api/classes/${cls.id}/invites`, teacher.headers, { emails: [alice.email] });
       assert.deepEqual(again.alreadyMembers, [alice.email]);
 

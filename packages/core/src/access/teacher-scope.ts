@@ -113,6 +113,21 @@ export function createTeacherScope(deps: CoreDeps) {
       return (await scope.hasStudent(actor, attempt.userId)) || ownsAssessment(actor, attempt.assessmentId);
     },
 
+    /**
+     * The students of one of the actor's own classes (an admin: any class), for filters and per-class views;
+     * another teacher's class answers NOT_FOUND, as a missing one does.
+     */
+    async classStudents(actor: Actor, classId: number): Promise<number[]> {
+      await access.ownedClass(actor, classId);
+      const rows = await db.selectFrom('classMembers').select('userId').where('classId', '=', classId).orderBy('userId').execute();
+      return rows.map((r) => r.userId);
+    },
+
+    /** NOT_FOUND unless the actor owns the assessment (an admin owns all). */
+    async requireAssessment(actor: Actor, assessmentId: number): Promise<void> {
+      if (!(await ownsAssessment(actor, assessmentId))) throw new AppError('NOT_FOUND', 'No such assessment.');
+    },
+
     async requireAttempt(actor: Actor, attempt: { userId: number; assessmentId: number | null }, message = 'No such attempt.'): Promise<void> {
       if (!(await scope.hasAttempt(actor, attempt))) throw new AppError('NOT_FOUND', message);
     },

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
-  AppError, JOIN_CODE_LENGTH, type ClassRoster, type ClassSummary, type InviteResult,
+  AppError, JOIN_CODE_LENGTH, inviteEmailSchema, type ClassRoster, type ClassSummary, type InviteResult,
 } from '@logicode/contracts';
 import type { ClassRow } from '@logicode/db';
 import { SCOPE_CHANNEL, teacherScopeOf, type ScopeChangeMessage } from '../access/teacher-scope.js';
@@ -98,10 +98,19 @@ export function createClassesService(deps: CoreDeps, access: Access) {
 
     async invite(actor: Actor, classId: number, emails: string[]): Promise<InviteResult> {
       await access.ownedClass(actor, classId);
-      const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+      // Each address on its own: a typo is named in `invalid` and the rest of the list is still invited.
+      const invalid: string[] = [];
+      const valid: string[] = [];
+      for (const raw of emails) {
+        const parsed = inviteEmailSchema.safeParse(raw);
+        if (parsed.success) valid.push(parsed.data);
+        else if (raw.trim()) invalid.push(raw.trim());
+      }
+      const unique = [...new Set(valid)];
+      const result: InviteResult = { added: [], pending: [], alreadyMembers: [], notStudents: [], invalid: [...new Set(invalid)] };
+      if (unique.length === 0) return result;
       const users = await db.selectFrom('users').select(['id', 'email', 'role']).where('email', 'in', unique).execute();
       const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
-      const result: InviteResult = { added: [], pending: [], alreadyMembers: [], notStudents: [] };
       for (const email of unique) {
         const user = byEmail.get(email);
         if (!user) {

@@ -94,11 +94,24 @@ export function createPlagiarismService(deps: CoreDeps) {
       const subs = await db.selectFrom('submissions').select(['id', 'language', 'code', 'verdict', 'createdAtMs', 'attemptId'])
         .where('id', 'in', [row.leftSubmissionId, row.rightSubmissionId]).execute();
       const named = await names([row.leftUserId, row.rightUserId]);
+      // A practice Submit carries no attempt id, but a proctored practice problem opened one: the student's practice
+      // attempt at the problem that was open when the submission was made is where its code playback is (both students are in
+      // scope here, so their attempts are too).
+      const attemptOf = new Map<number, number | null>();
+      await Promise.all(subs.map(async (sub) => {
+        if (sub.attemptId !== null) return void attemptOf.set(sub.id, sub.attemptId);
+        const userId = sub.id === row.leftSubmissionId ? row.leftUserId : row.rightUserId;
+        const found = await db.selectFrom('problemSessions').select('id').where('userId', '=', userId).where('problemId', '=', row.problemId)
+          .where('assessmentId', 'is', null).where('startedAtMs', '<=', sub.createdAtMs)
+          .where((eb) => eb.or([eb('endedAtMs', 'is', null), eb('endedAtMs', '>=', sub.createdAtMs)]))
+          .orderBy('startedAtMs', 'desc').limit(1).executeTakeFirst();
+        attemptOf.set(sub.id, found?.id ?? null);
+      }));
       const summary = toPairSummary(row, { left: named.get(row.leftUserId) ?? `#${row.leftUserId}`, right: named.get(row.rightUserId) ?? `#${row.rightUserId}` });
       const side = (s: typeof summary.left) => {
         const sub = subs.find((x) => x.id === s.submissionId);
         if (!sub) throw new AppError('NOT_FOUND', 'A submission of this pair was deleted.');
-        return { ...s, language: sub.language as LanguageId, code: sub.code, verdict: sub.verdict, submittedAt: new Date(Number(sub.createdAtMs)).toISOString(), attemptId: sub.attemptId };
+        return { ...s, language: sub.language as LanguageId, code: sub.code, verdict: sub.verdict, submittedAt: new Date(Number(sub.createdAtMs)).toISOString(), attemptId: attemptOf.get(sub.id) ?? null };
       };
       return { ...summary, left: side(summary.left), right: side(summary.right), fragments: JSON.parse(row.fragments) as PlagiarismFragment[] };
     },

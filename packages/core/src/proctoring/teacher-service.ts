@@ -1,5 +1,6 @@
 import {
   AppError, type ActiveSession, type AttemptReport, type AttemptTimeline, type DashboardStats, type EventsQuery,
+  type FlagBulkReviewBody, type FlagBulkReviewResult, type FlagsQuery, type TimelineSubmission,
   type FlagListItem, type FlagReviewBody, type ProctorEventRecord, type ProctorFlag, type StudentDetail, type StudentDetailQuery,
   type StudentsQuery,
 } from '@logicode/contracts';
@@ -191,17 +192,27 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     },
 
     /** Events and snapshots of one attempt in client-time order, for playback, with who took it. */
-    async timeline(actor: Actor, attemptId: number): Promise<AttemptTimeline & { userName: string }> {
+    async timeline(actor: Actor, attemptId: number): Promise<AttemptTimeline & { userName: string; submissions: TimelineSubmission[] }> {
       const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
       if (!row) throw new AppError('NOT_FOUND', 'No such attempt.');
       await scope.requireAttempt(actor, row);
       // The attempt's events and snapshots live on its owner's shard (the main database without shards).
       const shard = deps.db.shards.forUser(row.userId);
-      const [[attempt], events, snaps, user] = await Promise.all([
+      // Runs and Submits of the attempt: those stamped with it (assessments, timed problems) and, for a practice
+      // attempt, the student's unstamped ones at the same problem inside the attempt's window.
+      const windowEndMs = row.isActive === 1 ? deps.clock.now() : Number(row.endedAtMs ?? deps.clock.now());
+      const submissionRows = db.selectFrom('submissions').select(['id', 'mode', 'verdict', 'score', 'createdAtMs', 'autoSubmitted'])
+        .where((eb) => eb.or([
+          eb('attemptId', '=', attemptId),
+          eb.and([eb('userId', '=', row.userId), eb('problemId', '=', row.problemId), eb('attemptId', 'is', null),
+            eb('createdAtMs', '>=', row.startedAtMs), eb('createdAtMs', '<=', windowEndMs)]),
+        ])).orderBy('createdAtMs').orderBy('id').limit(2000).execute();
+      const [[attempt], events, snaps, user, subs] = await Promise.all([
         reports([row]),
         shard.selectFrom('proctorEvents').selectAll().where('attemptId', '=', attemptId).orderBy('clientTsMs').limit(20_000).execute(),
         shard.selectFrom('codeSnapshots').selectAll().where('attemptId', '=', attemptId).orderBy('seq').limit(5_000).execute(),
         db.selectFrom('users').select('name').where('id', '=', row.userId).executeTakeFirst(),
+        submissionRows,
       ]);
       const snapshotEvents: ProctorEventRecord[] = snaps.map((s) => ({
         id: s.id, userId: s.userId, problemId: s.problemId, attemptId, type: 'code_snapshot', severity: 'info',
@@ -222,6 +233,10 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         attempt: attempt!,
         userName: user?.name ?? '',
         events: merged,
+        submissions: subs.map((s) => ({
+          id: s.id, mode: s.mode, verdict: s.verdict, score: s.score === null ? null : Number(s.score),
+          atMs: Number(s.createdAtMs), autoSubmitted: Number(s.autoSubmitted) === 1,
+        })),
         audit: audit.map((a) => ({
           id: a.id, flagId: a.flagId, actorId: a.actorId, action: a.action, note: a.note,
           createdAt: new Date(Number(a.createdAtMs)).toISOString(),
@@ -230,10 +245,15 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     },
 
     /** Flags of the actor's students, newest first, each naming the student and the problem. */
-    async flags(actor: Actor, query: { status?: 'open' | 'cleared' | undefined; problemId?: number | undefined; userId?: number | undefined; limit: number }): Promise<FlagListItem[]> {
+    async flags(actor: Actor, query: FlagsQuery): Promise<FlagListItem[]> {
+      // An assessment's flags: every attempt in the actor's own assessment is in scope (even of a student who
+      // has left the class); another teacher's assessment or class answers NOT_FOUND (teacher-scope.ts).
+      if (query.assessmentId !== undefined) await scope.requireAssessment(actor, query.assessmentId);
+      const inClass = query.classId !== undefined ? await scope.classStudents(actor, query.classId) : undefined;
       const visible = await scope.of(actor);
-      if (query.userId !== undefined && !visible.has(query.userId)) return [];
-      const only = scopeFilter(visible, query.userId);
+      if (query.userId !== undefined && !visible.has(query.userId) && query.assessmentId === undefined) return [];
+      let only = query.assessmentId !== undefined ? undefined : scopeFilter(visible, query.userId);
+      if (inClass) only = only ? inClass.filter((id) => only!.includes(id)) : inClass;
       if (only && only.length === 0) return [];
       let q = db.selectFrom('proctorFlags').innerJoin('users', 'users.id', 'proctorFlags.userId').leftJoin('problems', 'problems.id', 'proctorFlags.problemId')
         .selectAll('proctorFlags').select(['users.name as userName', 'problems.title as problemTitle']);
@@ -241,8 +261,30 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       if (query.problemId) q = q.where('proctorFlags.problemId', '=', query.problemId);
       if (query.userId) q = q.where('proctorFlags.userId', '=', query.userId);
       if (only) q = q.where('proctorFlags.userId', 'in', only);
+      if (query.assessmentId !== undefined) {
+        const inAssessment = db.selectFrom('problemSessions').select('problemSessions.id').where('problemSessions.assessmentId', '=', query.assessmentId);
+        q = q.where('proctorFlags.attemptId', 'in', inAssessment);
+      }
       const rows = await q.orderBy('proctorFlags.id', 'desc').limit(query.limit).execute();
       return rows.map(({ userName, problemTitle, ...row }) => ({ ...toFlag(row), userName, problemTitle: problemTitle ?? '' }));
+    },
+
+    /**
+     * The same review for many flags (one note for all), each checked and audited on its own: a flag outside the
+     * scope (or missing) is left alone and listed in `notFound`, never told apart.
+     */
+    async reviewFlags(actor: Actor, body: FlagBulkReviewBody): Promise<FlagBulkReviewResult> {
+      const result: FlagBulkReviewResult = { updated: [], notFound: [] };
+      for (const id of [...new Set(body.ids)]) {
+        try {
+          await this.reviewFlag(actor, id, { note: body.note, ...(body.status ? { status: body.status } : {}) });
+          result.updated.push(id);
+        } catch (err) {
+          if (!(err instanceof AppError) || err.code !== 'NOT_FOUND') throw err;
+          result.notFound.push(id);
+        }
+      }
+      return result;
     },
 
     /** Clear, reopen or annotate a flag; the change and its note go to the audit trail. Raw events stay. */

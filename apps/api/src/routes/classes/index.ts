@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  classListSchema, classRosterSchema, classStudentParamsSchema, classSummarySchema, createClassBodySchema, errorBodySchema,
+  classListSchema, classProgressQuerySchema, classProgressSchema, classRosterSchema, classStudentParamsSchema, classSummarySchema, createClassBodySchema, errorBodySchema,
   idParamSchema, inviteBodySchema, inviteResultSchema, joinClassBodySchema, okSchema,
 } from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
@@ -27,6 +27,9 @@ export async function classRoutes(app: FastifyInstance, { runtime }: RouteDeps):
 
   r.get('/:id', { onRequest: staff, schema: { tags, summary: 'The roster and pending invites', params: idParamSchema, response: { 200: classRosterSchema, ...errors } } },
     async (request) => classes.roster(request.actor!, request.params.id));
+
+  r.get('/:id/progress', { onRequest: staff, schema: { tags, summary: 'Problems solved per day by the class\'s students (for the progress chart)', params: idParamSchema, querystring: classProgressQuerySchema, response: { 200: classProgressSchema, ...errors } } },
+    async (request) => runtime.core.activity.classProgress(request.actor!, request.params.id, request.query));
 
   r.post('/:id/invites', { onRequest: staff, schema: { tags, summary: 'Invite students by email (accounts are added now, other emails wait)', params: idParamSchema, body: inviteBodySchema, response: { 200: inviteResultSchema, ...errors } } },
     async (request) => classes.invite(request.actor!, request.params.id, request.body.emails));

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { errorBodySchema, leaderboardPageSchema, pageQuerySchema, progressSchema } from '@logicode/contracts';
+import { errorBodySchema, leaderboardPageSchema, myActivitySchema, pageQuerySchema, progressSchema } from '@logicode/contracts';
 import { sendJsonText } from '../json-body.js';
 import type { RouteDeps } from '../route-deps.js';
 
@@ -20,4 +20,9 @@ export async function leaderboardRoutes(app: FastifyInstance, { runtime }: Route
     onRequest: app.requireAuth,
     schema: { tags: ['progress'], summary: 'The caller\'s solved problems by category and difficulty', response: { 200: progressSchema, 401: errorBodySchema } },
   }, async (request) => leaderboard.progress(request.actor!));
+
+  r.get('/api/me/activity', {
+    onRequest: app.requireAuth,
+    schema: { tags: ['progress'], summary: 'The caller\'s Runs and Submits per UTC day over the last year (the activity calendar)', response: { 200: myActivitySchema, 401: errorBodySchema } },
+  }, async (request) => runtime.core.activity.mine(request.actor!));
 }

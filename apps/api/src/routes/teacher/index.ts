@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   activeSessionSchema, attemptTimelineViewSchema, dashboardStatsSchema, errorBodySchema, eventsPageSchema, eventsQuerySchema,
-  flagListItemSchema, flagReviewBodySchema, flagsQuerySchema, idParamSchema, problemSettingsBodySchema, problemSettingsViewSchema,
+  flagBulkReviewBodySchema, flagBulkReviewResultSchema, flagListItemSchema, flagReviewBodySchema, flagsQuerySchema, idParamSchema, problemSettingsBodySchema, problemSettingsViewSchema,
   proctorFlagSchema, proctorSettingsSchema, studentDetailQuerySchema, studentDetailSchema, studentsPageSchema, studentsQuerySchema, pageOf,
   teacherSubmissionSchema, teacherSubmissionsQuerySchema,
 } from '@logicode/contracts';
@@ -48,6 +48,9 @@ export async function teacherRoutes(app: FastifyInstance, { runtime }: RouteDeps
 
   r.get('/flags', { schema: { tags, summary: 'Flags of the caller\'s students, newest first, naming the student and the problem', querystring: flagsQuerySchema, response: { 200: z.object({ items: z.array(flagListItemSchema) }), ...errors } } },
     async (request) => ({ items: await teacher.flags(request.actor!, request.query) }));
+
+  r.patch('/flags', { schema: { tags, summary: 'Clear, reopen or annotate many flags with one note (each audited; ids outside the caller\'s scope are listed as not found)', body: flagBulkReviewBodySchema, response: { 200: flagBulkReviewResultSchema, ...errors } } },
+    async (request) => teacher.reviewFlags(request.actor!, request.body));
 
   r.patch('/flags/:id', { schema: { tags, summary: 'Clear, reopen or annotate a flag (kept in the audit trail)', params: idParamSchema, body: flagReviewBodySchema, response: { 200: proctorFlagSchema, ...errors } } },
     async (request) => teacher.reviewFlag(request.actor!, request.params.id, request.body));
