@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkerSchema } from './judge.js';
+import { checkerKindSchema, checkerSchema, scoringSchema } from './judge.js';
 import { languageIdSchema } from './languages.js';
 
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
@@ -32,6 +32,8 @@ export const problemFieldsSchema = z.object({
   timeLimitMs: z.number().int().min(100).max(20_000).default(2000),
   memoryLimitKb: z.number().int().min(16_384).max(1_048_576).default(262_144),
   checker: checkerSchema.default({ kind: 'exact' }),
+  /** Absent: pass-fail. Scored: the test groups and their points (each test names its group). */
+  scoring: scoringSchema.optional(),
   /** A timed problem: the server-owned clock gives each attempt this long, then submits. null = untimed. */
   timedDurationSec: z.number().int().min(10).max(6 * 3600).nullable().default(null),
   isPublished: z.boolean().default(true),
@@ -51,6 +53,14 @@ export const testCaseInputSchema = z.object({
   expectedOutput: z.string().max(8 * 1024 * 1024),
   isSample: z.boolean().default(false),
   weight: z.number().int().min(0).max(1000).default(1),
+  /** Its group in `scoring.groups` (scored problems); absent or null: in no group (a sample worth no points). */
+  group: z.string().max(64).nullable().optional(),
+  /**
+   * Interactive problems' samples: the exchange shown to students instead of input and output, in the package
+   * format's `.interaction` form (`<` lines the validator sends, `>` lines the program answers). Taken from the
+   * package's `.interaction` file, or recorded by running a reference solution (the judge's TestResult.transcript).
+   */
+  transcript: z.string().max(1_000_000).nullable().optional(),
 });
 export type TestCaseInput = z.infer<typeof testCaseInputSchema>;
 
@@ -63,7 +73,11 @@ export const referenceSolutionSchema = z.object({
 });
 export type ReferenceSolution = z.infer<typeof referenceSolutionSchema>;
 
-/** One JSON package holds a whole problem: export and import, and the seed data's format. */
+/**
+ * One JSON package holds a whole problem: export and import, and the seed data's format. A `custom` checker in a
+ * package written before the package-format validators (no `protocol`) is the legacy 0/1 protocol: see
+ * `markLegacyCheckers`, applied by the import route and the seed loader before parsing.
+ */
 export const problemPackageSchema = z.object({
   format: z.literal('logicode-problem@1'),
   problem: problemFieldsSchema,
@@ -107,14 +121,22 @@ export const problemSummarySchema = z.object({
 });
 export type ProblemSummary = z.infer<typeof problemSummarySchema>;
 
-export const sampleTestSchema = z.object({ id: z.number().int(), input: z.string(), expectedOutput: z.string() });
+export const sampleTestSchema = z.object({
+  id: z.number().int(),
+  input: z.string(),
+  expectedOutput: z.string(),
+  /** Interactive problems: the exchange to show instead of input and output. */
+  transcript: z.string().nullable().optional(),
+});
 
 /** The catalog's part of a problem page: sample tests only, no drivers, no solutions. */
 export const problemCatalogDetailSchema = problemSummarySchema.extend({
   statement: z.string(),
   timeLimitMs: z.number().int(),
   memoryLimitKb: z.number().int(),
-  checkerKind: z.enum(['exact', 'tokens', 'float', 'custom']),
+  checkerKind: checkerKindSchema,
+  /** Scored problems: the groups and their points (tests' membership stays hidden). Absent: pass-fail. */
+  scoring: scoringSchema.optional(),
   starterCode: z.array(z.object({ language: languageIdSchema, starterCode: z.string() })),
   sampleTests: z.array(sampleTestSchema),
   hiddenTestCount: z.number().int(),
@@ -145,3 +167,34 @@ export type ProblemAdmin = z.infer<typeof problemAdminSchema>;
 /** GET /api/admin/problems/archived: what an admin may restore or purge. */
 export const archivedProblemSchema = z.object({ id: z.number().int(), slug: z.string(), title: z.string(), archivedAt: z.string() });
 export type ArchivedProblem = z.infer<typeof archivedProblemSchema>;
+
+/**
+ * A JSON package (logicode-problem@1) made before migration 0180 has custom checkers without `protocol`; they
+ * speak the legacy protocol (exit 0/1), so mark them before parsing, where the default would be 'package'.
+ */
+export function markLegacyCheckers<T>(raw: T): T {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const pkg = raw as { problem?: { checker?: Record<string, unknown> } };
+  const checker = pkg.problem?.checker;
+  if (!checker || checker.kind !== 'custom' || 'protocol' in checker) return raw;
+  return { ...pkg, problem: { ...pkg.problem, checker: { ...checker, protocol: 'legacy' } } } as T;
+}
+
+/** Why a problem's scoring and its tests' groups do not fit together (empty: they do). */
+export function scoringProblems(scoring: z.infer<typeof scoringSchema> | undefined, tests: { group?: string | null }[]): string[] {
+  const problems: string[] = [];
+  const groups = new Set((scoring?.groups ?? []).map((g) => g.name));
+  if (groups.size !== (scoring?.groups ?? []).length) problems.push('Two test groups have the same name.');
+  if (scoring?.type !== 'scored') {
+    if (tests.some((t) => t.group)) problems.push('Tests name groups, but the problem is not scored.');
+    return problems;
+  }
+  if (groups.size === 0) problems.push('A scored problem needs at least one test group.');
+  for (const [i, t] of tests.entries()) {
+    if (t.group && !groups.has(t.group)) problems.push(`Test ${i + 1} names the unknown group "${t.group}".`);
+  }
+  for (const name of groups) {
+    if (!tests.some((t) => t.group === name)) problems.push(`The group "${name}" has no tests.`);
+  }
+  return problems;
+}

@@ -53,7 +53,7 @@ async function judgeTest(
     const check =
       job.checker.kind === 'custom' && checker
         ? await checker.check(test.input, test.expectedOutput, output)
-        : job.checker.kind === 'custom'
+        : job.checker.kind === 'custom' || job.checker.kind === 'interactive'
           ? { verdict: 'IE' as const, message: 'The checker is missing.' }
           : ((r) => ({ verdict: r.passed ? ('AC' as const) : ('WA' as const), message: r.message }))(
               checkBuiltin(job.checker, output, test.expectedOutput),

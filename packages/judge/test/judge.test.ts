@@ -74,9 +74,9 @@ describe('judge', () => {
       { id: 'b', input: '7\n', expectedOutput: '7\n', weight: 1 },
     ];
     const src = '#include <stdio.h>\nint main(void){int n;scanf("%d",&n);printf("%d %d\\n",n==7?1:n-2,2);return 0;}\n';
-    const r = await (await testJudge()).run(job('c', src, { tests, checker: { kind: 'custom', language: 'python', source: checker } }));
+    const r = await (await testJudge()).run(job('c', src, { tests, checker: { kind: 'custom', protocol: 'legacy', language: 'python', source: checker, files: [], flags: [] } }));
     assert.deepEqual(r.tests.map((t) => [t.verdict, t.message]), [['AC', 'ok'], ['WA', 'sum is 3']]);
-    const broken = await (await testJudge()).run(job('c', src, { tests, checker: { kind: 'custom', language: 'c', source: 'int main(' } }));
+    const broken = await (await testJudge()).run(job('c', src, { tests, checker: { kind: 'custom', protocol: 'legacy', language: 'c', source: 'int main(', files: [], flags: [] } }));
     assert.equal(broken.verdict, 'IE');
     assert.match(broken.compileOutput ?? '', /checker does not compile/);
   });

@@ -1,5 +1,5 @@
 import {
-  checkerSchema, type Checker, type ProblemAdmin, type ProblemFields, type ProblemLanguage, type ProblemPackage,
+  checkerSchema, scoringSchema, type Checker, type Scoring, type ProblemAdmin, type ProblemFields, type ProblemLanguage, type ProblemPackage,
   type ReferenceSolution, type TestCase,
 } from '@logicode/contracts';
 import type { ProblemRow, TestCaseRow } from '@logicode/db';
@@ -18,6 +18,17 @@ export function parseChecker(raw: string): Checker {
   return parsed.success ? parsed.data : { kind: 'exact' };
 }
 
+/** null or unreadable: pass-fail (undefined, so the field is left out). */
+export function parseScoring(raw: string | null): Scoring | undefined {
+  if (raw === null) return undefined;
+  try {
+    const parsed = scoringSchema.safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.type === 'scored' ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function toFields(row: ProblemRow): ProblemFields {
   return {
     slug: row.slug,
@@ -30,6 +41,7 @@ export function toFields(row: ProblemRow): ProblemFields {
     timeLimitMs: row.timeLimitMs,
     memoryLimitKb: row.memoryLimitKb,
     checker: parseChecker(row.checker),
+    ...(parseScoring(row.scoring) ? { scoring: parseScoring(row.scoring) } : {}),
     timedDurationSec: row.timedDurationSec,
     isPublished: Boolean(row.isPublished),
   };
@@ -48,6 +60,7 @@ export function fieldsToRow(fields: ProblemFields) {
     timeLimitMs: fields.timeLimitMs,
     memoryLimitKb: fields.memoryLimitKb,
     checker: JSON.stringify(fields.checker),
+    scoring: fields.scoring?.type === 'scored' ? JSON.stringify(fields.scoring) : null,
     timedDurationSec: fields.timedDurationSec,
     isPublished: fields.isPublished ? 1 : 0,
   };
@@ -61,6 +74,8 @@ export function toTestCase(row: TestCaseRow): TestCase {
     expectedOutput: row.expectedOutput,
     isSample: Boolean(row.isSample),
     weight: row.weight,
+    ...(row.groupName !== null ? { group: row.groupName } : {}),
+    ...(row.transcript !== null ? { transcript: row.transcript } : {}),
   };
 }
 
@@ -84,7 +99,7 @@ export function toPackage(admin: ProblemAdmin): ProblemPackage {
     format: 'logicode-problem@1',
     problem,
     languages,
-    tests: tests.map(({ input, expectedOutput, isSample, weight }) => ({ input, expectedOutput, isSample, weight })),
+    tests: tests.map(({ id: _id, ordinal: _o, ...test }) => test),
     solutions,
   };
 }

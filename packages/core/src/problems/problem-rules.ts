@@ -1,4 +1,4 @@
-import { AppError, type ProblemUpsertBody } from '@logicode/contracts';
+import { AppError, scoringProblems, type ProblemUpsertBody } from '@logicode/contracts';
 
 /** Rules a problem must satisfy before it is stored (the judge's validation comes after these). */
 export function checkProblemShape(body: ProblemUpsertBody): void {
@@ -23,5 +23,6 @@ export function checkProblemShape(body: ProblemUpsertBody): void {
     solved.add(solution.language);
   });
   if (!body.tests.some((t) => t.isSample)) issues.push({ path: 'tests', message: 'Mark at least one test as a sample.' });
+  for (const message of scoringProblems(body.problem.scoring, body.tests)) issues.push({ path: 'problem.scoring', message });
   if (issues.length > 0) throw new AppError('VALIDATION', 'The problem is not valid.', issues);
 }

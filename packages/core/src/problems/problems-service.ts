@@ -56,7 +56,7 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
     if (!row) return null;
     const [languages, tests] = await Promise.all([
       db.selectFrom('problemLanguages').select(['language', 'starterCode']).where('problemId', '=', id).orderBy('language').execute(),
-      db.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', id).orderBy('ordinal').orderBy('id').execute(),
+      db.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample', 'transcript']).where('problemId', '=', id).orderBy('ordinal').orderBy('id').execute(),
     ]);
     const fields = toFields(row);
     return {
@@ -76,9 +76,12 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
       memoryLimitKb: row.memoryLimitKb,
       checkerKind: fields.checker.kind,
       starterCode: languages.map((l) => ({ language: l.language as LanguageId, starterCode: l.starterCode })),
-      sampleTests: tests.filter((t) => t.isSample).map((t) => ({ id: t.id, input: t.input, expectedOutput: t.expectedOutput })),
+      sampleTests: tests.filter((t) => t.isSample).map((t) => ({
+        id: t.id, input: t.input, expectedOutput: t.expectedOutput, ...(t.transcript !== null ? { transcript: t.transcript } : {}),
+      })),
       hiddenTestCount: tests.filter((t) => !t.isSample).length,
       isPublished: Boolean(row.isPublished),
+      ...(fields.scoring ? { scoring: fields.scoring } : {}),
     };
   }
 
@@ -107,7 +110,10 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
   }
 
   function testRow(test: TestCaseInput) {
-    return { input: test.input, expectedOutput: test.expectedOutput, isSample: test.isSample ? 1 : 0, weight: test.weight };
+    return {
+      input: test.input, expectedOutput: test.expectedOutput, isSample: test.isSample ? 1 : 0, weight: test.weight,
+      groupName: test.group ?? null, transcript: test.transcript ?? null,
+    };
   }
 
   async function invalidate(): Promise<void> {

@@ -23,6 +23,8 @@ export interface ProblemsTable {
   updatedAtMs: number;
   /** Set when archived (hidden from students and new assessments, everything that refers to it kept); migration 0140. */
   archivedAtMs: number | null;
+  /** JSON of the Scoring contract (pass-fail, or scored test groups with points); null = pass-fail. Migration 0180. */
+  scoring: string | null;
 }
 export type ProblemRow = Selectable<ProblemsTable>;
 
@@ -41,6 +43,10 @@ export interface TestCasesTable {
   expectedOutput: string;
   isSample: number;
   weight: number;
+  /** The test's group in the problem's scoring (scored problems); migration 0180. */
+  groupName: string | null;
+  /** An interactive sample's exchange (`<` validator to program, `>` program to validator); migration 0180. */
+  transcript: string | null;
 }
 export type TestCaseRow = Selectable<TestCasesTable>;
 

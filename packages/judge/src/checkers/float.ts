@@ -1,7 +1,7 @@
 import type { CheckResult } from './types.js';
 import { tokensOf } from './tokens.js';
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+export const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Equal within the absolute OR the relative tolerance (DMOJ's `floats`); non-numbers must match exactly. */
 export function numbersClose(actual: number, expected: number, absTolerance: number, relTolerance: number): boolean {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  archivedProblemSchema, errorBodySchema, idParamSchema, languageIdSchema, okSchema, pathIdSchema, problemAdminSchema, problemPackageSchema, problemUpsertBodySchema,
+  archivedProblemSchema, errorBodySchema, markLegacyCheckers, idParamSchema, languageIdSchema, okSchema, pathIdSchema, problemAdminSchema, problemPackageSchema, problemUpsertBodySchema,
   referenceSolutionSchema, testCaseInputSchema, testCaseSchema,
 } from '@logicode/contracts';
 import type { RouteDeps } from '../route-deps.js';
@@ -52,7 +52,13 @@ export async function adminProblemRoutes(app: FastifyInstance, { runtime }: Rout
   r.get('/:id/export', { schema: { tags, summary: 'The problem as one JSON package', params: idParamSchema, response: { 200: problemPackageSchema, ...errors } } },
     async (request) => problems.exportPackage(request.params.id));
 
-  r.post('/import', { schema: { tags, summary: 'Create a problem from a JSON package', body: problemPackageSchema, response: { 201: problemAdminSchema, ...errors } } },
+  r.post('/import', {
+    schema: { tags, summary: 'Create a problem from a JSON package', body: problemPackageSchema, response: { 201: problemAdminSchema, ...errors } },
+    // A package exported before migration 0180 has custom checkers without a protocol: they are legacy (exit 0/1).
+    preValidation: async (request) => {
+      request.body = markLegacyCheckers(request.body);
+    },
+  },
     async (request, reply) => reply.status(201).send(await problems.importPackage(request.body, request.actor!)));
 
   r.post('/:id/tests', { schema: { tags, params: idParamSchema, body: testCaseInputSchema, response: { 201: testCaseSchema, ...errors } } },

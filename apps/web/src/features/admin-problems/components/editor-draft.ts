@@ -72,8 +72,20 @@ export function slugify(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
 }
 
-export const defaultChecker = (kind: Checker['kind']): Checker =>
-  kind === 'float' ? { kind, absTolerance: 1e-6, relTolerance: 1e-6 } : kind === 'custom' ? { kind, language: 'python', source: '' } : { kind };
+export const defaultChecker = (kind: Checker['kind']): Checker => {
+  switch (kind) {
+    case 'float':
+      return { kind, absTolerance: 1e-6, relTolerance: 1e-6 };
+    case 'default':
+      return { kind, caseSensitive: false, spaceChangeSensitive: false, floatAbsoluteTolerance: null, floatRelativeTolerance: null };
+    case 'custom':
+      return { kind, protocol: 'package', language: 'python', source: '', files: [], flags: [] };
+    case 'interactive':
+      return { kind, language: 'python', source: '', files: [], flags: [] };
+    default:
+      return { kind };
+  }
+};
 
 function describeItem(item: unknown): string {
   if (typeof item === 'string') return item;

@@ -22,7 +22,9 @@ function CheckerEditor({ checker, onChange }: { checker: Checker; onChange: (c: 
         <option value="exact">Exact (ignores trailing whitespace)</option>
         <option value="tokens">Tokens (any whitespace)</option>
         <option value="float">Numbers with tolerance</option>
-        <option value="custom">Custom checker program</option>
+        <option value="default">Package default validator (flags)</option>
+        <option value="custom">Output validator program</option>
+        <option value="interactive">Interactive (validator is the interactor)</option>
       </SelectField>
       {checker.kind === 'float' ? (
         <div className="grid-2">
@@ -30,12 +32,24 @@ function CheckerEditor({ checker, onChange }: { checker: Checker; onChange: (c: 
           <TextField label="Relative tolerance" type="number" step="any" value={checker.relTolerance} onChange={(e) => onChange({ ...checker, relTolerance: Number(e.target.value) })} />
         </div>
       ) : null}
-      {checker.kind === 'custom' ? (
+      {checker.kind === 'default' ? (
+        <div className="grid-2">
+          <label><input type="checkbox" checked={checker.caseSensitive} onChange={(e) => onChange({ ...checker, caseSensitive: e.target.checked })} /> case_sensitive</label>
+          <label><input type="checkbox" checked={checker.spaceChangeSensitive} onChange={(e) => onChange({ ...checker, spaceChangeSensitive: e.target.checked })} /> space_change_sensitive</label>
+          <TextField label="float_absolute_tolerance" type="number" step="any" value={checker.floatAbsoluteTolerance ?? ''} onChange={(e) => onChange({ ...checker, floatAbsoluteTolerance: e.target.value === '' ? null : Number(e.target.value) })} />
+          <TextField label="float_relative_tolerance" type="number" step="any" value={checker.floatRelativeTolerance ?? ''} onChange={(e) => onChange({ ...checker, floatRelativeTolerance: e.target.value === '' ? null : Number(e.target.value) })} />
+        </div>
+      ) : null}
+      {checker.kind === 'custom' || checker.kind === 'interactive' ? (
         <>
           <SelectField label="Checker language" value={checker.language} onChange={(e) => onChange({ ...checker, language: e.target.value as LanguageId })}>
             {LANGUAGE_IDS.map((id) => <option key={id} value={id}>{LANGUAGES[id].name}</option>)}
           </SelectField>
-          <p className="muted small">Runs with argv <code>input expected actual</code>; exit 0 accepts, 1 rejects; stdout is the message shown.</p>
+          <p className="muted small">
+            {checker.kind === 'custom' && checker.protocol === 'legacy'
+              ? <>Legacy checker: argv <code>input expected actual</code>; exit 0 accepts, 1 rejects; stdout is the message shown.</>
+              : <>Package interface: <code>validator input judge_answer feedback_dir [flags]</code>, {checker.kind === 'interactive' ? 'talking to the program over stdin/stdout' : "the program's output on stdin"}; exit 42 accepts, 43 rejects; <code>judgemessage.txt</code> is shown to authors.</>}
+          </p>
           <CodeEditor value={checker.source} language={LANGUAGES[checker.language].monacoId} onChange={(source) => onChange({ ...checker, source })} height={220} ariaLabel="Custom checker source" />
         </>
       ) : null}
