@@ -1,6 +1,6 @@
 // Shared by the HTTP benches: a measured autocannon run (our own latency percentiles, CPU time of the server
 // and of this load process), server processes, and the results file.
-import type { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -73,31 +73,50 @@ export interface Load {
   serverPid?: number;
 }
 
-/** One autocannon run after a warm-up; latencies are collected per response so p95 is exact. */
+// autocannon's own latency histogram (HdrHistogram, recorded in its request loop), decoded here for the p95 it does
+// not print. A `response` listener that pushes each latency into an array costs JavaScript in the load process per
+// response: on a fast server (the bare one) that work caps the figure, and the cap moves from run to run (issue 18).
+const { decodeHist } = createRequire(import.meta.url)('autocannon/lib/histUtil.js') as {
+  decodeHist(encoded: string): { getValueAtPercentile(p: number): number; totalCount: number };
+};
+
+interface RawResult {
+  latencies: string;
+  totalCompletedRequests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+
+/** One autocannon run after a warm-up; percentiles from autocannon's histogram (no per-response JavaScript here). */
 export async function measure(load: Load): Promise<Measured> {
   const base = {
     url: load.url, connections: load.connections, method: load.method ?? 'GET', headers: load.headers, body: load.body,
     ...(load.setupRequest ? { requests: [{ setupRequest: load.setupRequest }] } : {}),
   } as autocannon.Options;
   if ((load.warmupSec ?? 1) > 0) await autocannon({ ...base, duration: load.warmupSec ?? 1 });
-  const latencies: number[] = [];
   const serverBefore = cpuMsOf(load.serverPid);
   const loadBefore = process.cpuUsage();
   const started = Date.now();
-  // Without a callback autocannon returns its instance, which is both an EventEmitter and a promise of the result.
-  const instance = autocannon({ ...base, duration: load.durationSec }) as unknown as Promise<autocannon.Result> & EventEmitter;
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
-  const result = await instance;
+  // skipAggregateResult: the raw result, whose encoded histogram we decode once at the end.
+  const result = await autocannon({ ...base, duration: load.durationSec, skipAggregateResult: true } as autocannon.Options) as unknown as RawResult;
   const wallSec = (Date.now() - started) / 1000;
   const loadUsage = process.cpuUsage(loadBefore);
-  latencies.sort((a, b) => a - b);
+  const histogram = decodeHist(result.latencies);
   return {
-    rps: result.requests.total / load.durationSec,
-    p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
-    requests: result.requests.total, errors: result.errors + result.timeouts, non2xx: result.non2xx,
+    rps: result.totalCompletedRequests / load.durationSec,
+    p50: histogram.getValueAtPercentile(50), p95: histogram.getValueAtPercentile(95), p99: histogram.getValueAtPercentile(99),
+    requests: result.totalCompletedRequests, errors: result.errors + result.timeouts, non2xx: result.non2xx,
     serverCpu: (cpuMsOf(load.serverPid) - serverBefore) / wallSec,
     loadCpu: (loadUsage.user + loadUsage.system) / 1000 / wallSec,
   };
+}
+
+/** The median of some numbers (the middle of an odd count, the mean of the two middle ones otherwise). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
