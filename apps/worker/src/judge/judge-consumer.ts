@@ -34,6 +34,8 @@ export function startJudgeConsumer(options: JudgeConsumerOptions): void {
     let chain = Promise.resolve();
     const started = Date.now();
     let compileMs: number | null = null;
+    // A custom input's expected output: the reference solution on that input alone, judged first (sandboxed alike).
+    if (claim.referenceJob) await submissions.setCustomExpected(claim, await judge.run(claim.referenceJob).catch(() => null));
     const result = await judge.run(claim.job, {
       onCompiled: (ms) => {
         compileMs = ms;

@@ -8,6 +8,8 @@ export interface TestMeta {
   isCustom: boolean;
   input: string;
   expectedOutput: string | null;
+  /** Said instead of a message the judge did not give (why a custom input's output was not compared). */
+  note?: string | null;
 }
 
 export const CUSTOM_TEST_ID = 'custom';
@@ -29,7 +31,7 @@ export function toTestView(index: number, meta: TestMeta, result: Pick<TestResul
     memoryKb: result.memoryKb,
     exitCode: result.exitCode,
     signal: result.signal,
-    message: visible || result.verdict !== 'WA' ? result.message : null,
+    message: visible || result.verdict !== 'WA' ? (result.message ?? meta.note ?? null) : null,
     input: visible ? meta.input : null,
     expectedOutput: visible ? meta.expectedOutput : null,
     output: visible ? result.output : null,

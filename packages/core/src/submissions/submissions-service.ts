@@ -1,5 +1,6 @@
 import {
-  AppError, type CreateSubmissionBody, type JudgeJob, type JudgeResult, type LanguageId, type Submission, type TestResult,
+  AppError, VERDICT_LABELS, type CreateSubmissionBody, type JudgeJob, type JudgeResult, type LanguageId, type Submission, type TestResult,
+  type Verdict,
 } from '@logicode/contracts';
 import { rooms } from '@logicode/contracts';
 import type { Kysely } from 'kysely';
@@ -28,6 +29,33 @@ export interface ClaimedSubmission {
   metas: TestMeta[];
   /** Test indexes already stored and pushed (as they finished), so finish() does not repeat them. */
   recorded: Set<number>;
+  /**
+   * A Run with custom input: the problem's reference solution on that input alone (no sample, no hidden test), to
+   * be judged first; its output becomes the custom test's expected output (setCustomExpected). null: nothing to run.
+   */
+  referenceJob: JudgeJob | null;
+}
+
+/** What the judge keeps of a test's stdout (docs/judge.md "TestResult.output"). */
+const REFERENCE_OUTPUT_KEPT_BYTES = 64 * 1024;
+
+/** A custom input's expected output comes from this reference solution: the student's language, else the fastest. */
+const REFERENCE_PREFERENCE: readonly string[] = ['c', 'cpp', 'python', 'javascript', 'java'];
+
+/** The custom test as stored: its input, the reference's output, and the reference's verdict (null: none ran). */
+interface CustomRun {
+  input: string;
+  expectedOutput: string | null;
+  referenceVerdict: string | null;
+}
+
+function customMeta(custom: CustomRun): TestMeta {
+  const failed = custom.referenceVerdict !== null && custom.referenceVerdict !== 'AC';
+  const label = VERDICT_LABELS[custom.referenceVerdict as Verdict] ?? custom.referenceVerdict;
+  return {
+    testId: CUSTOM_TEST_ID, isSample: false, isCustom: true, input: custom.input, expectedOutput: custom.expectedOutput,
+    note: failed ? `The reference solution did not finish cleanly on this input (${label}), so your output was not compared.` : null,
+  };
 }
 
 export type SubmissionsService = ReturnType<typeof createSubmissionsService>;
@@ -54,20 +82,48 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
     return userId === actor.userId || (isStaff(actor) && scope.hasStudent(actor, userId));
   }
 
-  async function loadMetas(trx: Kysely<Database>, problemId: number, customInput: string | null): Promise<Map<string, TestMeta>> {
+  async function loadMetas(trx: Kysely<Database>, problemId: number, custom: CustomRun | null): Promise<Map<string, TestMeta>> {
     const tests = await trx.selectFrom('testCases').select(['id', 'input', 'expectedOutput', 'isSample']).where('problemId', '=', problemId).execute();
     const metas = new Map<string, TestMeta>(
       tests.map((t) => [String(t.id), { testId: String(t.id), isSample: Boolean(t.isSample), isCustom: false, input: t.input, expectedOutput: t.expectedOutput }]),
     );
-    if (customInput !== null) metas.set(CUSTOM_TEST_ID, { testId: CUSTOM_TEST_ID, isSample: false, isCustom: true, input: customInput, expectedOutput: null });
+    if (custom !== null) metas.set(CUSTOM_TEST_ID, customMeta(custom));
     return metas;
+  }
+
+  function customOf(row: SubmissionRow): CustomRun | null {
+    return row.customInput === null ? null : { input: row.customInput, expectedOutput: row.customExpectedOutput, referenceVerdict: row.customReferenceVerdict };
+  }
+
+  /**
+   * The reference solution's job for a custom input: only that input (the reference's output on a hidden test is
+   * never computed here), with the problem's driver for the reference's language and the problem's limits.
+   */
+  async function referenceJobFor(row: SubmissionRow, limits: JudgeJob['limits'], checker: JudgeJob['checker']): Promise<JudgeJob | null> {
+    if (row.customInput === null) return null;
+    const candidates = await db.selectFrom('referenceSolutions')
+      .innerJoin('problemLanguages', (join) => join.onRef('problemLanguages.problemId', '=', 'referenceSolutions.problemId').onRef('problemLanguages.language', '=', 'referenceSolutions.language'))
+      .select(['referenceSolutions.language', 'referenceSolutions.source', 'problemLanguages.driverCode'])
+      .where('referenceSolutions.problemId', '=', row.problemId).execute();
+    const rank = (language: string) => (language === row.language ? -1 : REFERENCE_PREFERENCE.indexOf(language));
+    const reference = candidates.sort((a, b) => rank(a.language) - rank(b.language))[0];
+    if (!reference) return null;
+    return {
+      language: reference.language as LanguageId,
+      source: reference.source,
+      driverSource: reference.driverCode,
+      tests: [{ id: CUSTOM_TEST_ID, input: row.customInput, expectedOutput: null, weight: 0 }],
+      limits,
+      checker,
+      stopOnFirstFailure: false,
+    };
   }
 
   /** A stored submission as its submitter sees it (hidden tests redacted). */
   async function view(row: SubmissionRow): Promise<Submission> {
     const [tests, metas] = await Promise.all([
       db.selectFrom('submissionTests').selectAll().where('submissionId', '=', row.id).orderBy('idx').execute(),
-      loadMetas(db, row.problemId, row.customInput),
+      loadMetas(db, row.problemId, customOf(row)),
     ]);
     return toSubmission(row, tests, metas, true);
   }
@@ -201,26 +257,51 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       if (row.mode === 'run') testQuery = testQuery.where('isSample', '=', 1);
       const tests = await testQuery.orderBy('ordinal').orderBy('id').execute();
       const metas: TestMeta[] = tests.map((t) => ({ testId: String(t.id), isSample: Boolean(t.isSample), isCustom: false, input: t.input, expectedOutput: t.expectedOutput }));
-      if (row.customInput !== null) metas.push({ testId: CUSTOM_TEST_ID, isSample: false, isCustom: true, input: row.customInput, expectedOutput: null });
+      // A retried job starts from no reference output: setCustomExpected fills it in again.
+      if (row.customInput !== null) metas.push(customMeta({ input: row.customInput, expectedOutput: null, referenceVerdict: null }));
       const weights = new Map(tests.map((t) => [String(t.id), t.weight]));
       await db.updateTable('submissions').set({ testCount: metas.length }).where('id', '=', submissionId).execute();
       await publishStatus(row.userId, submissionId, 'running');
+      const limits = { timeLimitMs: problem.timeLimitMs, memoryLimitKb: problem.memoryLimitKb, outputLimitBytes: 8 * 1024 * 1024 };
+      const checker = parseChecker(problem.checker);
       return {
         submissionId,
         userId: row.userId,
         problemId: row.problemId,
         metas,
         recorded: new Set(),
+        referenceJob: await referenceJobFor(row, limits, checker),
         job: {
           language: row.language as LanguageId,
           source: row.code,
           driverSource: language.driverCode,
           tests: metas.map((m) => ({ id: m.testId, input: m.input, expectedOutput: m.expectedOutput, weight: m.isCustom ? 0 : (weights.get(m.testId) ?? 1) })),
-          limits: { timeLimitMs: problem.timeLimitMs, memoryLimitKb: problem.memoryLimitKb, outputLimitBytes: 8 * 1024 * 1024 },
-          checker: parseChecker(problem.checker),
+          limits,
+          checker,
           stopOnFirstFailure: false,
         },
       };
+    },
+
+    /**
+     * The reference solution's result on the custom input (null: it could not be judged): a clean run's output
+     * becomes the custom test's expected output in the job about to run and in the stored submission, so the
+     * student's output on it gets a real verdict; otherwise the output is shown unchecked, with the reason.
+     */
+    async setCustomExpected(claim: ClaimedSubmission, reference: JudgeResult | null): Promise<void> {
+      const index = claim.metas.findIndex((m) => m.isCustom);
+      const meta = claim.metas[index];
+      const jobTest = claim.job.tests[index];
+      if (!meta || !jobTest) return;
+      const ran = reference?.tests[0];
+      // The judge keeps 64 KiB of output: a longer answer was cut, and comparing with it would be wrong.
+      const cut = ran !== undefined && Buffer.byteLength(ran.output, 'utf8') >= REFERENCE_OUTPUT_KEPT_BYTES;
+      const verdict = reference === null ? 'IE' : cut ? 'OLE' : (ran?.verdict ?? reference.verdict);
+      const expectedOutput = verdict === 'AC' && ran ? ran.output : null;
+      Object.assign(meta, customMeta({ input: meta.input, expectedOutput, referenceVerdict: verdict }));
+      jobTest.expectedOutput = expectedOutput;
+      await db.updateTable('submissions').set({ customExpectedOutput: expectedOutput, customReferenceVerdict: verdict })
+        .where('id', '=', claim.submissionId).execute();
     },
 
     /** Stores one test's result and pushes it to the submitter as it finishes. */

@@ -12,6 +12,10 @@ export interface SubmissionsTable {
   score: number | null;
   code: string;
   customInput: string | null;
+  /** The reference solution's output on the custom input (migration 0201); null when there is none. */
+  customExpectedOutput: string | null;
+  /** The reference solution's verdict on the custom input; null = no reference solution was run. */
+  customReferenceVerdict: string | null;
   compileOutput: string | null;
   testCount: number;
   maxCpuMs: number | null;
