@@ -68,6 +68,8 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
         problemValidator: createRemoteProblemValidator({
           queue: platform.queue(VALIDATE_QUEUE), pubsub: platform.pubsub, timeoutMs: options.validationTimeoutMs ?? 180_000,
         }),
+        // A package's submissions/ may be many programs: a longer wait than one save's reference solutions.
+        packageWorker: { queue: platform.queue(VALIDATE_QUEUE), pubsub: platform.pubsub, timeoutMs: Math.max(600_000, options.validationTimeoutMs ?? 0) },
       }),
       ...options.coreOptions,
       proctoring: { stream: platform.mode === 'scaled' ? platform.stream(PROCTOR_EVENTS_STREAM) : null, ...options.coreOptions?.proctoring } },
@@ -77,6 +79,7 @@ export async function createRuntime(options: RuntimeOptions): Promise<Runtime> {
     platform,
     core,
     async close() {
+      await core.proctoring.attempts.flushHeartbeats(); // heartbeats written behind (heartbeat-buffer.ts)
       await platform.close();
       await db.close();
     },

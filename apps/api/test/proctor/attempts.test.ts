@@ -41,6 +41,25 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(row.endReason, 'timeout');
     });
 
+    it('a heartbeat is written behind, a statement for many; after a long silence at once', async () => {
+      const { attempt } = await startAttempt(t, student.headers, problemId);
+      const stored = async () => Number((await db().selectFrom('problemSessions').select('lastHeartbeatAtMs').where('id', '=', attempt.id).executeTakeFirstOrThrow()).lastHeartbeatAtMs);
+      const beat = (body: object = {}) => t.app.inject({ method: 'POST', url: `/api/proctor/attempts/${attempt.id}/heartbeat`, headers: student.headers, payload: body });
+      const opened = await stored();
+      await new Promise((r) => setTimeout(r, 5));
+      const res = await beat({ language: 'python' });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(await stored(), opened, 'not written per heartbeat');
+      await t.runtime.core.proctoring.attempts.flushHeartbeats();
+      assert.ok((await stored()) > opened, 'written at the flush');
+      const row = await db().selectFrom('problemSessions').select('language').where('id', '=', attempt.id).executeTakeFirstOrThrow();
+      assert.equal(row.language, 'python');
+      // The attempt looked disconnected (stored time older than the time-out): the heartbeat is written at once.
+      await db().updateTable('problemSessions').set({ lastHeartbeatAtMs: Date.now() - ATTEMPT_TIMEOUT_MS - 1000 }).where('id', '=', attempt.id).execute();
+      assert.equal((await beat()).statusCode, 200);
+      assert.ok((await stored()) >= Date.now() - 5000, 'a student back from a gap shows as connected at once');
+    });
+
     it('a timed attempt is auto-submitted by the server after its deadline with no client connected', async () => {
       const { attempt } = await startAttempt(t, student.headers, timedId);
       const deadlineMs = Date.parse(attempt.deadlineAt!);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createDb } from '@logicode/db';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { event, importProblem, postEvents, startAttempt, type Headers } from './helpers.js';
@@ -83,6 +84,31 @@ for (const dialect of TEST_DIALECTS) {
       });
       assert.equal(res.statusCode, 202, res.body);
       assert.equal(res.json().accepted, 1);
+    });
+
+    it('concurrent batches share commits, and each is on disk when answered 202', async () => {
+      // Read through a connection of its own: it sees only committed rows (SQLite WAL, InnoDB), so a 202 sent before
+      // the commit holding its batch would be caught here (the app's own SQLite connection would wait for the commit).
+      const reader = createDb(t.config.db);
+      try {
+        const students = await Promise.all(Array.from({ length: 6 }, () => t.userWithRole('student')));
+        const attempts = await Promise.all(students.map(async (s) => (await startAttempt(t, s.headers, problemId)).attempt.id));
+        const checks: Promise<void>[] = [];
+        const sent = students.flatMap((s, i) => Array.from({ length: 4 }, () => {
+          const batch = [event(problemId, attempts[i]!, 'window_blur'), event(problemId, attempts[i]!, 'window_focus')];
+          return postEvents(t, s.headers, batch).then((res) => {
+            assert.equal(res.statusCode, 202, res.body);
+            checks.push(reader.db.selectFrom('proctorEvents').select('id').where('id', 'in', batch.map((e) => e.id)).execute()
+              .then((rows) => assert.equal(rows.length, 2, 'answered 202 before its commit')));
+          });
+        }));
+        await Promise.all(sent);
+        await Promise.all(checks);
+        const rows = await reader.db.selectFrom('problemSessions').select(['id', 'counters']).where('id', 'in', attempts).execute();
+        for (const row of rows) assert.equal(JSON.parse(row.counters).windowBlur, 4, 'each batch folded once into its own attempt');
+      } finally {
+        await reader.close();
+      }
     });
 
     it('rate-limits a user who floods the endpoint', async () => {

@@ -6,6 +6,7 @@ import type { ProblemSessionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { isFinalEnd } from './attempt-guard.js';
 import { emitTo, feedRooms } from './feed.js';
+import { createHeartbeatBuffer } from './heartbeat-buffer.js';
 import { toAttempt } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
 
@@ -22,6 +23,7 @@ export type AttemptsService = ReturnType<typeof createAttemptsService>;
 export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
   const { db } = deps.db;
   const { clock } = deps;
+  const heartbeats = createHeartbeatBuffer(deps);
 
   async function owned(actor: Actor, attemptId: number): Promise<ProblemSessionRow> {
     const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
@@ -115,9 +117,8 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
       const row = await owned(actor, attemptId);
       if (row.isActive !== 1) return heartbeatView(row);
       const now = clock.now();
-      await db.updateTable('problemSessions')
-        .set({ lastHeartbeatAtMs: now, ...(language ? { language } : {}) })
-        .where('id', '=', attemptId).execute();
+      // Written behind, a statement for many (heartbeat-buffer.ts); at once when the attempt looked disconnected.
+      await heartbeats.beat(attemptId, now, language ?? null, Number(row.lastHeartbeatAtMs));
       return heartbeatView({ ...row, lastHeartbeatAtMs: now });
     },
 
@@ -165,6 +166,8 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
     },
 
     end,
+    /** Stores the heartbeats still waiting for their flush (at shutdown). */
+    flushHeartbeats: () => heartbeats.flush(),
     async notifyEnded(row: ProblemSessionRow, submissionId: number | null): Promise<void> {
       await emitTo(deps.pubsub, [rooms.user(row.userId)], 'attempt:ended', {
         attemptId: row.id, reason: (row.endReason as AttemptEndReason | null) ?? 'deadline', submissionId,

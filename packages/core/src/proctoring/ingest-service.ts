@@ -5,6 +5,7 @@ import { DEFAULT_USAGE_LIMITS, type Actor, type CoreDeps } from '../context.js';
 import { GUARDED_COLUMNS, judgeEvent, type GuardedSession } from './attempt-guard.js';
 import type { AttemptsService } from './attempts-service.js';
 import type { EventWriter, IngestMessage } from './event-writer.js';
+import { createGroupCommit } from './group-commit.js';
 
 export interface IngestOptions {
   /** Scaled mode: append to this stream (consumers write to the DB). Embedded: null, write directly. */
@@ -25,6 +26,8 @@ export function createIngestService(
   options: IngestOptions,
 ) {
   const { db } = deps.db;
+  // Embedded: concurrent requests' batches share one transaction (group-commit.ts); each is answered after it commits.
+  const group = createGroupCommit({ persist: (messages) => parts.writer.persist(messages), onPersisted: parts.onPersisted });
 
   /**
    * The attempts' current state, read fresh for every batch (an attempt's end must count at once; one primary-key
@@ -115,10 +118,7 @@ export function createIngestService(
       if (mine.length > 0) {
         const message: IngestMessage = { userId: actor.userId, receivedAtMs: now, clockSkewMs, events: mine };
         if (options.stream) await options.stream.append([message]);
-        else {
-          const result = await parts.writer.persist([message]);
-          await parts.onPersisted?.(result);
-        }
+        else await group.write(message);
       }
       byIndex.sort((a, b) => a.index - b.index);
       return { accepted: mine.length, duplicates, rejected: byIndex };
