@@ -4,7 +4,7 @@ import {
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
-import { isFinalEnd } from './attempt-guard.js';
+import { isFinalEnd, submissionBlock } from './attempt-guard.js';
 import { emitTo, feedRooms } from './feed.js';
 import { createHeartbeatBuffer } from './heartbeat-buffer.js';
 import { toAttempt } from './mappers.js';
@@ -124,6 +124,22 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
 
     async leave(actor: Actor, attemptId: number): Promise<HeartbeatResponse> {
       return heartbeatView(await end(await owned(actor, attemptId), 'left'));
+    },
+
+    /**
+     * "Finish now" on a timed practice problem (issue 19): the student's Submit went first, through POST
+     * /api/submissions and the attempt guard; this closes the clock for good ('submitted', a final end, so no
+     * later Run, Submit or reopen). Only while the guard would still take a submission on it (attempt-guard.ts
+     * submissionBlock); an assessment's attempt is handed in from the assessment instead.
+     */
+    async finish(actor: Actor, attemptId: number): Promise<HeartbeatResponse> {
+      const row = await owned(actor, attemptId);
+      if (row.deadlineAtMs === null || row.assessmentId !== null) {
+        throw new AppError('CONFLICT', 'Only a timed problem can be finished early; an assessment is handed in from its page.');
+      }
+      const blocked = submissionBlock(row, clock.now());
+      if (blocked) throw new AppError('ATTEMPT_ENDED', blocked);
+      return heartbeatView(await end(row, 'submitted'));
     },
 
     /**

@@ -63,4 +63,11 @@ export async function proctorRoutes(app: FastifyInstance, { runtime }: RouteDeps
       params: idParamSchema, response: { 200: heartbeatResponseSchema, ...errors },
     },
   }, async (request) => proctoring.attempts.leave(request.actor!, request.params.id));
+
+  r.post('/attempts/:id/finish', {
+    schema: {
+      tags, summary: 'Finish a timed problem early (after its Submit): the attempt ends as submitted, for good. 409 for an assessment\'s attempt or one already over',
+      params: idParamSchema, response: { 200: heartbeatResponseSchema, ...errors, 409: errorBodySchema },
+    },
+  }, async (request) => proctoring.attempts.finish(request.actor!, request.params.id));
 }
