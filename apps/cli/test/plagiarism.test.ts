@@ -166,5 +166,34 @@ for (const dialect of TEST_DIALECTS) {
       await submit(students[4]!, STARTER_PY);
       await until('the pair to be replaced', async () => ((await report(p, problemId, teacher.headers)).total === 0 ? true : null));
     });
+
+    it('skips the check of a Submit while a run of its problem is queued (the run reads it), not when that run is stale', async () => {
+      const { db } = p.runtime.db;
+      const problemId = await createKnapsackProblem(p.runtime, admin.id, `knapsack-queued-${Date.now()}`);
+      const other = await createKnapsackProblem(p.runtime, admin.id, `knapsack-other-${Date.now()}`);
+      await insertJudged(p.runtime, { userId: students[0]!.id, problemId, code: corpus('original.py'), verdict: 'AC' });
+      const copy = await insertJudged(p.runtime, { userId: students[1]!.id, problemId, code: corpus('copy-1.py'), verdict: 'AC' });
+      await insertJudged(p.runtime, { userId: students[0]!.id, problemId: other, code: corpus('original.py'), verdict: 'AC' });
+      // A queued run row whose job is not (yet) taken: as if it waited in the queue behind this check.
+      const now = Date.now();
+      const runId = Number((await db.insertInto('plagiarismRuns').values({
+        problemId, status: 'queued', requestedParams: '{}', params: null, progress: 0, submissionCount: 0, pairCount: 0, error: null,
+        requestedBy: admin.id, createdAtMs: now, startedAtMs: null, finishedAtMs: null,
+      }).executeTakeFirstOrThrow()).insertId);
+      const pairsOf = async (id: number) => (await db.selectFrom('plagiarismPairs').select('id').where('problemId', '=', id).execute()).length;
+      // The queue is first in, first out with one job at a time: once the other problem's later check stored its
+      // pair, this problem's check has been handled.
+      await p.runtime.core.plagiarism.reports.submissionJudged(copy);
+      await p.runtime.core.plagiarism.reports.submissionJudged(await insertJudged(p.runtime, { userId: students[1]!.id, problemId: other, code: corpus('copy-1.py'), verdict: 'AC' }));
+      await until('the other problem\'s pair', async () => ((await pairsOf(other)) > 0 ? true : null));
+      assert.equal(await pairsOf(problemId), 0, 'the check was skipped: the queued run will read the Submit');
+
+      // A run queued more than 30 minutes ago (its job lost) does not silence the checks.
+      await db.updateTable('plagiarismRuns').set({ createdAtMs: now - 31 * 60_000 }).where('id', '=', runId).execute();
+      const again = await insertJudged(p.runtime, { userId: students[1]!.id, problemId, code: corpus('copy-2.py'), verdict: 'AC' });
+      await p.runtime.core.plagiarism.reports.submissionJudged(again);
+      await until('the checked pair', async () => ((await pairsOf(problemId)) > 0 ? true : null));
+      await db.updateTable('plagiarismRuns').set({ status: 'failed' }).where('id', '=', runId).execute();
+    });
   });
 }

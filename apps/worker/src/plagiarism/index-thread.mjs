@@ -1,4 +1,4 @@
-// Entry of the index thread (incremental checks). Like analysis-thread.mjs, it registers tsx itself: a worker
+// Entry of the index thread (incremental checks and full runs). It registers tsx itself: a worker
 // thread does not inherit the parent's `--import tsx` hooks.
 import { register } from 'tsx/esm/api';
 

@@ -13,6 +13,9 @@ export async function startPlagiarismRole(runtime: Runtime, log: CoreLog): Promi
   queue.process(async (message) => {
     if (message.kind === 'run') return runPlagiarismJob({ store, indexes, log, runId: message.runId });
     const started = Date.now();
+    // A run of this problem waits in the queue: it will read this Submit when it starts and replace every pair,
+    // so the check is skipped (under a stream of Submits, checks queued ahead of a run made the teacher wait).
+    if (await store.hasQueuedRun(message.problemId)) return log('info', 'plagiarism check skipped: a run is queued', { ...message });
     const result = await indexes.check(message.problemId, message.submissionId);
     log('info', 'plagiarism check', { ...message, ...result, ms: Date.now() - started });
   }, { concurrency: 1 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PlagiarismParams } from '@logicode/contracts';
 import type { CandidateSubmission, PlagiarismStore } from '@logicode/core';
 import type { IgnoredSource, SubmissionText } from '@logicode/plagiarism';
-import { createIndexThread, type IndexThread, type RemoteIndex } from './index-thread-client.js';
+import { createIndexThread, type AnalysisInput, type AnalysisProgress, type IndexThread, type RemoteIndex } from './index-thread-client.js';
 
 /** Submissions sent to the index thread per message when an index is rebuilt. */
 const REBUILD_CHUNK = 200;
@@ -62,6 +62,9 @@ export function createProblemIndexes(store: PlagiarismStore, maxProblems = 16, t
       cache.delete(problemId);
       thread.drop(problemId);
     },
+
+    /** A full run's analysis, in the index thread (see index-thread-client.ts). */
+    analyze: (input: AnalysisInput, onProgress: (update: AnalysisProgress) => void) => thread.analyze(input, onProgress),
 
     /** Ends the index thread (the role stops). */
     stop: () => thread.stop(),

@@ -9,6 +9,8 @@ import { selectCounted, type CandidateSubmission } from './selection.js';
 const INSERT_BATCH = 200;
 /** Rows stored between two progress reports of a run's storing phase. */
 const STORE_REPORT_ROWS = 2000;
+/** A queued run younger than this makes incremental checks of its problem unnecessary (hasQueuedRun). */
+const QUEUED_RUN_FRESH_MS = 30 * 60 * 1000;
 /** Sources per SELECT … IN (…). */
 const LOAD_BATCH = 200;
 
@@ -89,6 +91,18 @@ export function createPlagiarismStore(deps: CoreDeps) {
       const row = await db.selectFrom('plagiarismRuns').select('requestedParams').where('problemId', '=', problemId)
         .where('status', '!=', 'failed').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? (JSON.parse(row.requestedParams) as Partial<PlagiarismParams>) : {};
+    },
+
+    /**
+     * Whether a run of the problem is queued (not yet started): it will load every counted submission when it
+     * starts, so an incremental check of a Submit stored before now has nothing to add (the worker skips it).
+     * Only a run queued in the last 30 minutes counts (the api's reuse window): a run whose job was lost must
+     * not silence the checks for good.
+     */
+    async hasQueuedRun(problemId: number): Promise<boolean> {
+      const row = await db.selectFrom('plagiarismRuns').select('id').where('problemId', '=', problemId).where('status', '=', 'queued')
+        .where('createdAtMs', '>', clock.now() - QUEUED_RUN_FRESH_MS).limit(1).executeTakeFirst();
+      return row !== undefined;
     },
 
     /** Marks a queued (or, on a retry, running) run as running. null = nothing to do. */
