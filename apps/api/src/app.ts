@@ -98,7 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(realtimeDocRoutes);
   await app.register(authRoutes, { ...deps, prefix: '/api/auth' });
   await app.register(problemRoutes, { ...deps, prefix: '/api/problems' });
-  await app.register(adminRoutes, { ...deps, prefix: '/api/admin' });
+  await app.register(adminRoutes, { ...deps, packageUploadLimitBytes: config.packageUploadLimitBytes, prefix: '/api/admin' });
   await app.register(submissionRoutes, { ...deps, prefix: '/api/submissions' });
   await app.register(draftRoutes, { ...deps, prefix: '/api/drafts' });
   await app.register(leaderboardRoutes, deps);

@@ -47,6 +47,8 @@ const envSchema = z.object({
     return normalised;
   }),
   BODY_LIMIT_BYTES: int(1_048_576, 1024),
+  /** An admin's problem-package upload (multipart, streamed to disk); every other route keeps BODY_LIMIT_BYTES. */
+  PACKAGE_UPLOAD_LIMIT_BYTES: int(64 * 1024 * 1024, 1024),
   LOGIN_LIMIT_PER_ACCOUNT: int(10, 1),
   LOGIN_LIMIT_PER_ADDRESS: int(50, 1),
   LOGIN_LIMIT_WINDOW_SEC: int(300, 1),
@@ -116,6 +118,7 @@ export function loadApiConfig(env: Record<string, string | undefined> = process.
     metricsToken: parsed.METRICS_TOKEN ?? null,
     publicOrigins: Object.freeze(parsed.PUBLIC_ORIGINS),
     bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    packageUploadLimitBytes: parsed.PACKAGE_UPLOAD_LIMIT_BYTES,
     webDistDir: resolve(parsed.WEB_DIST_DIR),
     dataDir: resolve(parsed.DATA_DIR),
   });

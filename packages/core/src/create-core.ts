@@ -5,6 +5,8 @@ import type { CoreDeps } from './context.js';
 import { createPlagiarism } from './plagiarism/index.js';
 import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
 import { createProblemsService, type ProblemValidator } from './problems/problems-service.js';
+import type { RemoteWorkerOptions } from './problems/remote-validator.js';
+import { createPackageService } from './problem-packages/package-service.js';
 import { createProctoring, type ProctoringOptions } from './proctoring/index.js';
 import { createDraftsService } from './submissions/drafts-service.js';
 import { createSubmissionsService } from './submissions/submissions-service.js';
@@ -13,6 +15,8 @@ export interface CoreOptions {
   /** Runs reference solutions through the judge (via the worker) before a problem is saved. */
   problemValidator?: ProblemValidator;
   proctoring?: ProctoringOptions;
+  /** Judges a problem package's submissions on import (a worker); absent: they are reported as not judged. */
+  packageWorker?: RemoteWorkerOptions | null;
 }
 
 /** The domain services of one process. */
@@ -37,6 +41,8 @@ export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
     deps,
     accounts: createAccountsService(deps),
     problems,
+    // ICPC/Kattis problem packages: import with verification, export, publish (docs/problem-packages.md).
+    packages: createPackageService(deps, { problems, worker: options.packageWorker ?? null }),
     submissions,
     drafts: createDraftsService(deps),
     leaderboard,

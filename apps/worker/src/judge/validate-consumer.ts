@@ -4,6 +4,7 @@ import {
   type ValidationReply,
 } from '@logicode/core';
 import type { Judge } from '@logicode/judge';
+import { verifySubmissions } from './verify-package.js';
 
 /** Every reference solution against every test: the first failure per language is reported. */
 export async function validateProblem(judge: Judge, problem: ProblemUpsertBody): Promise<ProblemValidationFailure[]> {
@@ -36,10 +37,11 @@ export async function validateProblem(judge: Judge, problem: ProblemUpsertBody):
 /** Answers the api's validation requests (an admin saving a problem) on their reply channels. */
 export function startValidateConsumer(options: { runtime: Runtime; judge: Judge; log: CoreLog }): void {
   const { runtime, judge, log } = options;
-  runtime.platform.queue<ValidateQueueMessage>(VALIDATE_QUEUE).process(async ({ requestId, problem }) => {
+  runtime.platform.queue<ValidateQueueMessage>(VALIDATE_QUEUE).process(async ({ requestId, problem, verify }) => {
     let reply: ValidationReply;
     try {
-      reply = { failures: await validateProblem(judge, problem) };
+      // A package import's verification judges its submissions/ instead (verify-package.ts).
+      reply = verify ? { failures: [], runs: await verifySubmissions(judge, problem, verify.submissions) } : { failures: await validateProblem(judge, problem) };
     } catch (error) {
       log('error', 'problem validation failed', { error: String(error) });
       reply = { failures: [], error: error instanceof Error ? error.message : String(error) };

@@ -58,7 +58,12 @@ export async function extractZip(zipPath: string, target: string, limits: ZipLim
   let totalBytes = 0;
   try {
     await new Promise<void>((done, fail) => {
-      zip.on('error', (error: Error) => fail(error instanceof AppError ? error : refuse(`The zip is damaged (${error.message}).`)));
+      zip.on('error', (error: Error) => {
+        if (error instanceof AppError) return fail(error);
+        // yauzl checks names itself before we see the entry: its words for `../x` and `/x`.
+        if (/invalid relative path|absolute path/.test(error.message)) return fail(refuse(`A zip entry points outside the package (${error.message}).`));
+        return fail(refuse(`The zip is damaged (${error.message}).`));
+      });
       zip.on('end', () => done());
       zip.on('entry', (entry: yauzl.Entry) => {
         handleEntry(entry).then(() => zip.readEntry(), fail);

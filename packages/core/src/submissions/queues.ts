@@ -1,4 +1,4 @@
-import type { ProblemUpsertBody } from '@logicode/contracts';
+import type { LanguageId, ProblemUpsertBody, Verdict } from '@logicode/contracts';
 
 /** The judge queue: the api adds a submission id, a worker judges it. Everything else is read from the database. */
 export const JUDGE_QUEUE = 'judge';
@@ -13,5 +13,15 @@ export const VALIDATE_QUEUE = 'validate-problem';
 export interface ValidateQueueMessage {
   requestId: string;
   problem: ProblemUpsertBody;
+  /** Package verification (docs/problem-packages.md): judge these submissions instead of the reference solutions. */
+  verify?: { submissions: { path: string; language: LanguageId; source: string }[] };
+}
+/** One package submission judged on the problem's tests (stopping at the first failure, as the ICPC tools do). */
+export interface SubmissionRun {
+  path: string;
+  verdict: Verdict;
+  maxCpuMs: number;
+  /** The first failing test's message, or the compiler's first lines. */
+  message: string | null;
 }
 export const validationReplyChannel = (requestId: string) => `problem-validation:${requestId}`;

@@ -49,4 +49,16 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
     proctored.catch(() => undefined);
     return sendPreparedJson(request, reply, await problems.detailJson(request.params.id, request.actor, { proctored }));
   });
+
+  // A package statement's images (docs/problem-packages.md): to whoever may see the problem, from its statement
+  // folder only. An SVG opened on its own runs no script: a CSP with no script source, and no sniffing.
+  r.get('/:id/package-files/*', {
+    schema: { tags: ['problems'], summary: "A file of an imported problem's statement (an image)", params: z.object({ id: idParamSchema.shape.id, '*': z.string().max(255) }), response: { 200: z.any(), 404: errorBodySchema } },
+  }, async (request, reply) => {
+    await problems.detail(request.params.id, request.actor);
+    const file = await runtime.core.packages.statementFile(request.params.id, request.params['*']);
+    void reply.header('content-type', file.contentType).header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+      .header('x-content-type-options', 'nosniff').header('cache-control', 'private, max-age=300');
+    return reply.send(file.content);
+  });
 }

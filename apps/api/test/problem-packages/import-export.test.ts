@@ -1,0 +1,175 @@
+// ICPC/Kattis packages through the HTTP API (docs/problem-packages.md): import (zip upload, multipart, streamed)
+// with its report, statement images served from the statement folder only, publish with a mismatch confirmation,
+// export then import giving the same problem, the admin upload limit apart from the student body limit, and
+// hostile zips refused whole. No worker here (validation off): submissions are listed as not judged; the e2e
+// test judges them.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { TEST_DIALECTS } from '@logicode/db/testing';
+import { FIXTURES, multipart, rawZip, zipOf } from '../helpers/package-zips.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+type Headers = { authorization: string };
+const UPLOAD_LIMIT = 7 * 1024 * 1024;
+
+for (const dialect of TEST_DIALECTS) {
+  describe(`problem packages [${dialect}]`, () => {
+    let t: TestApp;
+    let admin: Headers;
+    let student: Headers;
+
+    const upload = async (zip: Buffer, headers: Headers = admin, fileName = 'package.zip') => {
+      const body = multipart('package', fileName, zip);
+      return t.app.inject({ method: 'POST', url: '/api/admin/problem-packages', headers: { ...headers, ...body.headers }, payload: body.payload });
+    };
+
+    before(async () => {
+      t = await createTestApp(dialect, { PACKAGE_UPLOAD_LIMIT_BYTES: String(UPLOAD_LIMIT) });
+      admin = (await t.userWithRole('admin')).headers;
+      student = (await t.userWithRole('student')).headers;
+    });
+    after(() => t.close());
+
+    it('imports a plain package unpublished, with tests in order, the Markdown statement and a report', async () => {
+      const res = await upload(await zipOf(join(FIXTURES, 'sum')), admin, 'sum.zip');
+      assert.equal(res.statusCode, 201, res.body);
+      const { id, report, isPublished } = res.json();
+      assert.equal(isPublished, false);
+      assert.equal(report.shortName, 'sum');
+      assert.deepEqual(report.testCount, { sample: 1, secret: 2 });
+      assert.equal(report.timeLimit.source, 'default', 'no worker: nothing to derive the limit from');
+      const kotlin = report.submissions.find((s: { path: string }) => s.path.endsWith('.kt'));
+      assert.match(kotlin.skipped, /not a language LogiCode runs/);
+      assert.ok(report.submissions.every((s: { got: unknown }) => s.got === null));
+      const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json();
+      assert.equal(problem.title, 'Sum of Two');
+      assert.match(problem.statement, /\$a \+ b\$/);
+      assert.deepEqual(problem.tests.map((x: { input: string; isSample: boolean }) => [x.input, x.isSample]),
+        [['2 3\n', true], ['-4 4\n', false], ['1000000000 1000000000\n', false]]);
+      assert.deepEqual(problem.checker, { kind: 'tokens' });
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student })).statusCode, 404, 'unpublished');
+    });
+
+    it('reads the 2023-07 draft: limits and the float tolerance of data/testdata.yaml', async () => {
+      const res = await upload(await zipOf(join(FIXTURES, 'float-avg')));
+      assert.equal(res.statusCode, 201, res.body);
+      const { id, report } = res.json();
+      assert.equal(report.formatVersion, '2023-07-draft');
+      assert.deepEqual(report.timeLimit, { ms: 1500, source: 'package', note: 'From the package.' });
+      const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json();
+      assert.equal(problem.title, 'Average');
+      assert.equal(problem.memoryLimitKb, 128 * 1024);
+      assert.deepEqual(problem.checker, { kind: 'float', absTolerance: 1e-4, relTolerance: 1e-4 });
+    });
+
+    it('converts a LaTeX statement, serves its image from the statement folder only, and lists what it did not understand', async () => {
+      const res = await upload(await zipOf(join(FIXTURES, 'latex-figure')));
+      assert.equal(res.statusCode, 201, res.body);
+      const { id, report } = res.json();
+      assert.equal(report.statement.kind, 'latex');
+      assert.deepEqual(report.statement.unsupported, ['\\fancybox']);
+      const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json();
+      const imageUrl = `/api/problems/${id}/package-files/problem_statement/triangle.png`;
+      assert.ok(problem.statement.includes(`](${imageUrl})`), problem.statement);
+      assert.match(problem.statement, /## Input/);
+      assert.match(problem.statement, /\| Input \| Output \|/);
+      assert.match(problem.statement, /```\n3 4 5\n```/);
+      assert.match(problem.statement, /\\fancybox\{Kept as text\}/, 'an unknown command keeps its text');
+
+      assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: student })).statusCode, 404, 'not before it is published');
+      const asAdmin = await t.app.inject({ method: 'GET', url: imageUrl, headers: admin });
+      assert.equal(asAdmin.statusCode, 200);
+      assert.equal(asAdmin.headers['content-type'], 'image/png');
+      const publish = await t.app.inject({ method: 'POST', url: `/api/admin/problems/${id}/publish`, headers: admin, payload: {} });
+      assert.equal(publish.statusCode, 200, publish.body);
+      assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: student })).statusCode, 200);
+      for (const path of ['submissions/accepted/perimeter.py', 'problem.yaml', 'problem_statement/../submissions/accepted/perimeter.py', 'data/sample/1.ans']) {
+        const res2 = await t.app.inject({ method: 'GET', url: `/api/problems/${id}/package-files/${path}`, headers: admin });
+        assert.equal(res2.statusCode, 404, `${path} is not served`);
+      }
+    });
+
+    it('refuses to publish an import whose report has a mismatch unless confirmed', async () => {
+      const res = await upload(await zipOf(join(FIXTURES, 'sum')));
+      const { id } = res.json();
+      // The worker's verdicts are what set the flag; here it is set as a worker would have (no worker in this app).
+      await t.runtime.db.db.updateTable('problemPackageImports').set({ hasMismatch: 1 }).where('problemId', '=', id).execute();
+      const refused = await t.app.inject({ method: 'POST', url: `/api/admin/problems/${id}/publish`, headers: admin, payload: {} });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().code, 'PUBLISH_UNCONFIRMED');
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student })).statusCode, 404);
+      const confirmed = await t.app.inject({ method: 'POST', url: `/api/admin/problems/${id}/publish`, headers: admin, payload: { confirmMismatch: true } });
+      assert.equal(confirmed.statusCode, 200);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student })).statusCode, 200);
+    });
+
+    it('exports a zip that imports as the same problem', async () => {
+      const first = (await upload(await zipOf(join(FIXTURES, 'latex-figure')))).json();
+      const exported = await t.app.inject({ method: 'GET', url: `/api/admin/problems/${first.id}/package`, headers: admin });
+      assert.equal(exported.statusCode, 200);
+      assert.equal(exported.headers['content-type'], 'application/zip');
+      const second = await upload(exported.rawPayload, admin, 'again.zip');
+      assert.equal(second.statusCode, 201, second.body);
+      const [a, b] = await Promise.all([first.id, second.json().id].map(async (id) => (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json()));
+      const same = (p: Record<string, unknown>) => ({
+        title: p.title, timeLimitMs: p.timeLimitMs, memoryLimitKb: p.memoryLimitKb, checker: p.checker, style: p.style,
+        statement: String(p.statement).replaceAll(`/api/problems/${p.id}/`, '/api/problems/ID/'),
+        tests: (p.tests as { input: string; expectedOutput: string; isSample: boolean; weight: number }[]).map(({ input, expectedOutput, isSample, weight }) => ({ input, expectedOutput, isSample, weight })),
+      });
+      assert.deepEqual(same(b), same(a));
+      assert.notEqual(b.slug, a.slug, 'a taken slug gets a suffix');
+      const image = await t.app.inject({ method: 'GET', url: `/api/problems/${b.id}/package-files/problem_statement/triangle.png`, headers: admin });
+      assert.equal(image.statusCode, 200, 'the image came along');
+    });
+
+    it('takes a 5 MB test through the admin upload while student routes keep their 1 MiB body limit', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'logicode-big-'));
+      cpSync(join(FIXTURES, 'sum'), dir, { recursive: true });
+      // Made at test time, not committed: 5 MB of numbers that do not compress to nothing.
+      const line = Array.from({ length: 600_000 }, (_, i) => (i * 7919) % 100_003).join(' ');
+      writeFileSync(join(dir, 'data/secret/big.in'), `${line}\n`);
+      writeFileSync(join(dir, 'data/secret/big.ans'), '0\n');
+      const zip = await zipOf(dir);
+      assert.ok(zip.length > 1024 * 1024, `the zip is ${zip.length} bytes`);
+      const res = await upload(zip);
+      assert.equal(res.statusCode, 201, res.body);
+      const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${res.json().id}`, headers: admin })).json();
+      const big = problem.tests.find((x: { input: string }) => x.input.length > 1_000_000);
+      assert.equal(big.input.length, line.length + 1);
+      assert.ok(big.input.length >= 3_000_000, `${big.input.length}`);
+
+      const studentBody = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...student, 'content-type': 'application/json' }, payload: JSON.stringify({ problemId: 1, language: 'python', code: 'x'.repeat(2 * 1024 * 1024), mode: 'run' }) });
+      assert.equal(studentBody.statusCode, 413, 'a student route still refuses more than 1 MiB');
+      const asMultipart = multipart('package', 'a.zip', Buffer.alloc(10));
+      const studentMultipart = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: { ...student, ...asMultipart.headers }, payload: asMultipart.payload });
+      assert.equal(studentMultipart.statusCode, 415, 'no other route takes multipart');
+      const tooBig = await upload(Buffer.concat([zip, Buffer.alloc(UPLOAD_LIMIT)]));
+      assert.equal(tooBig.statusCode, 413, tooBig.body);
+      assert.equal(tooBig.json().code, 'PAYLOAD_TOO_LARGE');
+      assert.equal((await upload(zip, student)).statusCode, 403, 'admins only');
+    });
+
+    it('refuses hostile zips whole: a path outside, a symlink, a lying size, no problem.yaml, no tests', async () => {
+      const yaml = { name: 'problem.yaml', data: Buffer.from('name: X\n') };
+      const cases: [string, Buffer, RegExp][] = [
+        ['traversal', rawZip([yaml, { name: '../evil.txt', data: Buffer.from('x') }]), /outside the package/],
+        ['absolute', rawZip([yaml, { name: '/tmp/evil.txt', data: Buffer.from('x') }]), /absolute|outside/],
+        ['symlink', rawZip([yaml, { name: 'data/link', data: Buffer.from('/etc/passwd'), symlink: true }]), /symbolic link/],
+        ['lying size', rawZip([yaml, { name: 'data/sample/1.in', data: Buffer.alloc(100_000), deflate: true, claimedSize: 10 }]), /damaged|inflates|Cannot extract|size/i],
+        ['not a zip', Buffer.from('plain text'), /Not a readable zip/],
+        ['no problem.yaml', rawZip([{ name: 'data/sample/1.in', data: Buffer.from('1') }]), /problem\.yaml/],
+        ['no tests', rawZip([yaml]), /no tests/],
+      ];
+      for (const [label, zip, message] of cases) {
+        const res = await upload(zip);
+        assert.equal(res.statusCode, 422, `${label}: ${res.body}`);
+        assert.equal(res.json().code, 'PACKAGE_INVALID', label);
+        assert.match(res.json().message, message, label);
+      }
+      mkdirSync(join(tmpdir(), 'unused'), { recursive: true });
+    });
+  });
+}
