@@ -53,7 +53,7 @@ export interface ScoredPair {
   leftCounting: Counting;
   rightCounting: Counting;
   /** Kept runs, by left position: aStart, aEnd, diagonal, counted tokens; four entries per run. */
-  runs: Int32Array;
+  runs: number[];
 }
 
 /** Scratch "already matched" marks, reused by every comparison (cleared after each): no allocation per pair. */
@@ -158,19 +158,18 @@ function byLengthThenStart(x: Run, y: Run): number {
   return y.aEnd - y.aStart - (x.aEnd - x.aStart) || x.aStart - y.aStart || x.diagonal - y.diagonal;
 }
 
-/** Kept runs (four numbers each) ordered by their left start: an insertion sort, a pair keeps a few runs. */
-function byStart(kept: number[]): Int32Array {
-  const out = Int32Array.from(kept);
-  for (let i = 4; i < out.length; i += 4) {
-    for (let j = i; j > 0 && out[j - 4]! > out[j]!; j -= 4) {
+/** Sorts kept runs (four numbers each) by their left start, in place: an insertion sort, a pair keeps a few runs. */
+function byStart(kept: number[]): number[] {
+  for (let i = 4; i < kept.length; i += 4) {
+    for (let j = i; j > 0 && kept[j - 4]! > kept[j]!; j -= 4) {
       for (let f = 0; f < 4; f++) {
-        const t = out[j - 4 + f]!;
-        out[j - 4 + f] = out[j + f]!;
-        out[j + f] = t;
+        const t = kept[j - 4 + f]!;
+        kept[j - 4 + f] = kept[j + f]!;
+        kept[j + f] = t;
       }
     }
   }
-  return out;
+  return kept;
 }
 
 /** Maximal matched runs through the shared, non-common fingerprints (a merge of the two sorted lists). */
