@@ -25,7 +25,7 @@ export default function ProblemPage() {
   return (
     <ProctorGate key={p.id} problemId={p.id} title={p.title} timedDurationSec={p.timedDurationSec}>
       {(slot) => (
-        <ProblemWorkspace problem={p} attemptId={slot.attemptId} locked={slot.locked} banner={slot.banner} onCodeChange={slot.onCodeChange} />
+        <ProblemWorkspace problem={p} attemptId={slot.attemptId} locked={slot.locked} banner={slot.banner} onCodeChange={slot.onCodeChange} onFinish={slot.finish} />
       )}
     </ProctorGate>
   );

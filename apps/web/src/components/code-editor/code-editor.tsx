@@ -8,7 +8,26 @@ export interface CodeEditorProps {
   readOnly?: boolean;
   height?: string | number;
   ariaLabel: string;
-  onReady?: (handle: { focus: () => void }) => void;
+  onReady?: (handle: CodeEditorHandle) => void;
+  /** Ctrl/Cmd+Enter inside the editor (instead of Monaco's "insert line below"). */
+  onRun?: () => void;
+  /** Ctrl/Cmd+Shift+Enter inside the editor. */
+  onSubmit?: () => void;
+  /** Compiler messages shown as squiggles with hover text (1-based lines and columns). */
+  markers?: EditorMarker[];
+}
+
+export interface EditorMarker {
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface CodeEditorHandle {
+  focus: () => void;
+  /** Puts the cursor at a line and column and scrolls it into view. */
+  goTo: (line: number, column: number) => void;
 }
 
 const loadImpl = () => import('./code-editor-impl.js');

@@ -6,6 +6,7 @@ export const proctorRoutes = {
   attempts: '/api/proctor/attempts',
   heartbeat: (id: number) => `/api/proctor/attempts/${id}/heartbeat`,
   end: (id: number) => `/api/proctor/attempts/${id}/end`,
+  finish: (id: number) => `/api/proctor/attempts/${id}/finish`,
   events: '/api/proctor/events',
 };
 
@@ -15,6 +16,11 @@ export function startAttempt(problemId: number): Promise<StartAttemptResponse> {
 
 export function sendHeartbeat(attemptId: number): Promise<HeartbeatResponse> {
   return api.post<HeartbeatResponse>(proctorRoutes.heartbeat(attemptId));
+}
+
+/** "Finish now" on a timed problem, after its Submit: the attempt ends as submitted (docs/web.md). */
+export function finishAttempt(attemptId: number): Promise<HeartbeatResponse> {
+  return api.post<HeartbeatResponse>(proctorRoutes.finish(attemptId));
 }
 
 // A request that never answers must not hold the queue forever: give up after this and retry.

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths.js';
 import type { ProctorState } from '../hooks/use-proctor-session.js';
 import { Countdown } from '../../../components/ui/countdown.js';
+import { useFinalMinutes } from '../hooks/use-final-minutes.js';
 
 const END_TEXT: Record<string, string> = {
   deadline: 'Time is up. Your latest code was submitted automatically.',
@@ -26,6 +27,7 @@ interface Props {
 export function AttemptBanner({ state, onDeadline, onDismissWarning, showCountdown = true, reloadPath }: Props) {
   const { attempt, settings } = state;
   const reloadTo = reloadPath === undefined ? (attempt ? paths.problem(attempt.problemId) : null) : reloadPath;
+  const finalMinutes = useFinalMinutes(showCountdown && state.phase === 'active' ? (attempt?.deadlineAt ?? null) : null, state.clockOffsetMs);
   return (
     <>
       <div className="attempt-banner" data-testid="attempt-banner">
@@ -44,6 +46,14 @@ export function AttemptBanner({ state, onDeadline, onDismissWarning, showCountdo
           <span className="muted small" role="status">
             {state.sendError ? `${state.sendError} ` : ''}{state.pendingEvents} activity records waiting to be sent; they are kept and retried.
           </span>
+        ) : null}
+      </div>
+      {/* Rendered (empty) from the start so screen readers announce the text when it appears. */}
+      <div className="sr-live-region" role="status" aria-live="polite" data-testid="time-warning-region">
+        {finalMinutes ? (
+          <div className="notice notice-warning time-warning" data-testid="time-warning">
+            5 minutes left. Your latest code is submitted automatically when the time is up.
+          </div>
         ) : null}
       </div>
       {state.phase === 'ended' ? (

@@ -10,6 +10,8 @@ export interface ProctorSlot {
   locked: boolean;
   banner: ReactNode;
   onCodeChange: (code: string, language: LanguageId) => void;
+  /** A running timed problem (not an assessment's: it is handed in from its page): ends it after the Submit. */
+  finish: (() => Promise<void>) | null;
 }
 
 interface Props {
@@ -52,7 +54,7 @@ export function ProctorGate(props: Props) {
       <ConsentNotice title={title} timedDurationSec={null} inline
         onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); }} />
     );
-    return <>{children({ attemptId: null, locked: true, banner: notice, onCodeChange: noCode })}</>;
+    return <>{children({ attemptId: null, locked: true, banner: notice, onCodeChange: noCode, finish: null })}</>;
   }
   if (!consented) {
     return (
@@ -70,6 +72,7 @@ export function ProctorGate(props: Props) {
         banner: <AttemptBanner state={state} onDeadline={session.onDeadline} onDismissWarning={session.dismissWarning}
           showCountdown={showCountdown} reloadPath={reloadPath} />,
         onCodeChange: session.onCodeChange,
+        finish: state.phase === 'active' && state.attempt?.deadlineAt && showCountdown ? session.finish : null,
       })}
     </>
   );

@@ -4,7 +4,7 @@ import { errorMessage } from '../../../lib/api-client.js';
 import { onSessionChange } from '../../../lib/session-events.js';
 import { onSocketEvent } from '../../../lib/socket.js';
 import { readStorage, writeStorage } from '../../../lib/storage.js';
-import { sendHeartbeat, startAttempt } from '../api/proctor-api.js';
+import { finishAttempt, sendHeartbeat, startAttempt } from '../api/proctor-api.js';
 import { installDetectors, type Detected } from './detectors.js';
 import { eventQueueFor, type EventQueue } from './event-queue.js';
 import { SnapshotTracker } from './snapshots.js';
@@ -213,5 +213,16 @@ export function useProctorSession(problemId: number, consented: boolean, start: 
 
   const dismissWarning = useCallback(() => setState((s) => ({ ...s, warning: null })), []);
 
-  return { state, onCodeChange, onDeadline, dismissWarning };
+  /** "Finish now" (after the Submit went): the last snapshot goes first, then the server closes the attempt. */
+  const finish = useCallback(async () => {
+    const attempt = attemptRef.current;
+    if (!attempt) return;
+    snapshot();
+    // The events are kept and retried if this fails; finishing does not wait on the network for them.
+    await queueOf(attempt).flush().catch(() => undefined);
+    const res = await finishAttempt(attempt.id);
+    end(res.endReason ?? 'submitted', null);
+  }, [snapshot, end]);
+
+  return { state, onCodeChange, onDeadline, dismissWarning, finish };
 }

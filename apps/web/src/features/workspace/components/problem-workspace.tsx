@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { LANGUAGES, type LanguageId, type ProblemDetail, type Submission, type SubmissionMode } from '@logicode/contracts';
-import { CodeEditor } from '../../../components/code-editor/code-editor.js';
+import { CodeEditor, type CodeEditorHandle } from '../../../components/code-editor/code-editor.js';
+import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { ErrorBoundary } from '../../../components/ui/error-boundary.js';
 import { Notice } from '../../../components/ui/status.js';
 import { useUser } from '../../../lib/auth.js';
 import { useCreateSubmission, useInvalidateAfterVerdict, type SubmitFn } from '../api/submissions.js';
 import { savedLanguage, useDraft } from '../hooks/use-draft.js';
 import { submitErrorMessage, useLiveSubmission } from '../hooks/use-live-submission.js';
+import { useSplit } from '../hooks/use-split.js';
+import { parseDiagnostics } from '../lib/compile-diagnostics.js';
 import { EditorToolbar } from './editor-toolbar.js';
+import { PaneSeparator } from './pane-separator.js';
 import { ResultPanel } from './result-panel.js';
 import { StatementPanel } from './statement-panel.js';
 import { SubmissionHistory } from './submission-history.js';
@@ -26,6 +30,8 @@ export interface WorkspaceProps {
   submit?: SubmitFn;
   /** Keeps these drafts apart from the same problem's practice drafts (e.g. `assessment-7`). */
   draftScope?: string;
+  /** A running timed problem: after a Submit of the current code, ends the attempt ("Finish now"). */
+  onFinish?: (() => Promise<void>) | null;
 }
 
 function firstLanguage(problem: ProblemDetail): LanguageId {
@@ -35,11 +41,11 @@ function firstLanguage(problem: ProblemDetail): LanguageId {
 }
 
 /** The problem page: statement and history on the left; editor, actions and live results on the right. */
-export function ProblemWorkspace({ problem, attemptId = null, locked = false, banner, onCodeChange, onSubmitted, submit, draftScope }: WorkspaceProps) {
+export function ProblemWorkspace({ problem, attemptId = null, locked = false, banner, onCodeChange, onSubmitted, submit, draftScope, onFinish = null }: WorkspaceProps) {
   const user = useUser();
   const [language, setLanguage] = useState<LanguageId>(() => firstLanguage(problem));
   const starter = useMemo(() => problem.starterCode.find((s) => s.language === language)?.starterCode ?? '', [problem, language]);
-  const draft = useDraft({ problemId: problem.id, language, starterCode: starter, ...(draftScope ? { scope: draftScope } : {}) });
+  const draft = useDraft({ problemId: problem.id, language, starterCode: starter, userId: user.data?.id ?? null, ...(draftScope ? { scope: draftScope } : {}) });
   const [leftTab, setLeftTab] = useState<'statement' | 'history'>('statement');
   const [bottomTab, setBottomTab] = useState<'result' | 'input'>('result');
   const [customInput, setCustomInput] = useState('');
@@ -55,22 +61,81 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
   );
   const { live, track, connected } = useLiveSubmission(onDone);
   const busy = create.isPending || (live !== null && !live.final && !live.error);
+  const [emptyCode, setEmptyCode] = useState(false);
+  // The code and language each Run/Submit sent, so compiler messages land on the lines they were about.
+  const sentRef = useRef(new Map<number, { code: string; language: LanguageId }>());
+  const editorRef = useRef<CodeEditorHandle | null>(null);
+  const split = useSplit();
+  const { confirm, dialog } = useConfirm();
 
   const send = useCallback(
     (mode: SubmissionMode) => {
       if (busy || locked) return;
       setBottomTab('result');
+      // The server would answer with a field error; say what to do instead.
+      if (draft.code.trim() === '') {
+        setEmptyCode(true);
+        return;
+      }
+      setEmptyCode(false);
+      const sent = { code: draft.code, language };
       create.mutate(
         { problemId: problem.id, language, code: draft.code, mode, customInput: mode === 'run' && useCustom ? customInput : null, attemptId },
-        { onSuccess: (res) => track(res.id) },
+        { onSuccess: (res) => { sentRef.current.set(res.id, sent); track(res.id); } },
       );
     },
     [busy, locked, create, problem.id, language, draft.code, useCustom, customInput, attemptId, track],
   );
 
+  const final = live?.final ?? null;
+  const markers = useMemo(() => {
+    if (!final || final.verdict !== 'CE' || !final.compileOutput) return [];
+    const sent = sentRef.current.get(final.id) ?? { code: draft.code, language: final.language };
+    // Markers belong on the editor only while it shows that language.
+    return sent.language === language ? parseDiagnostics(final.compileOutput, sent.language, sent.code) : [];
+  // Placed once per verdict, not re-placed on every keystroke (draft.code is read, not a dependency).
+  }, [final, language]);
+
+  const onReset = useCallback(async () => {
+    const ok = await confirm({
+      title: 'Reset the code?',
+      body: `Your ${LANGUAGES[language].name} code for this problem is replaced by the starter code, here and in your saved draft.`,
+      confirmLabel: 'Reset code',
+      tone: 'danger',
+    });
+    if (ok) draft.reset();
+  }, [confirm, draft, language]);
+
+  const [finishError, setFinishError] = useState<unknown>(null);
+  const finishNow = useCallback(async () => {
+    if (!onFinish || busy || locked) return;
+    if (draft.code.trim() === '') {
+      setBottomTab('result');
+      setEmptyCode(true);
+      return;
+    }
+    const ok = await confirm({
+      title: 'Finish now?',
+      body: 'Your current code is submitted for every test and the clock stops. You cannot run or submit this problem again.',
+      confirmLabel: 'Submit and finish',
+    });
+    if (!ok) return;
+    setBottomTab('result');
+    setFinishError(null);
+    try {
+      // Submit first, through the usual route and its attempt check; the attempt ends only once that was taken.
+      const res = await create.mutateAsync({ problemId: problem.id, language, code: draft.code, mode: 'submit', customInput: null, attemptId });
+      track(res.id);
+      await onFinish();
+    } catch (error) {
+      setFinishError(error);
+    }
+  }, [onFinish, busy, locked, draft.code, confirm, create, problem.id, language, attemptId, track]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
+      // Inside Monaco its own commands ran (code-editor-impl.tsx) and marked the event handled.
+      if (e.defaultPrevented || !(e.ctrlKey || e.metaKey) || e.key !== 'Enter') return;
       e.preventDefault();
       send(e.shiftKey ? 'submit' : 'run');
     };
@@ -88,12 +153,14 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
 
   const onChange = (code: string) => {
     draft.setCode(code);
+    if (emptyCode && code.trim() !== '') setEmptyCode(false);
     onCodeChange?.(code, language);
   };
 
   return (
-    <div className="workspace">
-      <section className="pane pane-left" aria-label="Problem">
+    <div className="workspace resizable" style={{ '--split': `${split.percent}%` } as React.CSSProperties}>
+      {dialog}
+      <section className="pane pane-left" aria-label="Problem" id="workspace-problem-pane">
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={leftTab === 'statement'} className={`tab ${leftTab === 'statement' ? 'active' : ''}`} onClick={() => setLeftTab('statement')}>
             Description
@@ -104,27 +171,42 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
             </button>
           ) : null}
         </div>
+        {/* Focusable: the statement scrolls on its own, and a keyboard user must be able to scroll it. */}
         <div className="pane-body" role="tabpanel">
           {leftTab === 'statement' ? <StatementPanel problem={problem} /> : <SubmissionHistory problemId={problem.id} />}
         </div>
       </section>
+      <PaneSeparator percent={split.percent} onChange={split.setPercent} />
       <section className="pane pane-right" aria-label="Code">
         {banner}
         <EditorToolbar
           languages={problem.starterCode.map((s) => s.language)}
           language={language}
           onLanguage={setLanguage}
-          onReset={draft.reset}
+          onReset={() => void onReset()}
           onRun={() => send('run')}
           onSubmit={() => send('submit')}
           busy={busy}
           disabled={locked}
           savedAt={draft.savedAt}
+          syncedAt={draft.syncedAt}
           signedIn={Boolean(user.data)}
+          onFinish={onFinish ? () => void finishNow() : undefined}
         />
+        {draft.note ? (
+          <div className="notice notice-info draft-note" role="status" data-testid="draft-note">
+            {draft.note.text}
+            {draft.note.kept !== null ? (
+              <button type="button" className="btn btn-small" onClick={draft.restoreKept}>Use this device&apos;s version</button>
+            ) : null}
+            <button type="button" className="btn btn-ghost btn-small" onClick={draft.dismissNote}>Dismiss</button>
+          </div>
+        ) : null}
         <div className="editor-area">
           <ErrorBoundary area="editor">
-            <CodeEditor value={draft.code} language={LANGUAGES[language].monacoId} onChange={onChange} readOnly={locked} ariaLabel={`${LANGUAGES[language].name} code editor`} />
+            <CodeEditor value={draft.code} language={LANGUAGES[language].monacoId} onChange={onChange} readOnly={locked}
+              ariaLabel={`${LANGUAGES[language].name} code editor`} onRun={() => send('run')} onSubmit={() => send('submit')}
+              markers={markers} onReady={(handle) => { editorRef.current = handle; }} />
           </ErrorBoundary>
         </div>
         <div className="bottom-panel">
@@ -138,9 +220,11 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
             {!connected && busy ? <span className="muted small live-note">Live updates unavailable; checking every second.</span> : null}
           </div>
           <div className="bottom-body" role="tabpanel">
-            {create.error ? <Notice kind="error">{submitErrorMessage(create.error)}</Notice> : null}
+            {emptyCode ? <Notice kind="error"><span data-testid="empty-code">Write some code first.</span></Notice> : null}
+            {create.error && !emptyCode ? <Notice kind="error">{submitErrorMessage(create.error)}</Notice> : null}
+            {finishError && !create.error ? <Notice kind="error">The attempt could not be finished: {submitErrorMessage(finishError)}</Notice> : null}
             {bottomTab === 'result' ? (
-              <ResultPanel live={live} />
+              <ResultPanel live={live} diagnostics={markers} onJumpToLine={(line, column) => editorRef.current?.goTo(line, column)} />
             ) : (
               <div className="custom-input">
                 <label className="checkbox">

@@ -19,7 +19,7 @@ export function TestProgress({ tests, testCount }: { tests: SubmissionTestResult
             const t = byIndex.get(i);
             return (
               <li key={i} className={`chip ${t ? `chip-${t.verdict.toLowerCase()}` : 'chip-pending'}`}
-                title={t ? `Test ${i + 1}: ${t.verdict}` : `Test ${i + 1}: running`} data-testid="test-chip" data-verdict={t?.verdict ?? ''}>
+                title={t ? `${t.isCustom ? 'Custom input' : `Test ${i + 1}`}: ${t.isCustom && t.expectedOutput === null && t.verdict === 'AC' ? 'ran' : t.verdict}` : `Test ${i + 1}: running`} data-testid="test-chip" data-verdict={t?.verdict ?? ''}>
                 {i + 1}
               </li>
             );
