@@ -7,6 +7,7 @@ import { buildProgram, compilerMessage } from './build.js';
 import { checkBuiltin } from './checkers/index.js';
 import { CustomChecker } from './checkers/custom.js';
 import type { JudgeContext } from './context.js';
+import { runInteractiveJob } from './interactive-runner.js';
 import { languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
 import { COMPILE, COMPILE_OUTPUT_CAP_BYTES, testRunLimits } from './limits.js';
@@ -14,6 +15,7 @@ import { runnerFor } from './program-runner.js';
 import type { ProgramRunner } from './program-runner.js';
 import type { RunOutcome } from './sandbox/types.js';
 import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
+import { withScoring } from './scoring.js';
 
 export interface RunHooks {
   onTestResult?: (index: number, result: TestResult) => void;
@@ -54,6 +56,7 @@ async function judgeTest(
       job.checker.kind === 'custom' && checker
         ? await checker.check(test.input, test.expectedOutput, output)
         : job.checker.kind === 'custom' || job.checker.kind === 'interactive'
+  let judgeMessage: string | null = null;
           ? { verdict: 'IE' as const, message: 'The checker is missing.' }
           : ((r) => ({ verdict: r.passed ? ('AC' as const) : ('WA' as const), message: r.message }))(
               checkBuiltin(job.checker, output, test.expectedOutput),
@@ -65,6 +68,7 @@ async function judgeTest(
     testId: test.id,
     verdict,
     cpuMs: Math.round(o.cpuMs),
+    judgeMessage = ('judgeMessage' in check ? check.judgeMessage : null) ?? null;
     wallMs: Math.round(o.wallMs),
     memoryKb: o.memoryKb,
     exitCode: o.exitCode,
@@ -77,6 +81,7 @@ async function judgeTest(
 
 /** An interpreted language's syntax check; a failure is the job's CE (or IE if the sandbox failed). */
 async function syntaxCheck(
+    ...(judgeMessage !== null ? { judgeMessage } : {}),
   ctx: JudgeContext,
   runner: ProgramRunner,
   lang: LanguageSpec,
@@ -95,7 +100,13 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
   if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
   hooks.signal?.throwIfAborted();
   // The pid in the name lets a later judge remove what a killed one left (removeStaleJobDirs).
+/** A job; a scored one runs every test (each group's points need them) and gets its groups' points. */
   const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', `job-${process.pid}-`));
+  const scored = job.scoring?.type === 'scored';
+  return withScoring(job, await runTests(ctx, scored ? { ...job, stopOnFirstFailure: false } : job, hooks));
+}
+
+async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Promise<JudgeResult> {
   chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
   let checker: CustomChecker | null = null;
   try {
@@ -130,6 +141,11 @@ export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks =
       for (const [index, test] of job.tests.entries()) {
         hooks.signal?.throwIfAborted();
         const outcome = await runner.run(test.input);
+    if (job.checker.kind === 'interactive') {
+      await runner.close();
+      const checker = job.checker;
+      return await runInteractiveJob(ctx, { job, lang, program: built.program, jobDir, checker, compileOutput: built.compileOutput, hooks });
+    }
         hooks.signal?.throwIfAborted();
         const result = await judgeTest(job, lang, test, outcome, checker);
         results.push(result);

@@ -1,6 +1,8 @@
-// A checker program stored with the problem: compiled once per job, run sandboxed for each test with
-// argv `input.txt expected.txt actual.txt` in its work dir. Exit 0 accepts, 1 rejects, anything else is
-// the checker's fault (IE). Its stdout (capped) is the message.
+// A checker program stored with the problem, compiled once per job and run sandboxed for each test.
+// protocol 'legacy': argv `input.txt expected.txt actual.txt` in its work dir; exit 0 accepts, 1 rejects, anything
+// else is the checker's fault (IE); its stdout (capped) is the message.
+// protocol 'package' (validators/package-validator.ts): `validator input judge_answer feedback_dir [flags]
+// < program_output`, exit 42/43, judgemessage.txt for the author.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checker, Verdict } from '@logicode/contracts';
@@ -10,6 +12,7 @@ import { languageSpec } from '../languages/index.js';
 import { STDERR_CAP_BYTES } from '../limits.js';
 import { runnerFor } from '../program-runner.js';
 import type { ProgramRunner } from '../program-runner.js';
+import { PackageValidator } from '../validators/package-validator.js';
 
 export const CHECKER_FILES = ['input.txt', 'expected.txt', 'actual.txt'] as const;
 const CHECKER_MEMORY_KB = 524_288;
@@ -18,13 +21,41 @@ const MESSAGE_CAP = 1024;
 export interface CustomVerdict {
   verdict: Extract<Verdict, 'AC' | 'WA' | 'IE'>;
   message: string | null;
+  /** A package validator's judgemessage.txt (for authors; shown to students on samples only). */
+  judgeMessage?: string | null;
+}
+
+interface CheckerProgram {
+  check(input: string, expected: string, actual: string): Promise<CustomVerdict>;
+  close(): Promise<void>;
 }
 
 export class CustomChecker {
-  private constructor(private readonly runner: ProgramRunner) {}
+  private constructor(private readonly impl: CheckerProgram) {}
 
   /** Builds the checker; a checker that does not compile is an IE for the whole job. */
   static async create(ctx: JudgeContext, checker: Extract<Checker, { kind: 'custom' }>, jobDir: string): Promise<CustomChecker | string> {
+    if (checker.protocol === 'package') {
+      const made = await PackageValidator.create(ctx, checker, jobDir);
+      return typeof made === 'string' ? made : new CustomChecker(made);
+    }
+    const made = await LegacyChecker.create(ctx, checker, jobDir);
+    return typeof made === 'string' ? made : new CustomChecker(made);
+  }
+
+  check(input: string, expected: string, actual: string): Promise<CustomVerdict> {
+    return this.impl.check(input, expected, actual);
+  }
+
+  close(): Promise<void> {
+    return this.impl.close();
+  }
+}
+
+class LegacyChecker implements CheckerProgram {
+  private constructor(private readonly runner: ProgramRunner) {}
+
+  static async create(ctx: JudgeContext, checker: Extract<Checker, { kind: 'custom' }>, jobDir: string): Promise<LegacyChecker | string> {
     const lang = languageSpec(checker.language);
     if (!lang) return `Unknown checker language ${checker.language}.`;
     const dir = join(jobDir, 'checker');
@@ -41,7 +72,7 @@ export class CustomChecker {
       extraArgs: [...CHECKER_FILES],
       name: 'checker',
     });
-    return new CustomChecker(runner);
+    return new LegacyChecker(runner);
   }
 
   async check(input: string, expected: string, actual: string): Promise<CustomVerdict> {
