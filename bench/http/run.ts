@@ -149,7 +149,7 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
       const row: HotRow = { dialect, name: c.name, ours: mid(oursRuns), bare: mid(bareRuns), ratios, cached: c.cached ?? false };
       row.ours = { ...row.ours, errors: oursRuns.reduce((a, r) => a + r.errors, 0), non2xx: oursRuns.reduce((a, r) => a + r.non2xx, 0) };
       hot.push(row);
-      console.log(`${dialect} ${c.name}: ours ${oursRuns.map((r) => int(r.rps)).join(', ')} req/s; bare ${bareRuns.map((r) => int(r.rps)).join(', ')}; ${spread(ratios)}, p99 ${ms(row.ours.p99)} ms`);
+      console.log(`${dialect} ${c.name}: ours ${oursRuns.map((r) => int(r.rps)).join(', ')} req/s; bare ${bareRuns.map((r) => int(r.rps)).join(', ')}; ${spread(ratios)}, p99 ${ms(row.ours.p99)} ms, server CPU ${oursRuns.map((r) => int(r.serverCpu / r.rps * 1000)).join(', ')} µs/request`);
     }
     const studentIds = school.studentIds;
     const searches = ['a', 'an', 'son', 'li', 'student', '@', 'e', 'ma'];
@@ -198,7 +198,7 @@ const cpu = (m: Measured) => `${(m.serverCpu / 10).toFixed(0)}% / ${(m.loadCpu /
 const lines = [
   `# HTTP: hot paths against bare node:http, and the heavy views at a school's size`,
   '',
-  `Command: \`npx tsx bench/http/run.ts${quick ? ' --quick' : ''}\` — ${new Date().toISOString()}; ${machine()}.`,
+  `Command: \`${['npx tsx bench/http/run.ts', ...args].join(' ')}\`${process.env.BENCH_CPU_PROF ? ' (with BENCH_CPU_PROF)' : ''} — ${new Date().toISOString()}; ${machine()}.`,
   `autocannon, ${connections} connections; hot rows: ${rounds} round(s) of ${hotDurationSec} s, ours and bare interleaved (a ${warmupSec} s warm-up before each`,
   `process's first run), the median round shown and every round's ratio in brackets; views: ${durationSec} s after a ${warmupSec} s warm-up.`,
   'Latencies from autocannon\'s own histogram (2xx responses; no per-response JavaScript in the load process). One \`logicode api\` process (embedded mode:',
@@ -209,10 +209,11 @@ const lines = [
   '',
   '## Hot paths: ours against bare node:http',
   '',
-  '| database | request | ours req/s | p50 / p95 / p99 ms | bare req/s | bare p99 ms | ours / bare: median (rounds) | CPU server / load | errors + non-2xx |',
-  '|---|---|---:|---|---:|---:|---:|---|---:|',
-  ...hot.map((r) => `| ${r.dialect} | ${r.name} | ${int(r.ours.rps)} | ${ms(r.ours.p50)} / ${ms(r.ours.p95)} / ${ms(r.ours.p99)} | ${int(r.bare.rps)} | ${ms(r.bare.p99)} | **${spread(r.ratios)}**${r.cached ? ' (cached)' : ''} | ${cpu(r.ours)} | ${r.ours.errors + r.ours.non2xx} |`),
+  '| database | request | ours req/s | p50 / p95 / p99 ms | bare req/s | bare p99 ms | ours / bare: median (rounds) | CPU server / load | server CPU per request | errors + non-2xx |',
+  '|---|---|---:|---|---:|---:|---:|---|---:|---:|',
+  ...hot.map((r) => `| ${r.dialect} | ${r.name} | ${int(r.ours.rps)} | ${ms(r.ours.p50)} / ${ms(r.ours.p95)} / ${ms(r.ours.p99)} | ${int(r.bare.rps)} | ${ms(r.bare.p99)} | **${spread(r.ratios)}**${r.cached ? ' (cached)' : ''} | ${cpu(r.ours)} | ${int(r.ours.serverCpu / r.ours.rps * 1000)} µs | ${r.ours.errors + r.ours.non2xx} |`),
   '',
+  'Server CPU per request: the server process\'s CPU time over its requests in the row, a figure a busy machine distorts less than requests/s.',
   'Targets (issue 18): cached reads ≥ 60% of bare; event batch ≥ 15% (and ≥ 3,000 req/s on SQLite); heartbeat and the signed-in list ≥ 40%.',
   '',
   '## The views at a school\'s size (the original: leaderboard ~70 req/s, 0.7 s median; students overview ~7 req/s, 6.8 s median)',

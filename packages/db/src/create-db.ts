@@ -7,6 +7,7 @@ import { openReadReplica, type ReplicaFallback } from './replica.js';
 import { openShards, type ShardRouter } from './shards.js';
 import { dialectOf, type DbConfig, type DialectName } from './db-config.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 /** An open database: the typed query builder plus what operations need. */
 export interface DbHandle {
@@ -71,7 +72,8 @@ function openSqlite(url: string, log: (event: LogEvent) => void): Kysely<Databas
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()], log });
+  // Statements prepared once (statement-cache.ts) instead of on every query.
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins: [new CamelCasePlugin()], log });
 }
 
 /** Opens the database a URL names. Migrations are run separately (see migrate.ts). */

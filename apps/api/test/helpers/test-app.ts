@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Role, SessionResponse } from '@logicode/contracts';
-import { createRuntime, type Runtime } from '@logicode/core';
+import { createRuntime, type CoreOptions, type Runtime } from '@logicode/core';
 import { createTestDatabase, type TestDatabase } from '@logicode/db/testing';
 import type { DialectName } from '@logicode/db';
 import { buildApp } from '../../src/app.js';
@@ -14,6 +14,7 @@ export interface TestApp {
   app: FastifyInstance;
   runtime: Runtime;
   config: ApiConfig;
+  database: TestDatabase;
   /** Creates a user with the role (directly through core) and returns a Bearer header for it. */
   userWithRole(role: Role, name?: string): Promise<{ id: number; email: string; headers: { authorization: string } }>;
   close(): Promise<void>;
@@ -21,8 +22,18 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase(dialect);
+/**
+ * `scaled`: the runtime on real Redis under this key prefix (scaled mode: events go to the Redis stream), and
+ * optionally on another test app's database, like a second api process (that app drops the database).
+ */
+export interface TestAppOptions {
+  scaled?: { redisUrl: string; redisPrefix: string; database?: TestDatabase };
+  coreOptions?: CoreOptions;
+}
+
+export async function createTestApp(dialect: DialectName, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.scaled?.database;
+  const database: TestDatabase = shared ?? await createTestDatabase(dialect);
   const dataDir = mkdtempSync(join(tmpdir(), 'logicode-api-'));
   const base = loadApiConfig({
     JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
@@ -33,8 +44,8 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
   });
   const config: ApiConfig = Object.freeze({ ...base, db: database.config });
   const runtime = await createRuntime({
-    db: config.db, handle: database.handle, redisUrl: null, redisPrefix: 'test:', core: config.core, migrate: false, validateProblems: false,
-    log: () => undefined,
+    db: config.db, handle: database.handle, redisUrl: options.scaled?.redisUrl ?? null, redisPrefix: options.scaled?.redisPrefix ?? 'test:', core: config.core, migrate: false, validateProblems: false,
+    log: () => undefined, ...(options.coreOptions ? { coreOptions: options.coreOptions } : {}),
   });
   const app = await buildApp({ config, runtime, gateway: false, logger: false });
   await app.ready();
@@ -42,6 +53,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
     app,
     runtime,
     config,
+    database,
     async userWithRole(role, name) {
       counter += 1;
       const email = `${role}${counter}-${Date.now()}@test.io`;
@@ -53,7 +65,7 @@ export async function createTestApp(dialect: DialectName, env: Record<string, st
     async close() {
       await app.close();
       await runtime.platform.close();
-      await database.drop();
+      if (!shared) await database.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { PROCTOR_LATE_GRACE_MS, type SessionResponse } from '@logicode/contracts';
-import { createRuntime, type Runtime } from '@logicode/core';
+import { createRuntime, publishAttemptChange, type Runtime } from '@logicode/core';
 import { createDb, DEFAULT_POOL, type DbHandle, type ShardDatabase } from '@logicode/db';
 import { shardedTestUrls, type ShardedTestUrls } from '@logicode/db/testing';
 import { buildApp } from '../../src/app.js';
@@ -79,6 +79,7 @@ describe('the attempt guard on shard databases [mysql]', () => {
     // The deadline passed a minute ago: a flush of something recorded before it is stored late, on the shard.
     const endMs = Date.now() - 60_000;
     await runtime.db.db.updateTable('problemSessions').set({ deadlineAtMs: endMs, startedAtMs: endMs - 300_000 }).where('id', '=', attempt.id).execute();
+    await publishAttemptChange(runtime.core.deps, ann.id); // as the code that moves a deadline does (attempt-windows.ts)
     const flushed = { ...event(problemId, attempt.id, 'paste', { length: 10, place: 'editor' }), clientTsMs: endMs - 5000 };
     const res = await postEvents({ app } as never, ann.headers, [flushed]);
     assert.equal(res.json().accepted, 1, res.body);

@@ -1,6 +1,7 @@
 import type { AssessmentAttemptEndReason } from '@logicode/contracts';
 import type { AssessmentAttemptRow, AssessmentRow } from '@logicode/db';
 import type { CoreDeps } from '../context.js';
+import { publishAttemptChange } from '../proctoring/attempt-windows.js';
 import { publishUpdate } from './feed.js';
 
 /**
@@ -22,6 +23,7 @@ export function createClocks(deps: CoreDeps) {
     await db.updateTable('assessmentAttempts').set({ deadlineAtMs }).where('id', '=', attempt.id).where('endedAtMs', 'is', null).execute();
     await db.updateTable('problemSessions').set({ deadlineAtMs })
       .where('assessmentId', '=', attempt.assessmentId).where('userId', '=', attempt.userId).where('autoSubmissionId', 'is', null).execute();
+    await publishAttemptChange(deps, attempt.userId); // the event ingest's memory of the windows (attempt-windows.ts)
   }
 
   return {
@@ -37,6 +39,7 @@ export function createClocks(deps: CoreDeps) {
       await db.updateTable('problemSessions').set({ deadlineAtMs: now })
         .where('assessmentId', '=', attempt.assessmentId).where('userId', '=', attempt.userId)
         .where('autoSubmissionId', 'is', null).where('deadlineAtMs', '>', now).execute();
+      await publishAttemptChange(deps, attempt.userId); // a hand-in refuses later events on every process at once
       await publishUpdate(deps, attempt.assessmentId, attempt.userId, 'end');
     },
   };

@@ -6,6 +6,7 @@ import type { ProblemSessionRow } from '@logicode/db';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { isFinalEnd, submissionBlock } from './attempt-guard.js';
 import { emitTo, feedRooms } from './feed.js';
+import type { AttemptWindows } from './attempt-windows.js';
 import { createHeartbeatBuffer } from './heartbeat-buffer.js';
 import { toAttempt } from './mappers.js';
 import type { SettingsStore } from './settings-store.js';
@@ -20,7 +21,7 @@ export type AttemptsService = ReturnType<typeof createAttemptsService>;
  * For a timed problem the deadline is fixed when the first attempt opens; re-opening the problem (a reload,
  * or coming back after a time-out) resumes that attempt, so the clock never resets.
  */
-export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
+export function createAttemptsService(deps: CoreDeps, settings: SettingsStore, windows: AttemptWindows) {
   const { db } = deps.db;
   const { clock } = deps;
   const heartbeats = createHeartbeatBuffer(deps);
@@ -49,7 +50,10 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
     const result = await db.updateTable('problemSessions').set({ isActive: 0, endedAtMs: now, endReason: reason })
       .where('id', '=', row.id).where('isActive', '=', 1).executeTakeFirst();
     const ended = { ...row, isActive: 0, endedAtMs: now, endReason: reason };
-    if (Number(result.numUpdatedRows) > 0) await announce(ended, 'end');
+    if (Number(result.numUpdatedRows) > 0) {
+      await windows.changed(row.userId); // every process's event ingest sees the end at once
+      await announce(ended, 'end');
+    }
     return ended;
   }
 
@@ -57,6 +61,7 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore) {
   async function reopen(row: ProblemSessionRow, now: number): Promise<ProblemSessionRow> {
     await db.updateTable('problemSessions').set({ isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now })
       .where('id', '=', row.id).execute();
+    await windows.changed(row.userId);
     const reopened = { ...row, isActive: 1, endedAtMs: null, endReason: null, lastHeartbeatAtMs: now };
     await announce(reopened, 'start');
     return reopened;

@@ -2,7 +2,8 @@ import { AppError, PROCTOR_SKEW_REPORT_MS, type ProctorBatchResponse, type Proct
 import type { EventStream } from '@logicode/platform';
 import { skewOf, validateBatch } from '@logicode/proctoring';
 import { DEFAULT_USAGE_LIMITS, type Actor, type CoreDeps } from '../context.js';
-import { GUARDED_COLUMNS, judgeEvent, type GuardedSession } from './attempt-guard.js';
+import { judgeEvent } from './attempt-guard.js';
+import type { AttemptWindows } from './attempt-windows.js';
 import type { AttemptsService } from './attempts-service.js';
 import type { EventWriter, IngestMessage } from './event-writer.js';
 import { createGroupCommit } from './group-commit.js';
@@ -22,7 +23,7 @@ const SKEW_REPORT_MS = PROCTOR_SKEW_REPORT_MS;
 
 export function createIngestService(
   deps: CoreDeps,
-  parts: { attempts: AttemptsService; writer: EventWriter; onPersisted?: (r: Awaited<ReturnType<EventWriter['persist']>>) => Promise<void> },
+  parts: { attempts: AttemptsService; writer: EventWriter; windows: AttemptWindows; onPersisted?: (r: Awaited<ReturnType<EventWriter['persist']>>) => Promise<void> },
   options: IngestOptions,
 ) {
   const { db } = deps.db;
@@ -30,14 +31,10 @@ export function createIngestService(
   const group = createGroupCommit({ persist: (messages) => parts.writer.persist(messages), onPersisted: parts.onPersisted });
 
   /**
-   * The attempts' current state, read fresh for every batch (an attempt's end must count at once; one primary-key
-   * lookup per batch). The writer judges again under the attempts' locks.
+   * The attempts' state: remembered for a few seconds and dropped on every process at once when an attempt ends,
+   * reopens or its deadline moves (attempt-windows.ts). The writer judges again under the attempts' locks.
    */
-  async function sessions(ids: number[]): Promise<Map<number, GuardedSession>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db.selectFrom('problemSessions').select([...GUARDED_COLUMNS]).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, r]));
-  }
+  const sessions = (ids: number[]) => parts.windows.get(ids);
 
   /** Keeps the largest skew (by size) measured on each attempt, for the teacher's report and timeline. */
   async function recordSkew(attemptIds: number[], skewMs: number): Promise<void> {

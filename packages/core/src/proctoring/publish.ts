@@ -1,5 +1,6 @@
 import { rooms } from '@logicode/contracts';
 import type { CoreDeps } from '../context.js';
+import type { AttemptWindows } from './attempt-windows.js';
 import type { PersistResult } from './event-writer.js';
 import { emitTo, feedRooms } from './feed.js';
 import { toAttempt } from './mappers.js';
@@ -22,7 +23,7 @@ function remembered(load: (id: number) => Promise<string>) {
 }
 
 /** Pushes what a commit produced to the teacher feeds (and warnings to the student). Call after the commit. */
-export function createPersistPublisher(deps: CoreDeps) {
+export function createPersistPublisher(deps: CoreDeps, windows: AttemptWindows) {
   const { db } = deps.db;
   const nameOf = remembered((id) => db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst().then((row) => row?.name ?? `#${id}`));
   const titleOf = remembered((id) => db.selectFrom('problems').select('title').where('id', '=', id).executeTakeFirst().then((row) => row?.title ?? `#${id}`));
@@ -60,6 +61,7 @@ export function createPersistPublisher(deps: CoreDeps) {
     for (const attemptId of result.endedAttemptIds) {
       const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
       if (!row) continue;
+      await windows.changed(row.userId); // a rule ended it: every process's ingest refuses its events at once
       await emitTo(pubsub, [rooms.user(row.userId)], 'attempt:ended', { attemptId, reason: 'rule', submissionId: null });
       await emitTo(pubsub, await feedRooms(deps, row.userId, row.problemId), 'session:end', { attempt: toAttempt(row), ...(await namesOf(row.userId, row.problemId)) });
     }
