@@ -49,7 +49,7 @@ for (const dialect of TEST_DIALECTS) {
       assert.match(problem.statement, /\$a \+ b\$/);
       assert.deepEqual(problem.tests.map((x: { input: string; isSample: boolean }) => [x.input, x.isSample]),
         [['2 3\n', true], ['-4 4\n', false], ['1000000000 1000000000\n', false]]);
-      assert.deepEqual(problem.checker, { kind: 'tokens' });
+      assert.deepEqual(problem.checker, { kind: 'default', caseSensitive: false, spaceChangeSensitive: false, floatAbsoluteTolerance: null, floatRelativeTolerance: null });
       assert.equal((await t.app.inject({ method: 'GET', url: `/api/problems/${id}`, headers: student })).statusCode, 404, 'unpublished');
     });
 
@@ -62,7 +62,7 @@ for (const dialect of TEST_DIALECTS) {
       const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json();
       assert.equal(problem.title, 'Average');
       assert.equal(problem.memoryLimitKb, 128 * 1024);
-      assert.deepEqual(problem.checker, { kind: 'float', absTolerance: 1e-4, relTolerance: 1e-4 });
+      assert.deepEqual(problem.checker, { kind: 'default', caseSensitive: false, spaceChangeSensitive: false, floatAbsoluteTolerance: 1e-4, floatRelativeTolerance: 1e-4 });
     });
 
     it('converts a LaTeX statement, serves its image from the statement folder only, and lists what it did not understand', async () => {
@@ -89,6 +89,36 @@ for (const dialect of TEST_DIALECTS) {
       for (const path of ['submissions/accepted/perimeter.py', 'problem.yaml', 'problem_statement/../submissions/accepted/perimeter.py', 'data/sample/1.ans']) {
         const res2 = await t.app.inject({ method: 'GET', url: `/api/problems/${id}/package-files/${path}`, headers: admin });
         assert.equal(res2.statusCode, 404, `${path} is not served`);
+      }
+    });
+
+    it('maps a custom C++ validator with its header, an interactive one with its sample transcript, and scored groups; each exports and imports the same', async () => {
+      const ids: number[] = [];
+      for (const name of ['two-parts', 'guess', 'scored']) {
+        const res = await upload(await zipOf(join(FIXTURES, name)), admin, `${name}.zip`);
+        assert.equal(res.statusCode, 201, `${name}: ${res.body}`);
+        ids.push(res.json().id);
+      }
+      const [custom, interactive, scored] = await Promise.all(ids.map(async (id) => (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json()));
+      assert.equal(custom.checker.kind, 'custom');
+      assert.equal(custom.checker.protocol, 'package');
+      assert.equal(custom.checker.language, 'cpp');
+      assert.match(custom.checker.source, /int main/);
+      assert.deepEqual(custom.checker.files.map((f: { name: string }) => f.name), ['validate.h']);
+      assert.equal(interactive.checker.kind, 'interactive');
+      assert.equal(interactive.checker.language, 'python');
+      assert.match(interactive.tests[0].transcript, /^> 500\n< <\n/);
+      assert.deepEqual(scored.scoring, { type: 'scored', groups: [{ name: 'large', points: 70, rule: 'min' }, { name: 'small', points: 30, rule: 'min' }] });
+      assert.deepEqual(scored.tests.map((x: { group?: string }) => x.group ?? null), [null, 'large', 'small', 'small']);
+      const student2 = await t.app.inject({ method: 'GET', url: `/api/admin/problems/${ids[1]}`, headers: student });
+      assert.equal(student2.statusCode, 403, 'a validator source is for admins');
+      for (const original of [custom, interactive, scored]) {
+        const zip = await t.app.inject({ method: 'GET', url: `/api/admin/problems/${original.id}/package`, headers: admin });
+        const again = await upload(zip.rawPayload);
+        assert.equal(again.statusCode, 201, again.body);
+        const copy = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${again.json().id}`, headers: admin })).json();
+        for (const key of ['checker', 'scoring', 'timeLimitMs', 'memoryLimitKb', 'title']) assert.deepEqual(copy[key], original[key], `${original.slug}: ${key}`);
+        assert.deepEqual(copy.tests.map(({ id: _i, ordinal: _o, ...x }: Record<string, unknown>) => x), original.tests.map(({ id: _i, ordinal: _o, ...x }: Record<string, unknown>) => x));
       }
     });
 

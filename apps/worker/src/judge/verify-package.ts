@@ -14,10 +14,11 @@ export async function verifySubmissions(judge: Judge, problem: ProblemUpsertBody
       language: submission.language,
       source: submission.source,
       driverSource: null,
-      tests: problem.tests.map((test, index) => ({ id: String(index + 1), input: test.input, expectedOutput: test.expectedOutput, weight: test.weight })),
+      tests: problem.tests.map((test, index) => ({ id: String(index + 1), input: test.input, expectedOutput: test.expectedOutput, weight: test.weight, group: test.group ?? null })),
       limits: { timeLimitMs: problem.problem.timeLimitMs, memoryLimitKb: problem.problem.memoryLimitKb, outputLimitBytes: 64 * 1024 * 1024 },
       checker: problem.problem.checker,
       stopOnFirstFailure: true,
+      ...(problem.problem.scoring ? { scoring: problem.problem.scoring } : {}),
     };
     const result = await judge.run(job);
     const failed = result.tests.find((t) => t.verdict !== 'AC');

@@ -18,9 +18,21 @@ function problemYaml(problem: ProblemAdmin, original: Record<string, unknown> | 
   limits.memory = Math.round(problem.memoryLimitKb / 1024);
   config.limits = limits;
   if (!original) {
-    config.validation = 'default';
     const { checker } = problem;
-    if (checker.kind === 'float') config.validator_flags = `float_absolute_tolerance ${checker.absTolerance} float_relative_tolerance ${checker.relTolerance}`;
+    const words: string[] = [];
+    if (checker.kind === 'default') {
+      if (checker.caseSensitive) words.push('case_sensitive');
+      if (checker.spaceChangeSensitive) words.push('space_change_sensitive');
+      if (checker.floatAbsoluteTolerance !== null) words.push('float_absolute_tolerance', String(checker.floatAbsoluteTolerance));
+      if (checker.floatRelativeTolerance !== null) words.push('float_relative_tolerance', String(checker.floatRelativeTolerance));
+    } else if (checker.kind === 'float') {
+      words.push('float_absolute_tolerance', String(checker.absTolerance), 'float_relative_tolerance', String(checker.relTolerance));
+    } else if (checker.kind === 'custom' || checker.kind === 'interactive') {
+      words.push(...checker.flags);
+    }
+    const kind = checker.kind === 'interactive' ? 'custom interactive' : checker.kind === 'custom' ? 'custom' : 'default';
+    config.validation = problem.scoring?.type === 'scored' ? `${kind} score` : kind;
+    if (words.length > 0) config.validator_flags = words.join(' ');
   }
   return config;
 }
@@ -47,12 +59,27 @@ export function exportPackageZip(problem: ProblemAdmin, files: StoredPackageFile
   const generated = new Map<string, Buffer>();
   generated.set('problem.yaml', Buffer.from(stringifyYaml(config)));
   generated.set(`${statementDir}/problem.en.md`, Buffer.from(statementMarkdown(problem, statementDir)));
-  let sample = 0;
-  let secret = 0;
+  const counters = new Map<string, number>();
   for (const test of problem.tests) {
-    const stem = test.isSample ? `data/sample/${String((sample += 1)).padStart(3, '0')}` : `data/secret/${String((secret += 1)).padStart(3, '0')}`;
+    // A scored problem's tests go back into their group's folder, so the groups come back on import.
+    const folder = test.isSample ? 'data/sample' : test.group ? `data/secret/${test.group}` : 'data/secret';
+    const n = (counters.get(folder) ?? 0) + 1;
+    counters.set(folder, n);
+    const stem = `${folder}/${String(n).padStart(3, '0')}`;
     generated.set(`${stem}.in`, Buffer.from(test.input));
     generated.set(`${stem}.ans`, Buffer.from(test.expectedOutput));
+    if (test.transcript) generated.set(`${stem}.interaction`, Buffer.from(test.transcript));
+  }
+  for (const group of problem.scoring?.type === 'scored' ? problem.scoring.groups : []) {
+    const path = `data/secret/${group.name}/testdata.yaml`;
+    if (!byPath.has(path)) generated.set(path, Buffer.from(stringifyYaml({ score: group.points, aggregation: group.rule })));
+  }
+  const { checker } = problem;
+  const hasValidator = files.some((f) => /^output_validators?\//.test(f.path));
+  if ((checker.kind === 'custom' || checker.kind === 'interactive') && !hasValidator) {
+    const extension = checker.language === 'python' ? 'py' : checker.language;
+    generated.set(`output_validators/validator/validator.${extension}`, Buffer.from(checker.source));
+    for (const file of checker.files) generated.set(`output_validators/validator/${file.name}`, Buffer.from(file.content));
   }
   for (const solution of problem.solutions) {
     const path = `submissions/accepted/reference-${solution.language}.${LANGUAGES[solution.language].fileExtension}`;
@@ -61,7 +88,7 @@ export function exportPackageZip(problem: ProblemAdmin, files: StoredPackageFile
   for (const [path, content] of generated) zip.addBuffer(content, path);
   for (const file of files) {
     // The tests come from the problem as it is now, never from the imported copy.
-    if (generated.has(file.path) || /^data\/.*\.(in|ans)$/.test(file.path)) continue;
+    if (generated.has(file.path) || /^data\/.*\.(in|ans|interaction)$/.test(file.path)) continue;
     zip.addBuffer(Buffer.from(file.content), file.path);
   }
   zip.end();

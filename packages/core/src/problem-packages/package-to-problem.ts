@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import {
-  LANGUAGES, PACKAGE_LANGUAGE_BY_EXTENSION, PACKAGE_SUBMISSION_FOLDERS, type Checker, type LanguageId, type PackageImportReport,
+  AppError, LANGUAGES, type Scoring, type TestCaseInput, PACKAGE_LANGUAGE_BY_EXTENSION, PACKAGE_SUBMISSION_FOLDERS, type Checker, type LanguageId, type PackageImportReport,
   type ProblemUpsertBody, type Verdict,
 } from '@logicode/contracts';
 import { latexToMarkdown } from './latex-to-markdown.js';
+import { defaultValidator, readValidator } from './package-validators.js';
 import type { PackageContents, PackageFile } from './package-reader.js';
 
 /** Stands for the new problem's id in statement image links until the problem exists. */
@@ -76,17 +77,6 @@ export function validationOf(config: Record<string, unknown>): { custom: boolean
   }
   const types = (Array.isArray(config.type) ? config.type : [config.type]).map(String);
   return { custom: false, interactive: types.includes('interactive'), scoring: types.includes('scoring') };
-}
-
-function defaultChecker(flags: Map<string, string | null>, notes: string[]): Checker {
-  const both = num(flags.get('float_tolerance'));
-  const abs = num(flags.get('float_absolute_tolerance')) ?? both;
-  const rel = num(flags.get('float_relative_tolerance')) ?? both;
-  for (const flag of flags.keys()) {
-    if (!/^float_/.test(flag)) notes.push(`Validator flag "${flag}" is not applied: LogiCode's default comparison is token-based and case-sensitive.`);
-  }
-  if (abs !== null || rel !== null) return { kind: 'float', absTolerance: abs ?? 0, relTolerance: rel ?? 0 };
-  return { kind: 'tokens' };
 }
 
 function chooseStatement(files: PackageFile[]): PackageFile | null {
@@ -168,6 +158,32 @@ async function submissionsOf(contents: PackageContents, results: PackageImportRe
   return runnable;
 }
 
+/** A scored problem's group of a test: its top folder under data/secret (tests right in secret/: group `secret`). */
+function groupNameOf(group: string): string {
+  const top = group.split('/')[1];
+  return (top ?? 'secret').replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 64);
+}
+
+/**
+ * Scored packages: one group per folder under data/secret, its points from its testdata.yaml (`score`,
+ * `max_score`, the top of `range`, else accept_score (1) per test) and its rule from `aggregation` (2023-07) or
+ * `grader_flags` (legacy: `min` or the default sum).
+ */
+function groupsOf(contents: PackageContents, notes: string[]): Scoring {
+  const names = [...new Set(contents.tests.filter((t) => !t.isSample).map((t) => groupNameOf(t.group)))];
+  const groups = names.map((name) => {
+    const config = contents.groupConfigs.get(name === 'secret' ? 'secret' : `secret/${name}`) ?? {};
+    const scoring = asRecord(config.scoring);
+    const count = contents.tests.filter((t) => !t.isSample && groupNameOf(t.group) === name).length;
+    const range = typeof config.range === 'string' ? num(config.range.trim().split(/\s+/)[1]) : null;
+    const points = num(scoring.score) ?? num(config.score) ?? num(config.max_score) ?? range ?? (num(config.accept_score) ?? 1) * count;
+    const aggregation = String(scoring.aggregation ?? config.aggregation ?? config.grader_flags ?? '');
+    return { name, points: Math.max(0, points), rule: /\bmin\b/.test(aggregation) ? ('min' as const) : ('sum' as const) };
+  });
+  notes.push(`Scored: ${groups.map((g) => `${g.name} ${g.points} points (${g.rule})`).join(', ')}.`);
+  return { type: 'scored', groups };
+}
+
 /** Reads what the problem needs from a package; the caller decides the time limit and verifies. */
 export async function mapPackage(contents: PackageContents, shortName: string): Promise<MappedPackage> {
   const notes: string[] = [];
@@ -181,9 +197,15 @@ export async function mapPackage(contents: PackageContents, shortName: string): 
   const validation = validationOf(config);
   const rootGroup = contents.groupConfigs.get('') ?? contents.groupConfigs.get('secret') ?? {};
   const flags = parseValidatorFlags(config.validator_flags ?? rootGroup.output_validator_args ?? rootGroup.output_validator_flags);
-  const checker = defaultChecker(flags, notes);
-  if (validation.custom || validation.interactive || validation.scoring) {
-    notes.push('This package needs a custom validator, an interactive judge or scoring; see docs/problem-packages.md for what is mapped.');
+  let checker: Checker = defaultValidator(flags, notes);
+  if (validation.custom || validation.interactive) {
+    const validator = await readValidator(contents.files);
+    if ('reason' in validator) throw new AppError('PACKAGE_INVALID', validator.reason);
+    const words = [...flags].flatMap(([flag, value]) => (value === null ? [flag] : [flag, value]));
+    checker = validation.interactive
+      ? { kind: 'interactive', language: validator.language, source: validator.source, files: validator.files, flags: words }
+      : { kind: 'custom', protocol: 'package', language: validator.language, source: validator.source, files: validator.files, flags: words };
+    notes.push(`Validator: ${validator.folder}/ (${validator.language}${validator.files.length ? `, with ${validator.files.map((f) => f.name).join(', ')}` : ''}).`);
   }
 
   const memoryMiB = num(limits.memory);
@@ -195,9 +217,15 @@ export async function mapPackage(contents: PackageContents, shortName: string): 
   const multipliers = asRecord(limits.time_multipliers);
   const timeMultiplier = num(multipliers.ac_to_time_limit) ?? num(limits.time_multiplier) ?? (formatVersion === 'legacy' ? 5 : 2);
 
-  const tests = [];
+  const scoring = validation.scoring ? groupsOf(contents, notes) : undefined;
+  const tests: TestCaseInput[] = [];
   for (const test of contents.tests) {
-    tests.push({ input: await readFile(test.inPath, 'utf8'), expectedOutput: await readFile(test.ansPath, 'utf8'), isSample: test.isSample, weight: 1 });
+    const interaction = contents.files.find((f) => f.path === `data/${test.name}.interaction`);
+    tests.push({
+      input: await readFile(test.inPath, 'utf8'), expectedOutput: await readFile(test.ansPath, 'utf8'), isSample: test.isSample, weight: 1,
+      ...(scoring && !test.isSample ? { group: groupNameOf(test.group) } : {}),
+      ...(interaction ? { transcript: await readFile(interaction.absPath, 'utf8') } : {}),
+    });
   }
   const orphans = contents.files.filter((f) => f.path.startsWith('data/') && f.path.endsWith('.in')).map((f) => f.path);
   if (orphans.length > 0) notes.push(`Ignored (an .in without .ans): ${orphans.slice(0, 10).join(', ')}${orphans.length > 10 ? ', …' : ''}.`);
@@ -221,6 +249,7 @@ export async function mapPackage(contents: PackageContents, shortName: string): 
       timeLimitMs: givenTimeLimitMs ?? FALLBACK_TIME_LIMIT_MS,
       memoryLimitKb,
       checker,
+      ...(scoring ? { scoring } : {}),
       timedDurationSec: null,
       isPublished: false,
     },
