@@ -9,6 +9,7 @@ import { runPlagiarismJob } from './run-job.js';
 export async function startPlagiarismRole(runtime: Runtime, log: CoreLog): Promise<{ stop(): Promise<void> }> {
   const { store } = runtime.core.plagiarism;
   const indexes = createProblemIndexes(store);
+  indexes.warm();
   const queue = runtime.platform.queue<PlagiarismQueueMessage>(PLAGIARISM_QUEUE);
   queue.process(async (message) => {
     if (message.kind === 'run') return runPlagiarismJob({ store, indexes, log, runId: message.runId });

@@ -66,6 +66,9 @@ export function createProblemIndexes(store: PlagiarismStore, maxProblems = 16, t
     /** A full run's analysis, in the index thread (see index-thread-client.ts). */
     analyze: (input: AnalysisInput, onProgress: (update: AnalysisProgress) => void) => thread.analyze(input, onProgress),
 
+    /** Starts the index thread ahead of the first check (see IndexThread.warm). */
+    warm: () => thread.warm(),
+
     /** Ends the index thread (the role stops). */
     stop: () => thread.stop(),
 
