@@ -24,3 +24,23 @@ export function loadCliConfig(env: Record<string, string | undefined> = process.
   });
 }
 export type CliConfig = ReturnType<typeof loadCliConfig>;
+
+const importEnvSchema = z.object({
+  LOGICODE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  LOGICODE_ADMIN_EMAIL: z.string().email().optional(),
+  LOGICODE_ADMIN_PASSWORD: z.string().optional(),
+  /** An admin's access token instead of an e-mail and password. */
+  LOGICODE_TOKEN: z.string().optional(),
+});
+
+/** `logicode problems import`: which api, as which admin (docs/problem-packages.md). */
+export function loadImportConfig(env: Record<string, string | undefined> = process.env) {
+  const parsed = parseEnv(importEnvSchema, env, 'cli');
+  return Object.freeze({
+    url: parsed.LOGICODE_URL.replace(/\/$/, ''),
+    email: parsed.LOGICODE_ADMIN_EMAIL ?? null,
+    password: parsed.LOGICODE_ADMIN_PASSWORD ?? null,
+    token: parsed.LOGICODE_TOKEN ?? null,
+  });
+}
+export type ImportConfig = ReturnType<typeof loadImportConfig>;

@@ -2,7 +2,8 @@
 import { loadApiConfig } from '@logicode/api';
 import { createDb, ensureMysqlDatabases, migrateToLatest } from '@logicode/db';
 import { createRuntime } from '@logicode/core';
-import { loadCliConfig } from './config.js';
+import { loadCliConfig, loadImportConfig } from './config.js';
+import { importPackageCommand } from './commands/problems.js';
 import { printSeedReport, runSeed } from './commands/seed.js';
 import { startCommand } from './commands/start.js';
 import { workerCommand } from './commands/worker.js';
@@ -14,6 +15,9 @@ const USAGE = `Usage: logicode <command>
   worker    the judge / event / plagiarism / retention worker only
   migrate   bring the database schema up to date
   seed      add the demo accounts and problems
+  problems import <folder-or-zip>
+            upload an ICPC/Kattis problem package to a running api (LOGICODE_URL, LOGICODE_ADMIN_EMAIL,
+            LOGICODE_ADMIN_PASSWORD or LOGICODE_TOKEN) and print its verification report
 
 Configuration comes from environment variables: see README.md.`;
 
@@ -58,6 +62,11 @@ async function main(command: string | undefined): Promise<void> {
       return migrate();
     case 'seed':
       return seed();
+    case 'problems':
+      if (process.argv[3] === 'import') return importPackageCommand(process.argv[4], loadImportConfig());
+      console.error(`Unknown command "problems ${process.argv[3] ?? ''}".\n\n${USAGE}`);
+      process.exitCode = 2;
+      return;
     case undefined:
     case 'help':
     case '--help':
