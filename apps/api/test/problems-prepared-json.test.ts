@@ -2,7 +2,8 @@
 // objects, the caller's own solved flags filled in per request, an ETag that a revalidation answers with 304.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { leaderboardPageSchema, pageOf, problemDetailSchema, problemSummarySchema } from '@logicode/contracts';
+import { leaderboardPageSchema, pageOf, problemDetailSchema, problemSummarySchema, type JudgeResult } from '@logicode/contracts';
+import { publishSolvedChange } from '@logicode/core';
 import { TEST_DIALECTS } from '@logicode/db/testing';
 import { sumPackage } from './helpers/fixtures.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -33,8 +34,11 @@ for (const dialect of TEST_DIALECTS) {
     after(() => t.close());
 
     const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
-    const solve = (problemId: number) =>
-      t.runtime.db.db.insertInto('solved').values({ userId: student.id, problemId, submissionId: 1, solvedAtMs: Date.now() }).execute();
+    // As a submission's finish does: the row, then the message that clears every process's memo of the user's solves.
+    const solve = async (problemId: number) => {
+      await t.runtime.db.db.insertInto('solved').values({ userId: student.id, problemId, submissionId: 1, solvedAtMs: Date.now() }).execute();
+      await publishSolvedChange(t.runtime.core.deps, student.id);
+    };
 
     it('sends the list as the schema would, anonymous and with the student\'s flags, as they change', async () => {
       const anonymous = await get('/api/problems');
@@ -53,6 +57,23 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(mine.json().items.find((p: { id: number }) => p.id === ids[1]).title, 'Sum "beta-sum" "solved":null');
       assert.equal(mine.headers['cache-control'], 'private, no-cache');
       assert.notEqual(mine.headers.etag, anonymous.headers.etag);
+    });
+
+    it('an accepted Submit shows in the student\'s list at once (the finish clears the memo of their solves)', async () => {
+      const learner = await t.userWithRole('student');
+      const flagOf = async (id: number) => (await get('/api/problems', learner.headers)).json().items.find((p: { id: number }) => p.id === id).solved;
+      assert.equal(await flagOf(ids[2]!), false); // remembered now
+      const created = await t.app.inject({ method: 'POST', url: '/api/submissions', headers: learner.headers, payload: { problemId: ids[2], language: 'python', code: 'print(1)\n', mode: 'submit' } });
+      assert.equal(created.statusCode, 202, created.body);
+      // The worker's part (claim, finish) with an accepted result; the judge itself is tested in packages/judge.
+      const claim = await t.runtime.core.submissions.claim(created.json().id);
+      assert.ok(claim);
+      const result: JudgeResult = {
+        verdict: 'AC', score: 1, compileOutput: null, maxCpuMs: 5, maxMemoryKb: 8000,
+        tests: claim.metas.map((m) => ({ testId: m.testId, verdict: 'AC', cpuMs: 5, wallMs: 6, memoryKb: 8000, exitCode: 0, signal: null, output: '', stderr: '', message: null })),
+      };
+      await t.runtime.core.submissions.finish(claim, result);
+      assert.equal(await flagOf(ids[2]!), true);
     });
 
     it('answers If-None-Match with 304 until the page changes', async () => {

@@ -7,6 +7,7 @@ import { createLeaderboardService } from './leaderboard/leaderboard-service.js';
 import { createProblemsService, type ProblemValidator } from './problems/problems-service.js';
 import type { RemoteWorkerOptions } from './problems/remote-validator.js';
 import { createPackageService } from './problem-packages/package-service.js';
+import { publishSolvedChange } from './problems/solved-memo.js';
 import { createProctoring, type ProctoringOptions } from './proctoring/index.js';
 import { createDraftsService } from './submissions/drafts-service.js';
 import { createSubmissionsService } from './submissions/submissions-service.js';
@@ -22,7 +23,13 @@ export interface CoreOptions {
 /** The domain services of one process. */
 export function createCore(deps: CoreDeps, options: CoreOptions = {}) {
   const leaderboard = createLeaderboardService(deps);
-  const submissions = createSubmissionsService(deps, { onSolved: (userId) => leaderboard.recordSolve(userId) });
+  const submissions = createSubmissionsService(deps, {
+    // The catalog's memo of the user's solved ids is cleared on every process before the verdict goes out.
+    onSolved: async (userId) => {
+      await publishSolvedChange(deps, userId);
+      await leaderboard.recordSolve(userId);
+    },
+  });
   const problems = createProblemsService(deps, { validator: options.problemValidator });
   // A timed attempt's deadline submits the latest snapshot through the same path as a student's Submit.
   const proctoring = createProctoring(deps, {

@@ -3,6 +3,7 @@ export { DEFAULT_USAGE_LIMITS, isStaff } from './context.js';
 export { createCore, type Core, type CoreOptions } from './create-core.js';
 export { REFRESH_RETRY_GRACE_MS, type AccountsService } from './accounts/accounts-service.js';
 export type { ProblemsService, ProblemValidator, ProblemValidationFailure } from './problems/problems-service.js';
+export { publishSolvedChange, SOLVED_CHANNEL } from './problems/solved-memo.js';
 export { DEMO_ACCOUNTS, ensureAdmin, seedDemo, type SeedReport } from './seed/seed-demo.js';
 export { createRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 export { metricsSourcesOf, streamBacklogsOf } from './metrics-sources.js';

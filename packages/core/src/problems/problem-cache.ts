@@ -2,12 +2,14 @@ import type { ProblemCatalogDetail, ProblemListQuery } from '@logicode/contracts
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { listProblems } from './problem-list.js';
 import type { JsonBody, ProblemJson } from './problem-json.js';
+import { solvedIdsOf } from './solved-memo.js';
 
 /**
  * Hot catalog reads through the cache (keys under `problems:`; the service drops that prefix after every write,
  * and in scaled mode the drop reaches every process). What is cached never depends on who asks: the caller's
- * own `solved` flags are read from the primary on every request, so a student sees their accepted submission at
- * once. solvedCount may trail by up to the TTL.
+ * own `solved` flags come from the per-process memo of their solved ids (solved-memo.ts), which a solve clears on
+ * every process before its verdict is pushed, so a student sees their accepted submission at once. solvedCount may
+ * trail by up to the TTL.
  */
 const LIST_TTL_MS = 15_000;
 const DETAIL_TTL_MS = 60_000;
@@ -16,8 +18,8 @@ type ProblemList = Awaited<ReturnType<typeof listProblems>>;
 
 async function solvedAmong(deps: CoreDeps, actor: Actor, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await deps.db.db.selectFrom('solved').select('problemId').where('userId', '=', actor.userId).where('problemId', 'in', ids).execute();
-  return new Set(rows.map((r) => r.problemId));
+  const solved = await solvedIdsOf(deps, actor.userId);
+  return new Set(ids.filter((id) => solved.has(id)));
 }
 
 function listKey(query: ProblemListQuery, audience: 'staff' | 'public'): string {
