@@ -32,6 +32,11 @@ export function formatDuration(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
+/** "1 pair", "2 pairs", "0 flags": the one place a count meets its noun. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
 export function titleCase(value: string): string {
   return value.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
 }

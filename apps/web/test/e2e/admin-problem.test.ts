@@ -24,6 +24,8 @@ test('an admin creates a problem with hidden tests; a bad reference solution is 
     assert.equal(await form.getByLabel('Slug').inputValue(), 'sum-of-two', 'the slug follows the title');
     await form.getByLabel('Statement', { exact: true }).fill('Read two integers `a` and `b`; print `a + b`.');
     await form.getByLabel('Difficulty').selectOption('easy');
+    // A new problem starts unpublished (issue 19); this one is for students at once.
+    await form.getByLabel('Published (visible to students)').check();
     // Offer Python only (C++ is on by default for a new problem).
     await form.getByRole('checkbox', { name: 'C++ (g++, C++17)' }).uncheck();
     await form.getByRole('checkbox', { name: 'Python 3' }).check();
@@ -56,7 +58,8 @@ test('an admin creates a problem with hidden tests; a bad reference solution is 
     await admin.waitForURL(/\/admin\/problems\/\d+$/, { timeout: 90_000 });
     problemId = Number(new URL(admin.url()).pathname.split('/').pop());
     assert.ok(problemId > 0);
-    await admin.getByText('Saved. Every reference solution passed every test.').waitFor();
+    // The saved notice names the languages whose reference solution was checked (only Python is offered).
+    await admin.getByTestId('save-result').getByText(/^Saved\. The reference solution \(Python[^)]*\) passed every test\.$/).waitFor();
   });
   await adminContext.close();
 

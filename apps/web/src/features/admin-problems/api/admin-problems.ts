@@ -10,6 +10,15 @@ export function useAdminProblem(id: number | null) {
   });
 }
 
+/** Categories in use on published problems and the usual ones (GET /api/problems/meta), for the editor's suggestions. */
+export function useCategorySuggestions() {
+  return useQuery({
+    queryKey: ['problems', 'meta'],
+    queryFn: () => api.get<{ categories: string[] }>('/api/problems/meta'),
+    select: (meta) => meta.categories,
+  });
+}
+
 export function useAdminProblemList(params: { q?: string; page: number }) {
   return useQuery({
     queryKey: ['problems', 'admin-list', params],

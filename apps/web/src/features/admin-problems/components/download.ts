@@ -16,7 +16,10 @@ export async function readJsonFile(file: File): Promise<unknown> {
   const text = await file.text();
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new Error(`${file.name} is not valid JSON.`);
+  } catch (error) {
+    // Where it broke, in the parser's own words ("Unexpected token } in JSON at position 120 (line 7 column 3)").
+    const failure = new Error(`${file.name}: ${error instanceof Error ? error.message : 'not valid JSON'}`);
+    failure.name = 'JsonFileError';
+    throw failure;
   }
 }

@@ -29,7 +29,8 @@ export function emptyDraft(): EditorDraft {
   return {
     fields: {
       slug: '', title: '', statement: '', category: 'math', difficulty: 'easy', tags: [], style: 'stdio',
-      timeLimitMs: 2000, memoryLimitKb: 262_144, checker: { kind: 'exact' }, timedDurationSec: null, isPublished: true,
+      // Not published until the author says so: a half-written problem must not reach students on the first save.
+      timeLimitMs: 2000, memoryLimitKb: 262_144, checker: { kind: 'exact' }, timedDurationSec: null, isPublished: false,
     },
     languages,
     tests: [{ input: '', expectedOutput: '', isSample: true, weight: 1 }],

@@ -10,6 +10,7 @@ import { DifficultyBadge } from '../../../components/ui/verdict-badge.js';
 import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { exportProblem, useAdminProblemList, useDeleteProblem, useImportProblem } from '../api/admin-problems.js';
 import { downloadJson, readJsonFile } from './download.js';
+import { importProblems } from './import-errors.js';
 
 export function ProblemAdminList() {
   const [q, setQ] = useState('');
@@ -20,7 +21,7 @@ export function ProblemAdminList() {
   const importer = useImportProblem();
   const navigate = useNavigate();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
+  const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string; lines?: string[] } | null>(null);
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
@@ -30,7 +31,10 @@ export function ProblemAdminList() {
       const saved = await importer.mutateAsync(pkg);
       void navigate(paths.adminProblem(saved.id));
     } catch (error) {
-      setMessage({ kind: 'error', text: error instanceof Error && !('status' in error) ? error.message : errorMessage(error) });
+      const problems = importProblems(error);
+      setMessage(problems
+        ? { kind: 'error', text: problems.title, lines: problems.lines }
+        : { kind: 'error', text: error instanceof Error && !('status' in error) ? error.message : errorMessage(error) });
     } finally {
       if (fileInput.current) fileInput.current.value = '';
     }
@@ -65,7 +69,12 @@ export function ProblemAdminList() {
           <Link to={paths.adminProblemNew()} className="btn btn-primary">New problem</Link>
         </div>
       </div>
-      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {message ? (
+        <Notice kind={message.kind}>
+          <span data-testid="import-message">{message.text}</span>
+          {message.lines?.length ? <ul className="import-problems" data-testid="import-problems">{message.lines.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
+        </Notice>
+      ) : null}
       {dialog}
       <div className="card filters">
         <label className="filter grow">

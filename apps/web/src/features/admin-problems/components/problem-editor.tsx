@@ -1,6 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { CATEGORIES, DIFFICULTIES, LANGUAGES, LANGUAGE_IDS, type Checker, type LanguageId, type ProblemFields } from '@logicode/contracts';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useBlocker, useLocation, useNavigate } from 'react-router';
+import { DIFFICULTIES, LANGUAGES, LANGUAGE_IDS, type Checker, type LanguageId, type ProblemFields } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { titleCase } from '../../../lib/format.js';
@@ -8,7 +8,8 @@ import { Markdown } from '../../../components/markdown.js';
 import { SelectField, TextAreaField, TextField } from '../../../components/ui/field.js';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { CodeEditor } from '../../../components/code-editor/code-editor.js';
-import { exportProblem, useAdminProblem, useSaveProblem } from '../api/admin-problems.js';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.js';
+import { exportProblem, useAdminProblem, useCategorySuggestions, useSaveProblem } from '../api/admin-problems.js';
 import { defaultChecker, describeServerErrors, draftFromAdmin, draftToBody, emptyDraft, slugify, type EditorDraft, type LanguageDraft } from './editor-draft.js';
 import { LanguagesEditor } from './languages-editor.js';
 import { TestsEditor } from './tests-editor.js';
@@ -57,8 +58,61 @@ function CheckerEditor({ checker, onChange }: { checker: Checker; onChange: (c: 
   );
 }
 
+/** Enabled languages without a reference solution: saved, but nothing checked that their tests can be passed. */
+function unchecked(draft: EditorDraft): string[] {
+  return LANGUAGE_IDS.filter((l) => draft.languages[l].enabled && !draft.languages[l].solution.trim()).map((l) => LANGUAGES[l].name);
+}
+
+function SavedNotice({ draft }: { draft: EditorDraft }) {
+  const missing = unchecked(draft);
+  const checked = LANGUAGE_IDS.filter((l) => draft.languages[l].enabled && draft.languages[l].solution.trim()).map((l) => LANGUAGES[l].name);
+  return (
+    <Notice kind={missing.length ? 'warning' : 'success'}>
+      <span data-testid="save-result">
+        Saved.{' '}
+        {checked.length ? `The reference solution${checked.length === 1 ? '' : 's'} (${checked.join(', ')}) passed every test.` : 'No language has a reference solution, so no test was checked.'}
+        {missing.length ? ` No reference solution for ${missing.join(', ')}: nothing checked that ${missing.length === 1 ? 'its' : 'their'} tests can be passed.` : ''}
+      </span>
+    </Notice>
+  );
+}
+
+/**
+ * Asks before leaving the editor with unsaved changes: in-app links (React Router's blocker, with the styled
+ * dialog) and closing or reloading the tab (`beforeunload`, whose wording the browser decides).
+ */
+function useUnsavedGuard(dirty: boolean) {
+  const leaving = useRef(false);
+  // A save lets the navigation that follows it through; the next edit arms the guard again.
+  useEffect(() => {
+    if (dirty) leaving.current = false;
+  }, [dirty]);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = ''; // Chromium still wants it set
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+  const dialog = (
+    <ConfirmDialog open={blocker.state === 'blocked'} title="Leave without saving?" body="Your changes to this problem are not saved and will be lost."
+      confirmLabel="Leave without saving" cancelLabel="Stay and keep editing" tone="danger"
+      onConfirm={() => blocker.proceed?.()} onCancel={() => blocker.reset?.()} />
+  );
+  /** Lets the next navigation through (after a save). */
+  const allowLeave = () => { leaving.current = true; };
+  return { dialog, allowLeave };
+}
+
 function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }) {
   const [draft, setDraft] = useState(initial);
+  const [baseline, setBaseline] = useState(initial);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(baseline);
+  const guard = useUnsavedGuard(dirty);
+  const categories = useCategorySuggestions();
   const [preview, setPreview] = useState(false);
   const [slugTouched, setSlugTouched] = useState(id !== null);
   const save = useSaveProblem();
@@ -77,7 +131,10 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
     event.preventDefault();
     save.mutate({ id, body: draftToBody(draft) }, {
       onSuccess: (saved) => {
-        setDraft(draftFromAdmin(saved));
+        const fresh = draftFromAdmin(saved);
+        setDraft(fresh);
+        setBaseline(fresh);
+        guard.allowLeave();
         if (id === null) void navigate(paths.adminProblem(saved.id), { replace: true, state: { created: true } });
       },
     });
@@ -96,7 +153,9 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
         </div>
       </div>
       {save.isPending ? <Notice>Running the reference solutions against every test. This can take a few seconds.</Notice> : null}
-      {(save.isSuccess || (justCreated && save.isIdle)) && !save.isPending ? <Notice kind="success">Saved. Every reference solution passed every test.</Notice> : null}
+      {(save.isSuccess || (justCreated && save.isIdle)) && !save.isPending && !dirty ? <SavedNotice draft={draft} /> : null}
+      {dirty ? <p className="muted small" data-testid="unsaved">Unsaved changes.</p> : null}
+      {guard.dialog}
       {save.error ? (
         <div className="notice notice-error" role="alert" data-testid="save-error">
           <strong>Not saved. {save.error.message}</strong>
@@ -109,9 +168,12 @@ function EditorForm({ id, initial }: { id: number | null; initial: EditorDraft }
             onChange={(e) => { setField('title', e.target.value); if (!slugTouched) setField('slug', slugify(e.target.value)); }} />
           <TextField label="Slug" required value={draft.fields.slug} error={fieldError('slug')} hint="Lower-case words with dashes; part of the problem's address."
             onChange={(e) => { setSlugTouched(true); setField('slug', e.target.value); }} />
-          <SelectField label="Category" value={draft.fields.category} onChange={(e) => setField('category', e.target.value as ProblemFields['category'])}>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{titleCase(c)}</option>)}
-          </SelectField>
+          <TextField label="Category" required value={draft.fields.category} error={fieldError('category')} list="category-suggestions"
+            hint="Pick one in use or type a new one: lower-case words with dashes, e.g. bit-manipulation."
+            onChange={(e) => setField('category', e.target.value.toLowerCase())} />
+          <datalist id="category-suggestions">
+            {(categories.data ?? []).map((c) => <option key={c} value={c}>{titleCase(c)}</option>)}
+          </datalist>
           <SelectField label="Difficulty" value={draft.fields.difficulty} onChange={(e) => setField('difficulty', e.target.value as ProblemFields['difficulty'])}>
             {DIFFICULTIES.map((d) => <option key={d} value={d}>{titleCase(d)}</option>)}
           </SelectField>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { StudentAssessment } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration, plural } from '../../../lib/format.js';
 import { Markdown } from '../../../components/markdown.js';
 import { Notice } from '../../../components/ui/status.js';
 import { formatWhen } from './status-badge.js';
@@ -30,7 +30,7 @@ export function AssessmentConsent({ assessment: a, onStart, starting, error }: P
           the moment you press Start, and no later than <strong>{formatWhen(a.windowEndAtMs)}</strong>. The clock runs on the server: it keeps going if you
           reload, close the tab or switch devices, and you cannot start again. When time is up, the latest code of every problem is submitted for you.
         </p>
-        <p>{a.problemCount} problems, {a.totalPoints} points; the {a.scoring === 'best' ? 'best' : 'last'} submission of each problem counts. Submit as often as you like.</p>
+        <p>{plural(a.problemCount, 'problem')}, {plural(a.totalPoints, 'point')}; the {a.scoring === 'best' ? 'best' : 'last'} submission of each problem counts. Submit as often as you like.</p>
         {rules.enabled ? (
           <>
             <p>This assessment is <strong>proctored</strong>. While you work, LogiCode records:</p>

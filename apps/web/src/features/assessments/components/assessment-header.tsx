@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Assessment } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration, plural } from '../../../lib/format.js';
 import { Notice } from '../../../components/ui/status.js';
 import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { csvExportUrl, useAssessmentAction } from '../api/assessments-api.js';
@@ -24,8 +24,8 @@ export function AssessmentHeader({ assessment: a }: { assessment: Assessment }) 
           <h1>{a.title} <StatusBadge status={a.status} /></h1>
           <div className="muted small">
             {a.className} · open {formatWhen(a.windowStartAtMs)} → {formatWhen(a.windowEndAtMs)} · {formatDuration(a.durationMs / 1000)} per student ·{' '}
-            {a.problems.length} problems, {a.totalPoints} points · {a.scoring === 'best' ? 'best' : 'last'} submission counts ·{' '}
-            results {a.showResultsToStudents ? 'shown' : 'hidden'} · {a.proctoring ? (a.proctoring.enabled ? `proctored, ${a.proctoring.allowedTabSwitches} tab switches allowed` : 'not recorded') : "each problem's proctoring rules"}
+            {plural(a.problems.length, 'problem')}, {plural(a.totalPoints, 'point')} · {a.scoring === 'best' ? 'best' : 'last'} submission counts ·{' '}
+            results {a.showResultsToStudents ? 'shown' : 'hidden'} · {a.proctoring ? (a.proctoring.enabled ? `proctored, ${plural(a.proctoring.allowedTabSwitches, 'tab switch', 'tab switches')} allowed` : 'not recorded') : "each problem's proctoring rules"}
           </div>
         </div>
         <div className="page-actions">

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import type { AssessmentLive, LiveStudent } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration, plural } from '../../../lib/format.js';
 import { EmptyState } from '../../../components/ui/status.js';
-import { useNow, type ActivityLine } from '../hooks/use-assessment-feed.js';
+import { useNow } from '../../../lib/use-now.js';
+import type { ActivityLine } from '../hooks/use-assessment-feed.js';
 import { formatPoints, StatusBadge } from './status-badge.js';
 
 const PROGRESS_TEXT: Record<string, string> = { not_opened: '·', opened: 'opened', submitted: 'submitted', solved: 'solved' };
@@ -39,7 +40,7 @@ export function LiveView({ data, receivedAtMs, live, activity = [] }: Props) {
         <div className="stat"><div className="stat-value">{running}</div><div className="stat-label">Working now</div></div>
         <div className="stat"><div className="stat-value">{flagged}</div><div className="stat-label">Students with open flags</div></div>
         <div className="stat"><div className="stat-value"><span className={`badge ${live ? 'badge-solved' : ''}`}>{live ? 'Live' : 'Refreshing'}</span></div>
-          <div className="stat-label">{live ? 'Updates pushed over Socket.IO' : 'Socket unavailable: refreshing every few seconds'}</div></div>
+          <div className="stat-label">{live ? 'Updates appear as they happen' : 'Live updates unavailable: refreshing every few seconds'}</div></div>
       </div>
       {students.length === 0 ? <EmptyState title="This class has no students yet." /> : (
         <div className="card table-card">
@@ -66,7 +67,7 @@ export function LiveView({ data, receivedAtMs, live, activity = [] }: Props) {
                     );
                   })}
                   <td className="num" data-testid="flags">
-                    {s.flags > 0 ? <span className={`badge ${s.openFlags > 0 ? 'severity-high' : 'severity-low'}`}>{s.flags} {s.flags === 1 ? 'flag' : 'flags'}</span> : '0'}
+                    {s.flags > 0 ? <span className={`badge ${s.openFlags > 0 ? 'severity-high' : 'severity-low'}`}>{plural(s.flags, 'flag')}</span> : '0'}
                   </td>
                   <td className="num">{s.integrityScore ?? '–'}</td>
                   <td>{s.state !== 'not_started' ? <Link className="btn btn-small" to={paths.teacherAssessmentStudent(assessment.id, s.userId)}>Attempt</Link> : null}</td>

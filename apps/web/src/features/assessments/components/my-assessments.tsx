@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { StudentAssessment } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration, plural } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useMyAssessments } from '../api/student-api.js';
 import { formatWhen, StatusBadge } from './status-badge.js';
@@ -23,7 +23,7 @@ function Group({ title, items, empty }: { title: string; items: StudentAssessmen
           <tbody>
             {items.map((a) => (
               <tr key={a.id} data-testid="my-assessment">
-                <td><Link to={paths.assessment(a.id)}>{a.title}</Link><div className="muted small">{a.problemCount} problems · {a.totalPoints} points</div></td>
+                <td><Link to={paths.assessment(a.id)}>{a.title}</Link><div className="muted small">{plural(a.problemCount, 'problem')} · {plural(a.totalPoints, 'point')}</div></td>
                 <td>{a.className}</td>
                 <td className="small">{formatWhen(a.windowStartAtMs)} → {formatWhen(a.windowEndAtMs)}</td>
                 <td className="num">{formatDuration(a.durationMs / 1000)}{a.extraTimeMs > 0 ? ` + ${formatDuration(a.extraTimeMs / 1000)}` : ''}</td>

@@ -4,6 +4,7 @@ import { formatDuration } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useScoreboard } from '../api/assessments-api.js';
 import { formatPoints, formatWhen } from './status-badge.js';
+import { ScoreDistribution } from './score-distribution.js';
 
 /** Points per problem and in total, penalty-free; ties go to the earlier last improvement. */
 export function ScoreboardView({ assessmentId }: { assessmentId: number }) {
@@ -13,6 +14,8 @@ export function ScoreboardView({ assessmentId }: { assessmentId: number }) {
   const { problems, rows, totalPoints } = board.data;
   if (rows.length === 0) return <EmptyState title="No students in this class yet." />;
   return (
+    <>
+    <ScoreDistribution board={board.data} />
     <div className="card table-card">
       <table className="table compact" data-testid="scoreboard">
         <thead>
@@ -40,5 +43,6 @@ export function ScoreboardView({ assessmentId }: { assessmentId: number }) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths.js';
-import { formatDuration } from '../../../lib/format.js';
+import { formatDuration, plural } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.js';
 import { useStudentAttempt } from '../api/assessments-api.js';
@@ -86,7 +86,7 @@ export function StudentAttempt({ assessmentId, userId, renderAttempt }: Props) {
           <nav className="tabs subnav" role="tablist" aria-label="Problem sessions">
             {proctorAttempts.map((p) => (
               <button key={p.id} type="button" role="tab" aria-selected={shown === p.id} className={`tab ${shown === p.id ? 'active' : ''}`} onClick={() => setReviewId(p.id)}>
-                {p.problemTitle}{p.flags.length > 0 ? ` · ${p.flags.length} flags` : ''}
+                {p.problemTitle}{p.flags.length > 0 ? ` · ${plural(p.flags.length, 'flag')}` : ''}
               </button>
             ))}
           </nav>

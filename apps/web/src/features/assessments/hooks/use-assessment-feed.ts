@@ -58,13 +58,3 @@ export function useAssessmentFeed(assessmentId: number) {
   }, [assessmentId, queryClient]);
   return { live: connected && joined, activity };
 }
-
-/** Re-renders every `everyMs` so countdowns move between fetches. */
-export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(timer);
-  }, [everyMs]);
-  return now;
-}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClassRoster, ClassSummary, CreateClassBody, InviteResult } from '@logicode/contracts';
+import type { ClassProgress, ClassRoster, ClassSummary, CreateClassBody, InviteResult } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export const classKeys = {
@@ -15,6 +15,11 @@ export function useClasses() {
 
 export function useClassRoster(id: number) {
   return useQuery({ queryKey: classKeys.roster(id), queryFn: () => api.get<ClassRoster>(`/api/classes/${id}`) });
+}
+
+/** Problems solved per day by the class's students (GET /api/classes/:id/progress). */
+export function useClassProgress(id: number, days = 60) {
+  return useQuery({ queryKey: ['classes', 'progress', id, days], queryFn: () => api.get<ClassProgress>(`/api/classes/${id}/progress`, { days }) });
 }
 
 export function useCreateClass() {

@@ -7,6 +7,7 @@ import { TextAreaField } from '../../../components/ui/field.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { useConfirm } from '../../../components/ui/confirm-dialog.js';
 import { useClassRoster, useInvite, useRemoveStudent } from '../api/classes-api.js';
+import { ClassProgressChart } from './class-progress-chart.js';
 
 /** Emails pasted from a spreadsheet or a mail client: split on commas, semicolons, spaces and new lines. */
 export function splitEmails(text: string): string[] {
@@ -20,7 +21,23 @@ function InviteSummary({ result }: { result: InviteResult }) {
     result.alreadyMembers.length ? `${result.alreadyMembers.length} already in the class` : '',
     result.notStudents.length ? `${result.notStudents.length} skipped, not student accounts (${result.notStudents.join(', ')})` : '',
   ].filter(Boolean);
-  return <Notice kind="success">{parts.join(' · ') || 'Nothing to do.'}</Notice>;
+  // Addresses that are not addresses are named; everyone else on the list was still invited (the server takes
+  // the valid ones and says which it left out).
+  const invalid = result.invalid ?? [];
+  return (
+    <>
+      {invalid.length > 0 ? (
+        <Notice kind="warning">
+          <span data-testid="invite-invalid">
+            {invalid.length === 1 ? 'This is not an email address' : `These ${invalid.length} are not email addresses`}, so nobody was invited
+            for {invalid.length === 1 ? 'it' : 'them'}: <strong>{invalid.join(', ')}</strong>.
+            {parts.length > 0 ? ' The other addresses were invited. Fix the line and invite it again.' : ''}
+          </span>
+        </Notice>
+      ) : null}
+      {parts.length > 0 || invalid.length === 0 ? <Notice kind="success">{parts.join(' · ') || 'Nothing to do.'}</Notice> : null}
+    </>
+  );
 }
 
 function InviteForm({ classId }: { classId: number }) {
@@ -29,7 +46,8 @@ function InviteForm({ classId }: { classId: number }) {
   const emails = splitEmails(text);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    invite.mutate(emails, { onSuccess: () => setText('') });
+    // Keep the addresses that were refused in the box, so they can be corrected and sent again.
+    invite.mutate(emails, { onSuccess: (result) => setText((result.invalid ?? []).join('\n')) });
   };
   return (
     <form className="card" onSubmit={onSubmit} aria-label="Invite students">
@@ -62,6 +80,7 @@ export function ClassDetail({ classId }: { classId: number }) {
         <div className="stat"><div className="stat-value">{students.length}</div><div className="stat-label">Students</div></div>
         <div className="stat"><div className="stat-value">{pendingInvites.length}</div><div className="stat-label">Invitations not yet claimed</div></div>
       </div>
+      {students.length > 0 ? <ClassProgressChart classId={c.id} /> : null}
       <InviteForm classId={c.id} />
       {remove.error ? <Notice kind="error">{remove.error.message}</Notice> : null}
       {dialog}

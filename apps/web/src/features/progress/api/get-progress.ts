@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Progress } from '@logicode/contracts';
+import type { MyActivity, Progress } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export type { Progress } from '@logicode/contracts';
@@ -12,4 +12,9 @@ export interface ProgressBucket {
 
 export function useProgress() {
   return useQuery({ queryKey: ['progress'], queryFn: () => api.get<Progress>('/api/me/progress') });
+}
+
+/** The caller's Runs and Submits per day over the last year (GET /api/me/activity). */
+export function useMyActivity() {
+  return useQuery({ queryKey: ['progress', 'activity'], queryFn: () => api.get<MyActivity>('/api/me/activity') });
 }

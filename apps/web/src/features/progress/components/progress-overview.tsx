@@ -4,6 +4,7 @@ import { paths } from '../../../config/paths.js';
 import { formatDateTime, titleCase } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useProgress, type ProgressBucket } from '../api/get-progress.js';
+import { ActivityCalendar } from './activity-calendar.js';
 
 function percent({ solved, total }: ProgressBucket): number {
   return total > 0 ? Math.round((solved / total) * 100) : 0;
@@ -57,6 +58,7 @@ export function ProgressOverview({ user }: { user: User }) {
           <p className="big-number" data-testid="solved-count">{p.solvedCount} <span className="muted">of {p.totalProblems} problems solved</span></p>
         </div>
       </section>
+      <ActivityCalendar />
       <div className="grid-2">
         <Bars title="By difficulty" rows={p.byDifficulty.map((d) => ({ key: d.difficulty, label: titleCase(d.difficulty), bucket: d }))} />
         <Bars title="By category" rows={p.byCategory.map((c) => ({ key: 'category', label: titleCase(c.category), bucket: c }))} />

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActiveSession, AttemptTimelineView, DashboardStats, FlagListItem, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
+  ActiveSession, Assessment, AttemptTimelineView, ClassSummary, DashboardStats, FlagBulkReviewBody, FlagBulkReviewResult, FlagListItem, FlagReviewBody, ProblemSettingsView, ProctorFlag, ProctorSettings,
   ProctorEventRecord, ProctorSeverity, ProctorEventType, StudentDetail,
 } from '@logicode/contracts';
 import type { StudentsPage, StudentSortKey } from '@logicode/contracts';
@@ -15,7 +15,7 @@ export const teacherKeys = {
   student: (id: number) => ['teacher', 'student', id] as const,
   students: (query: StudentsQueryParams) => ['teacher', 'students', query] as const,
   timeline: (id: number) => ['teacher', 'timeline', id] as const,
-  flags: (status: string) => ['teacher', 'flags', status] as const,
+  flags: (status: string, filters: FlagFilters = {}) => ['teacher', 'flags', status, filters] as const,
 };
 
 export function useDashboardStats() {
@@ -75,11 +75,30 @@ export function useTimeline(attemptId: number) {
   return useQuery({ queryKey: teacherKeys.timeline(attemptId), queryFn: () => api.get<AttemptTimelineView>(`/api/teacher/attempts/${attemptId}/timeline`) });
 }
 
-export function useFlags(status: 'open' | 'cleared') {
+/** Narrow the flags to one of the teacher's classes or assessments (the server checks they are the teacher's). */
+export interface FlagFilters { classId?: number; assessmentId?: number }
+
+export function useFlags(status: 'open' | 'cleared', filters: FlagFilters = {}) {
   return useQuery({
-    queryKey: teacherKeys.flags(status),
-    queryFn: () => api.get<{ items: FlagListItem[] }>('/api/teacher/flags', { status, limit: 100 }).then((r) => r.items),
+    queryKey: teacherKeys.flags(status, filters),
+    queryFn: () => api.get<{ items: FlagListItem[] }>('/api/teacher/flags', { status, limit: 100, ...filters }).then((r) => r.items),
   });
+}
+
+/** One note for many flags: each is cleared/reopened/annotated and audited on its own. */
+export function useBulkReviewFlags() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FlagBulkReviewBody) => api.patch<FlagBulkReviewResult>('/api/teacher/flags', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['teacher'] }),
+  });
+}
+
+/** The teacher's classes and assessments, for the filters (GET /api/classes, GET /api/assessments). */
+export function useFilterOptions() {
+  const classes = useQuery({ queryKey: ['teacher', 'filter-classes'], queryFn: () => api.get<{ items: ClassSummary[] }>('/api/classes').then((r) => r.items) });
+  const assessments = useQuery({ queryKey: ['teacher', 'filter-assessments'], queryFn: () => api.get<{ items: Assessment[] }>('/api/assessments').then((r) => r.items) });
+  return { classes: classes.data ?? [], assessments: assessments.data ?? [] };
 }
 
 export function useReviewFlag() {

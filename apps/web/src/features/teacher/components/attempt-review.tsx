@@ -1,17 +1,42 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { LANGUAGES } from '@logicode/contracts';
+import { LANGUAGES, type ProctorEventRecord, type TimelineSubmission, type Verdict } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
 import { formatDateTime, formatDuration } from '../../../lib/format.js';
 import { CodeEditor } from '../../../components/code-editor/code-editor.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
+import { VerdictBadge } from '../../../components/ui/verdict-badge.js';
 import { useTimeline } from '../api/teacher-api.js';
 import { describeEvent } from '../hooks/use-live-feed.js';
 import { FlagCard } from './flags-list.js';
 import { IntegrityBadge, SeverityBadge } from './severity.js';
 import { buildFrames } from './replay.js';
+import { AttemptActivityChart } from './attempt-activity-chart.js';
+import '../../../styles/teacher-admin.css';
 
 const SPEEDS = [1, 4, 16];
+
+/** One line of the timeline: a proctoring event, or a Run/Submit with its verdict, in time order. */
+type Line = { kind: 'event'; atMs: number; event: ProctorEventRecord } | { kind: 'submission'; atMs: number; submission: TimelineSubmission };
+
+function mergeLines(events: ProctorEventRecord[], submissions: TimelineSubmission[]): Line[] {
+  const lines: Line[] = [
+    ...events.filter((e) => e.type !== 'code_snapshot').map((event) => ({ kind: 'event' as const, atMs: event.clientTsMs, event })),
+    ...submissions.map((submission) => ({ kind: 'submission' as const, atMs: submission.atMs, submission })),
+  ];
+  return lines.sort((a, b) => a.atMs - b.atMs);
+}
+
+function SubmissionLine({ s }: { s: TimelineSubmission }) {
+  return (
+    <span data-testid="timeline-submission" data-mode={s.mode}>
+      <span className={`badge ${s.mode === 'submit' ? 'badge-submit' : 'badge-run'}`}>{s.mode === 'submit' ? 'Submit' : 'Run'}</span>{' '}
+      <VerdictBadge verdict={s.verdict as Verdict | null} />
+      {s.score !== null ? <span className="muted small"> {Math.round(s.score)}%</span> : null}
+      {s.autoSubmitted ? <span className="muted small"> (submitted automatically at the deadline)</span> : null}
+    </span>
+  );
+}
 
 /** An attempt's events beside a replay of its code snapshots: scrub with the slider, or play. */
 export function AttemptReview({ attemptId }: { attemptId: number }) {
@@ -39,9 +64,10 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
   if (timeline.isPending) return <Spinner label="Loading the attempt…" />;
   if (timeline.isError) return <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />;
   const { attempt, events, userName } = timeline.data;
+  const submissions = timeline.data.submissions ?? [];
   const frame = frames[index];
   const start = new Date(attempt.startedAt).getTime();
-  const visible = events.filter((e) => e.type !== 'code_snapshot');
+  const visible = mergeLines(events, submissions);
   const c = attempt.counters;
 
   return (
@@ -89,11 +115,16 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
           <h2>Timeline</h2>
           {visible.length === 0 ? <EmptyState title="No events recorded." /> : (
             <ol className="timeline" data-testid="timeline">
-              {visible.map((e) => {
-                const passed = frame ? e.clientTsMs <= frame.atMs : true;
+              {visible.map((line) => {
+                const passed = frame ? line.atMs <= frame.atMs : true;
+                const time = <span className="muted small timeline-time">{formatDuration((line.atMs - start) / 1000)}</span>;
+                if (line.kind === 'submission') {
+                  return <li key={`s-${line.submission.id}`} className={`timeline-item ${passed ? '' : 'timeline-future'}`}>{time}<SubmissionLine s={line.submission} /></li>;
+                }
+                const e = line.event;
                 return (
                   <li key={e.id} className={`timeline-item ${passed ? '' : 'timeline-future'}`}>
-                    <span className="muted small timeline-time">{formatDuration((e.clientTsMs - start) / 1000)}</span>
+                    {time}
                     <SeverityBadge severity={e.severity} /> {describeEvent(e.type, e.data)}
                     {e.late ? <span className="badge badge-pending" title="Received after the attempt ended (an offline queue flushing within the grace)">late</span> : null}
                   </li>
@@ -103,6 +134,7 @@ export function AttemptReview({ attemptId }: { attemptId: number }) {
           )}
         </section>
       </div>
+      <AttemptActivityChart startedAtMs={start} events={events} submissions={submissions} />
       {attempt.flags.length > 0 ? (
         <section className="card">
           <h2>Flags</h2>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { paths } from '../../../config/paths.js';
-import { timeAgo } from '../../../lib/format.js';
+import { plural } from '../../../lib/format.js';
+import { TimeAgo } from '../../../components/ui/time-ago.js';
 import { EmptyState, ErrorState, Spinner } from '../../../components/ui/status.js';
 import { useActiveSessions, useDashboardStats } from '../api/teacher-api.js';
 import type { FeedItem } from '../hooks/use-live-feed.js';
@@ -28,11 +29,11 @@ function Sessions() {
             <strong>{s.userName}</strong> <span className="live-dot" aria-hidden="true" /> <span className="muted small">live</span>
           </div>
           <div className="small">{s.problemTitle}</div>
-          <div className="muted small">Started {timeAgo(s.startedAt)}{s.deadlineAt ? ` · due ${new Date(s.deadlineAt).toLocaleTimeString()}` : ''}</div>
+          <div className="muted small">Started <TimeAgo iso={s.startedAt} />{s.deadlineAt ? ` · due ${new Date(s.deadlineAt).toLocaleTimeString()}` : ''}</div>
           <div className="session-counters">
-            {s.counters.tabHidden > 0 ? <span className="badge severity-medium">{s.counters.tabHidden} tab switches</span> : null}
-            {s.counters.paste > 0 ? <span className="badge severity-medium">{s.counters.paste} pastes</span> : null}
-            {s.openFlags > 0 ? <span className="badge severity-high">{s.openFlags} open flags</span> : null}
+            {s.counters.tabHidden > 0 ? <span className="badge severity-medium">{plural(s.counters.tabHidden, 'tab switch', 'tab switches')}</span> : null}
+            {s.counters.paste > 0 ? <span className="badge severity-medium">{plural(s.counters.paste, 'paste')}</span> : null}
+            {s.openFlags > 0 ? <span className="badge severity-high">{plural(s.openFlags, 'open flag')}</span> : null}
           </div>
           <div className="session-actions">
             <Link className="btn btn-small" to={paths.teacherAttempt(s.id)}>Review</Link>
@@ -46,18 +47,27 @@ function Sessions() {
 
 export function Overview({ feed, live }: { feed: FeedItem[]; live: boolean }) {
   const stats = useDashboardStats();
+  const sessions = useActiveSessions();
+  // "Active now" counts the students behind the live cards below (one student may have two attempts open), from
+  // the same list the feed keeps current, so the number and the cards never disagree.
+  const activeStudents = sessions.data ? new Set(sessions.data.map((s) => s.userId)).size : stats.data?.activeNow;
   return (
     <>
       {stats.isError ? <ErrorState error={stats.error} onRetry={() => void stats.refetch()} /> : null}
       <div className="stat-grid" data-testid="stats">
         <Stat label="Students" value={stats.data?.students} />
-        <Stat label="Active now" value={stats.data?.activeNow} />
+        <Stat label="Students active now" value={activeStudents} />
         <Stat label="Flagged attempts today" value={stats.data?.flaggedAttemptsToday} />
         <Stat label="Events today" value={stats.data?.eventsToday} />
       </div>
       <div className="grid-2">
         <section className="card">
           <h2>Active sessions</h2>
+          {sessions.data && sessions.data.length > 0 ? (
+            <p className="muted small" data-testid="sessions-summary">
+              {plural(sessions.data.length, 'attempt')} open by {plural(activeStudents ?? 0, 'student')}
+            </p>
+          ) : null}
           <Sessions />
         </section>
         <section className="card" aria-labelledby="feed-title">

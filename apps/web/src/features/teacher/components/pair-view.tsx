@@ -1,6 +1,7 @@
 import type { PlagiarismPairDetail, SourceRegion } from '@logicode/contracts';
 import { Link } from 'react-router';
-import { formatDateTime } from '../../../lib/format.js';
+import { paths } from '../../../config/paths.js';
+import { formatDateTime, plural } from '../../../lib/format.js';
 
 const COLORS = 4;
 
@@ -52,7 +53,7 @@ export function PairView({ pair }: { pair: PlagiarismPairDetail }) {
   return (
     <div className="pair-view" data-testid="pair-view">
       <p className="muted small">
-        {Math.round(pair.similarity * 100)}% similar · {pair.fragments.length} matched fragments · longest {pair.longestFragmentTokens} tokens.
+        {Math.round(pair.similarity * 100)}% similar · {plural(pair.fragments.length, 'matched fragment')} · longest {pair.longestFragmentTokens} tokens.
         Starter code is not highlighted; each matched stretch is one colour on both sides. Similarity is a reason to look closer, not proof.
       </p>
       <div className="grid-2">
@@ -65,8 +66,8 @@ export function PairView({ pair }: { pair: PlagiarismPairDetail }) {
             </p>
             <p className="small">
               {pair[side].attemptId !== null && pair[side].attemptId !== undefined
-                ? <Link to={`/teacher/attempts/${pair[side].attemptId}`}>Attempt and code playback of {pair[side].userName}</Link>
-                : <Link to={`/teacher/students/${pair[side].userId}`}>{pair[side].userName}&apos;s page (practice: no playback)</Link>}
+                ? <Link to={paths.teacherAttempt(pair[side].attemptId!)} data-testid={`pair-playback-${side}`}>Attempt and code playback of {pair[side].userName}</Link>
+                : <Link to={paths.teacherStudent(pair[side].userId)}>{pair[side].userName}&apos;s page (practice: no playback)</Link>}
             </p>
             <Source code={pair[side].code} regions={pair.fragments.map((f) => f[side])} label={`${pair[side].userName}'s code`} />
           </section>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { DEFAULT_FLAG_LEVELS, isFlagged, LANGUAGES, type PlagiarismParams } from '@logicode/contracts';
 import { onSocketEvent } from '../../../lib/socket.js';
-import { formatDateTime } from '../../../lib/format.js';
+import { formatDateTime, plural } from '../../../lib/format.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { plagiarismKeys, usePlagiarismReport, useRunPlagiarism } from '../api/plagiarism-api.js';
 import { useProblemOptions } from '../api/teacher-api.js';
@@ -114,7 +114,7 @@ export function PlagiarismTab() {
       {report.isError ? <ErrorState error={report.error} onRetry={() => void report.refetch()} /> : null}
       {latest ? (
         <p className="muted small">
-          Last check: {latest.status}{latest.finishedAt ? `, ${formatDateTime(latest.finishedAt)}` : ''} · {latest.submissionCount} submissions compared · {latest.pairCount} pairs
+          Last check: {latest.status}{latest.finishedAt ? `, ${formatDateTime(latest.finishedAt)}` : ''} · {plural(latest.submissionCount, 'submission')} compared · {plural(latest.pairCount, 'pair')}
           {running && progress ? ` · ${progress.phase} ${Math.round(progress.progress * 100)}%` : ''}
           {latest.error ? ` · ${latest.error}` : ''}
         </p>

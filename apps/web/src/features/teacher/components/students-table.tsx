@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { StudentSortKey } from '@logicode/contracts';
 import { paths } from '../../../config/paths.js';
-import { timeAgo } from '../../../lib/format.js';
+import { TimeAgo } from '../../../components/ui/time-ago.js';
 import { ApiError } from '../../../lib/api-client.js';
 import { EmptyState, ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { Pagination } from '../../../components/ui/pagination.js';
@@ -85,7 +85,7 @@ export function StudentsTable() {
                 <td className="num">{s.paste ?? '–'}</td>
                 <td className="num">{s.openFlags ?? '–'}</td>
                 <td className="num"><IntegrityBadge score={s.integrityScore} /></td>
-                <td>{s.lastActiveAt ? timeAgo(s.lastActiveAt) : '–'}</td>
+                <td>{s.lastActiveAt ? <TimeAgo iso={s.lastActiveAt} /> : '–'}</td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,7 @@ export function TeacherDashboard() {
     <>
       <div className="page-header">
         <h1>Teacher dashboard</h1>
-        <span className="muted small">Live over Socket.IO: nothing on this page polls.</span>
+        <span className="muted small">Updates by itself: new activity appears as it happens, no need to reload.</span>
       </div>
       <nav className="tabs subnav" role="tablist" aria-label="Dashboard">
         {TABS.map((t) => (
