@@ -14,7 +14,7 @@ export function OutputDiff({ expected, actual }: { expected: string; actual: str
     <section className="output-diff" aria-label="Expected and your output compared" data-testid="output-diff">
       <p className="small" data-testid="diff-summary">
         {first
-          ? `Line ${first.line} differs: expected ${JSON.stringify(first.expected ?? '')}${first.expected === null ? ' (nothing)' : ''}, your output ${JSON.stringify(first.actual ?? '')}${first.actual === null ? ' (nothing)' : ''}. ${differing} of ${Math.max(rows.length, 1)} line${rows.length === 1 ? '' : 's'} differ.`
+          ? `Line ${first.line} differs: ${first.expected === null ? 'nothing more was expected' : `expected ${JSON.stringify(first.expected)}`}, ${first.actual === null ? 'your output ends before it' : `your output ${JSON.stringify(first.actual)}`}. ${differing} of ${Math.max(rows.length, 1)} line${rows.length === 1 ? '' : 's'} differ.`
           : 'The lines match once trailing spaces are ignored; the checker compares in another way (tokens or numbers with a tolerance).'}
       </p>
       <div className="diff-scroll">

@@ -62,13 +62,16 @@ export function useDraftSync(options: Options) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const key = userId === null ? null : metaKey(userId, problemId, language);
 
+  // The key whose meta `meta.current` holds: a save of the previous language that answers late must not overwrite it.
+  const activeKey = useRef<string | null>(null);
   const storeMeta = useCallback((next: SyncMeta) => {
-    meta.current = next;
-    if (key) writeStorage(key, JSON.stringify(next));
+    if (!key) return;
+    writeStorage(key, JSON.stringify(next));
+    if (activeKey.current === key) meta.current = next;
   }, [key]);
 
   const push = useCallback(async (retryOnConflict = true): Promise<void> => {
-    if (!key || !ready.current) return;
+    if (!key || !ready.current || activeKey.current !== key) return;
     const code = codeRef.current;
     try {
       const saved = await saveDraft(problemId, language, code, meta.current.version);
@@ -88,6 +91,7 @@ export function useDraftSync(options: Options) {
   useEffect(() => {
     ready.current = false;
     setNote(null);
+    activeKey.current = key;
     if (!key || userId === null) return;
     let cancelled = false;
     meta.current = readMeta(key) ?? { version: 0, editedAtMs: hadLocalDraft ? 1 : 0 };
