@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupResultSchema } from './judge.js';
 import { languageIdSchema } from './languages.js';
 import { verdictSchema } from './verdicts.js';
 
@@ -42,6 +43,10 @@ export const submissionTestResultSchema = z.object({
   expectedOutput: z.string().nullable(),
   output: z.string().nullable(),
   stderr: z.string().nullable(),
+  /** A validator's judgemessage.txt: staff see it on every test, the submitter on samples and custom runs only. */
+  judgeMessage: z.string().nullable().optional(),
+  /** An interactive test's exchange (`<` to the program, `>` from it): shown where the output is. */
+  transcript: z.string().nullable().optional(),
 });
 export type SubmissionTestResult = z.infer<typeof submissionTestResultSchema>;
 
@@ -62,12 +67,14 @@ export const submissionSchema = z.object({
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   tests: z.array(submissionTestResultSchema),
+  /** A scored problem: the points of each test group (score = points / max points × 100). */
+  groups: z.array(groupResultSchema).optional(),
   code: z.string().optional(),
   autoSubmitted: z.boolean(),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 
-export const submissionSummarySchema = submissionSchema.omit({ tests: true, code: true, compileOutput: true });
+export const submissionSummarySchema = submissionSchema.omit({ tests: true, code: true, compileOutput: true, groups: true });
 export type SubmissionSummary = z.infer<typeof submissionSummarySchema>;
 
 export const submissionListQuerySchema = z.object({

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SubmissionRow } from '@logicode/db';
 import { DEFAULT_USAGE_LIMITS, isStaff, type Actor, type CoreDeps } from '../context.js';
 import { retryTransient } from '../db-retry.js';
-import { parseChecker } from '../problems/problem-mapper.js';
+import { parseChecker, parseScoring } from '../problems/problem-mapper.js';
 import { createAttemptGuard } from '../proctoring/attempt-guard.js';
 import { emitToRoom } from '../realtime.js';
 import { teacherScopeOf } from '../access/teacher-scope.js';
@@ -120,12 +120,12 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
   }
 
   /** A stored submission as its submitter sees it (hidden tests redacted). */
-  async function view(row: SubmissionRow): Promise<Submission> {
+  async function view(row: SubmissionRow, staff = false): Promise<Submission> {
     const [tests, metas] = await Promise.all([
       db.selectFrom('submissionTests').selectAll().where('submissionId', '=', row.id).orderBy('idx').execute(),
       loadMetas(db, row.problemId, customOf(row)),
     ]);
-    return toSubmission(row, tests, metas, true);
+    return toSubmission(row, tests, metas, true, staff);
   }
 
   /** Pushes the final submission to its submitter. */
@@ -190,7 +190,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
     async get(actor: Actor, id: number): Promise<Submission> {
       const row = await db.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row || !(await maySee(actor, row.userId))) throw new AppError('NOT_FOUND', 'No such submission.');
-      return view(row);
+      return view(row, isStaff(actor) && actor.userId !== row.userId);
     },
 
     async list(actor: Actor, query: { problemId?: number | undefined; mode?: 'run' | 'submit' | undefined; userId?: number | undefined; page: number; pageSize: number }) {
@@ -260,6 +260,8 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       // A retried job starts from no reference output: setCustomExpected fills it in again.
       if (row.customInput !== null) metas.push(customMeta({ input: row.customInput, expectedOutput: null, referenceVerdict: null }));
       const weights = new Map(tests.map((t) => [String(t.id), t.weight]));
+      const groups = new Map(tests.map((t) => [String(t.id), t.groupName]));
+      const scoring = parseScoring(problem.scoring);
       await db.updateTable('submissions').set({ testCount: metas.length }).where('id', '=', submissionId).execute();
       await publishStatus(row.userId, submissionId, 'running');
       const limits = { timeLimitMs: problem.timeLimitMs, memoryLimitKb: problem.memoryLimitKb, outputLimitBytes: 8 * 1024 * 1024 };
@@ -275,10 +277,15 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
           language: row.language as LanguageId,
           source: row.code,
           driverSource: language.driverCode,
-          tests: metas.map((m) => ({ id: m.testId, input: m.input, expectedOutput: m.expectedOutput, weight: m.isCustom ? 0 : (weights.get(m.testId) ?? 1) })),
+          tests: metas.map((m) => ({
+            id: m.testId, input: m.input, expectedOutput: m.expectedOutput, weight: m.isCustom ? 0 : (weights.get(m.testId) ?? 1),
+            group: groups.get(m.testId) ?? null,
+          })),
           limits,
           checker,
           stopOnFirstFailure: false,
+          // A Run judges the samples only: points are for a Submit.
+          ...(scoring && row.mode === 'submit' ? { scoring } : {}),
         },
       };
     },
@@ -313,6 +320,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
         submissionId: claim.submissionId, idx: index, testId: meta.testId, verdict: result.verdict, cpuMs: result.cpuMs,
         wallMs: result.wallMs, memoryKb: result.memoryKb, exitCode: result.exitCode, signal: result.signal,
         message: result.message?.slice(0, 1000) ?? null, output: cap(result.output), stderr: cap(result.stderr),
+        judgeMessage: result.judgeMessage ? result.judgeMessage.slice(0, 8192) : null, transcript: result.transcript ? cap(result.transcript) : null,
       })).execute();
       await emitToRoom(pubsub, rooms.user(claim.userId), 'submission:test', {
         submissionId: claim.submissionId, testCount: claim.metas.length, result: toTestView(index, meta, result),
@@ -331,7 +339,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
         const done = await trx.updateTable('submissions').set({
           status: 'done', verdict: result.verdict, score: Math.round(result.score * 10_000) / 100,
           compileOutput: result.compileOutput, maxCpuMs: result.maxCpuMs, maxMemoryKb: Math.round(result.maxMemoryKb),
-          finishedAtMs: now,
+          finishedAtMs: now, groupPoints: result.groups ? JSON.stringify(result.groups) : null,
         }).where('id', '=', claim.submissionId).where('status', '=', 'running').executeTakeFirst();
         if (Number(done.numUpdatedRows) === 0) return false;
         const row = await trx.selectFrom('submissions').select(['mode', 'verdict']).where('id', '=', claim.submissionId).executeTakeFirstOrThrow();

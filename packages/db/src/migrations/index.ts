@@ -12,6 +12,7 @@ import * as m0150 from './0150-account-recovery.js';
 import * as m0200 from './0200-drafts.js';
 import * as m0201 from './0201-custom-expected-output.js';
 import * as m0180 from './0180-problem-validators.js';
+import * as m0181 from './0181-submission-groups.js';
 import * as m0190 from './0190-problem-packages.js';
 
 /** Every migration, in order. Add a file and a line; never edit a released one. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0140-problem-archive': m0140,
   '0150-account-recovery': m0150,
   '0180-problem-validators': m0180,
+  '0181-submission-groups': m0181,
   '0190-problem-packages': m0190,
   '0200-drafts': m0200,
   '0201-custom-expected-output': m0201,

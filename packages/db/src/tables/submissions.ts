@@ -27,6 +27,8 @@ export interface SubmissionsTable {
   createdAtMs: number;
   startedAtMs: number | null;
   finishedAtMs: number | null;
+  /** A scored problem's points per test group: JSON of the judge's GroupResult[] (migration 0181); null otherwise. */
+  groupPoints: string | null;
 }
 export type SubmissionRow = Selectable<SubmissionsTable>;
 
@@ -43,6 +45,10 @@ export interface SubmissionTestsTable {
   message: string | null;
   output: string;
   stderr: string;
+  /** A validator's judgemessage.txt (migration 0181): authors see it, students on samples only. */
+  judgeMessage: string | null;
+  /** An interactive test's exchange (migration 0181), shown like the output. */
+  transcript: string | null;
 }
 export type SubmissionTestRow = Selectable<SubmissionTestsTable>;
 
