@@ -6,11 +6,13 @@ export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export const difficultySchema = z.enum(DIFFICULTIES);
 export type Difficulty = z.infer<typeof difficultySchema>;
 
+/** The categories offered to start with; an author may add others (any lower-case words with dashes). */
 export const CATEGORIES = [
   'arrays', 'strings', 'math', 'sorting', 'searching', 'dynamic-programming', 'graphs', 'greedy',
   'stacks-queues', 'trees', 'hashing', 'recursion',
 ] as const;
-export const categorySchema = z.enum(CATEGORIES);
+export const categorySchema = z.string().trim().toLowerCase().min(2, 'A category needs at least 2 characters.').max(40, 'A category has at most 40 characters.')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and dashes, e.g. bit-manipulation.');
 export type Category = z.infer<typeof categorySchema>;
 
 /** stdio: the program reads stdin and writes stdout; function: the student writes a function a driver calls. */

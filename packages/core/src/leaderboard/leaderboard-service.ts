@@ -8,6 +8,12 @@ export const POINTS = { easy: 10, medium: 20, hard: 40 } as const;
 /** A full refill from the database at least this often heals what upserts missed (a problem's difficulty edited, a user deleted). */
 const RANKING_MAX_AGE_MS = 5 * 60_000;
 
+/** The usual categories in their usual order; a category an author added sorts after them. */
+function rankOfCategory(category: string): number {
+  const i = (CATEGORIES as readonly string[]).indexOf(category);
+  return i === -1 ? CATEGORIES.length : i;
+}
+
 interface Standing {
   name: string;
   solvedCount: number;
@@ -139,7 +145,10 @@ export function createLeaderboardService(deps: CoreDeps) {
         solvedCount: sum(solved),
         totalProblems: sum(totals),
         points: solved.reduce((acc, r) => acc + Number(r.n) * POINTS[r.difficulty], 0),
-        byCategory: CATEGORIES.map((category) => ({ category, ...pick('category', category) })).filter((c) => c.total > 0),
+        // The categories in use (authors may add their own), the usual ones first in their usual order.
+        byCategory: [...new Set(totals.map((r) => r.category))]
+          .sort((a, b) => rankOfCategory(a) - rankOfCategory(b) || a.localeCompare(b))
+          .map((category) => ({ category, ...pick('category', category) })).filter((c) => c.total > 0),
         byDifficulty: DIFFICULTIES.map((difficulty) => ({ difficulty, ...pick('difficulty', difficulty) })),
         recent: recent.map((r) => ({ problemId: r.problemId, title: r.title, difficulty: r.difficulty, solvedAt: new Date(Number(r.solvedAtMs)).toISOString() })),
       };

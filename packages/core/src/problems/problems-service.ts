@@ -148,9 +148,11 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
     listJson: (query: ProblemListQuery, actor: Actor | null) => cachedProblemListJson(deps, json, query, actor),
 
     async meta() {
-      const rows = await db.selectFrom('problems').select('tags').where('isPublished', '=', 1).execute();
+      const rows = await db.selectFrom('problems').select(['tags', 'category']).where('isPublished', '=', 1).execute();
       const tags = [...new Set(rows.flatMap((r) => parseTags(r.tags)))].sort();
-      return { categories: [...CATEGORIES], difficulties: [...DIFFICULTIES], tags, languages: Object.values(LANGUAGES) };
+      // The usual categories, then any an author added (categories are free entry, not a fixed list).
+      const added = [...new Set(rows.map((r) => r.category))].filter((c) => !(CATEGORIES as readonly string[]).includes(c)).sort();
+      return { categories: [...CATEGORIES, ...added], difficulties: [...DIFFICULTIES], tags, languages: Object.values(LANGUAGES) };
     },
 
     /** What a student (or anyone) sees: sample tests only; no drivers, no hidden tests, no solutions. */
