@@ -6,6 +6,7 @@ export * from './judge.js';
 export * from './common.js';
 export * from './auth.js';
 export * from './problems.js';
+export * from './problem-stats.js';
 export * from './problem-packages.js';
 export * from './submissions.js';
 export * from './drafts.js';

@@ -9,6 +9,7 @@ import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { fieldsToRow, parseTags, toAdmin, toFields, toPackage, toTestCase } from './problem-mapper.js';
 import { cachedProblemDetail, cachedProblemDetailJson, cachedProblemList, cachedProblemListJson } from './problem-cache.js';
 import { createProblemJson } from './problem-json.js';
+import { problemStats } from './problem-stats.js';
 import { checkProblemShape } from './problem-rules.js';
 import { createProblemArchive } from './problem-archive.js';
 
@@ -146,6 +147,9 @@ export function createProblemsService(deps: CoreDeps, options: { validator?: Pro
 
     /** The list as response bytes from the cache (hot path); null: use `list` (e.g. "only what I solved"). */
     listJson: (query: ProblemListQuery, actor: Actor | null) => cachedProblemListJson(deps, json, query, actor),
+
+    /** Acceptance counts per problem and the caller's attempted problems (GET /api/problems/stats). */
+    stats: (actor: Actor | null) => problemStats(deps, actor),
 
     async meta() {
       const rows = await db.selectFrom('problems').select(['tags', 'category']).where('isPublished', '=', 1).execute();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  errorBodySchema, idParamSchema, LANGUAGE_IDS, pageOf, problemDetailSchema, problemListQuerySchema, problemSummarySchema,
+  errorBodySchema, idParamSchema, LANGUAGE_IDS, pageOf, problemDetailSchema, problemListQuerySchema, problemStatsSchema, problemSummarySchema,
 } from '@logicode/contracts';
 import { sendPreparedJson } from '../json-body.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -31,6 +31,14 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
     if (prepared) return sendPreparedJson(request, reply, prepared);
     return problems.list(request.query, request.actor);
   });
+
+  r.get('/stats', {
+    schema: {
+      tags: ['problems'],
+      summary: 'Acceptance counts per problem; for a signed-in caller, the problems they submitted to',
+      response: { 200: problemStatsSchema },
+    },
+  }, async (request) => problems.stats(request.actor));
 
   r.get('/meta', {
     schema: { tags: ['problems'], summary: 'Categories, difficulties, tags and languages', response: { 200: metaSchema } },
