@@ -94,6 +94,16 @@ for (const dialect of TEST_DIALECTS) {
 
     it('answers 401 for a missing, forged or garbage token', async () => {
       assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).json().code, 'UNAUTHENTICATED');
+      // ?optional=1 (the web app's first look): no token at all is a signed-out visitor, 200; any token that does
+      // not authenticate is still a 401 (so an expired one is refreshed, and a forged one never reads as signed out).
+      const optional = await t.app.inject({ method: 'GET', url: '/api/auth/me?optional=1' });
+      assert.equal(optional.statusCode, 200);
+      assert.deepEqual(optional.json(), { user: null, accessTokenExpiresAt: null });
+      const forgedOptional = await t.app.inject({ method: 'GET', url: '/api/auth/me?optional=1', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bad' } });
+      assert.equal(forgedOptional.statusCode, 401);
+      const garbageOptional = await t.app.inject({ method: 'GET', url: '/api/auth/me?optional=1', cookies: { lc_access: 'garbage' } });
+      assert.equal(garbageOptional.statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/auth/me?optional=yes' })).statusCode, 400);
       const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.bad' } });
       assert.equal(forged.statusCode, 401);
       const garbage = await t.app.inject({ method: 'GET', url: '/api/problems', cookies: { lc_access: 'garbage' } });

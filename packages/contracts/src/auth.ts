@@ -51,6 +51,15 @@ export const meResponseSchema = z.object({ user: userSchema, accessTokenExpiresA
 export type MeResponse = z.infer<typeof meResponseSchema>;
 
 /**
+ * GET /api/auth/me?optional=1 asked with no access token at all (a visitor who never signed in on this browser):
+ * answered 200 with no user instead of 401, so every signed-out page does not log a failed request in the console.
+ * A token that is present but expired, forged or revoked is still a 401, so the client's refresh logic is unchanged.
+ */
+export const meQuerySchema = z.object({ optional: z.literal('1').optional() });
+export const signedOutMeResponseSchema = z.object({ user: z.null(), accessTokenExpiresAt: z.null() });
+export type SignedOutMeResponse = z.infer<typeof signedOutMeResponseSchema>;
+
+/**
  * POST /api/auth/password: the signed-in user changes their own password. Every other session of the user ends
  * (refresh tokens revoked, access tokens refused, sockets disconnected); the answer is a fresh session for this one.
  */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginBody, MeResponse, Role, SessionResponse, SignupBody, User } from '@logicode/contracts';
+import type { LoginBody, MeResponse, Role, SessionResponse, SignedOutMeResponse, SignupBody, User } from '@logicode/contracts';
 import { api, ApiError } from './api-client.js';
 import { announceSessionChange, onSessionChange, onSessionEnded, onUserChanged, type SessionEndCause } from './session-events.js';
-import { forgetSession, rememberSession, resumeSessionTimer } from './session-refresh.js';
+import { forgetSession, rememberSession, resumeSessionTimer, thinksSignedIn } from './session-refresh.js';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -13,7 +13,13 @@ resumeSessionTimer();
 /** null when signed out; a 401 is an answer here, not an error (api-client already tried a refresh). */
 async function getMe(): Promise<User | null> {
   try {
-    const res = await api.get<MeResponse>('/api/auth/me');
+    // A browser with no session we know of asks with ?optional=1: without a token the answer is 200 {user: null},
+    // so a signed-out page logs no failed request. With a known session a 401 still leads to a refresh.
+    const res = await api.get<MeResponse | SignedOutMeResponse>(thinksSignedIn() ? '/api/auth/me' : '/api/auth/me?optional=1');
+    if (res.user === null) {
+      forgetSession();
+      return null;
+    }
     rememberSession(res.accessTokenExpiresAt ?? null);
     return res.user;
   } catch (error) {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  AppError, changePasswordBodySchema, errorBodySchema, forgotPasswordBodySchema, forgotPasswordResponseSchema, loginBodySchema, meResponseSchema,
-  okSchema, refreshBodySchema, resetPasswordBodySchema, resetTokenQuerySchema, resetTokenStatusSchema, sessionResponseSchema, signupBodySchema,
+  AppError, changePasswordBodySchema, errorBodySchema, forgotPasswordBodySchema, forgotPasswordResponseSchema, loginBodySchema, meQuerySchema, meResponseSchema,
+  okSchema, refreshBodySchema, resetPasswordBodySchema, resetTokenQuerySchema, resetTokenStatusSchema, sessionResponseSchema, signedOutMeResponseSchema, signupBodySchema,
 } from '@logicode/contracts';
-import { REFRESH_COOKIE } from '../../plugins/auth.js';
+import { accessTokenOf, REFRESH_COOKIE } from '../../plugins/auth.js';
 import type { RouteDeps } from '../route-deps.js';
 
 /** Route config for the routes that start or end a session: a bad or expired access token beside them is ignored. */
@@ -64,12 +64,24 @@ export async function authRoutes(app: FastifyInstance, { runtime }: RouteDeps): 
   });
 
   r.get('/me', {
-    onRequest: app.requireAuth,
-    schema: { tags: ['auth'], summary: 'The signed-in user, and when the access token expires', response: { 200: meResponseSchema, 401: errorBodySchema } },
-  }, async (request) => ({
-    user: await accounts.getUser(request.actor!.userId),
-    accessTokenExpiresAt: new Date(request.authSession!.expiresAtMs).toISOString(),
-  }));
+    schema: {
+      tags: ['auth'],
+      summary: 'The signed-in user, and when the access token expires (?optional=1: no token at all is 200 with user null)',
+      querystring: meQuerySchema,
+      response: { 200: meResponseSchema.or(signedOutMeResponseSchema), 401: errorBodySchema },
+    },
+  }, async (request) => {
+    if (!request.actor) {
+      // Only a request that carries no token may be answered as signed out; any token that did not authenticate
+      // (expired, forged, revoked) stays a 401 the client can cure with a refresh.
+      if (request.query.optional === '1' && accessTokenOf(request) === null) return { user: null, accessTokenExpiresAt: null };
+      throw new AppError('UNAUTHENTICATED');
+    }
+    return {
+      user: await accounts.getUser(request.actor.userId),
+      accessTokenExpiresAt: new Date(request.authSession!.expiresAtMs).toISOString(),
+    };
+  });
 
   r.post('/password', {
     onRequest: app.requireAuth,

@@ -1,4 +1,6 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../lib/api-client.js';
+import { paths } from '../../config/paths.js';
 import { ErrorState, Spinner } from '../../components/ui/status.js';
 import { preloadCodeEditor } from '../../components/code-editor/code-editor.js';
 import { useUser } from '../../lib/auth.js';
@@ -18,6 +20,15 @@ export default function ProblemPage() {
   const problem = useProblem(id);
   const user = useUser();
   if (problem.isPending || user.isPending) return <div className="page"><Spinner label="Loading the problem…" /></div>;
+  if (problem.isError && problem.error instanceof ApiError && problem.error.status === 404) {
+    return (
+      <div className="page narrow">
+        <h1>Problem not found</h1>
+        <ErrorState error={problem.error} />
+        <Link className="btn btn-primary" to={paths.problems()}>Browse problems</Link>
+      </div>
+    );
+  }
   if (problem.isError) return <div className="page"><ErrorState error={problem.error} onRetry={() => void problem.refetch()} /></div>;
   const p = problem.data;
   // Only students are proctored, and only where the rules say so; a timed problem always needs an attempt (the clock).

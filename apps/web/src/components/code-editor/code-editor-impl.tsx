@@ -2,6 +2,7 @@ import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
 import { monaco } from './monaco-setup.js';
 import type { CodeEditorProps } from './code-editor.js';
+import { useEditorTheme } from './use-editor-theme.js';
 
 type StandaloneEditor = Parameters<OnMount>[0];
 
@@ -39,6 +40,7 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
       endColumn: Math.max(m.column + 1, model.getLineMaxColumn(Math.min(m.line, model.getLineCount()))),
     })));
   }, [editor, markers]);
+  const editorTheme = useEditorTheme();
   return (
     <Editor
       height={props.height ?? '100%'}
@@ -46,7 +48,7 @@ export default function CodeEditorImpl(props: CodeEditorProps) {
       value={props.value}
       onChange={(value) => props.onChange?.(value ?? '')}
       onMount={onMount}
-      theme="vs"
+      theme={editorTheme}
       loading={<div className="editor-loading">Loading editor…</div>}
       options={{
         readOnly: props.readOnly ?? false,

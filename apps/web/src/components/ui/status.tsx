@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../lib/api-client.js';
+import { ApiError, errorMessage } from '../../lib/api-client.js';
 
 export function Spinner({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -10,8 +10,18 @@ export function Spinner({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
-/** Every query error renders as a sentence with a retry, never as raw JSON or a blank area. */
+/**
+ * Every query error renders as a sentence with a retry, never as raw JSON or a blank area. A 404 says "Not found"
+ * and offers no retry: asking again cannot make it exist.
+ */
 export function ErrorState({ error, onRetry, title = 'This could not be loaded' }: { error: unknown; onRetry?: () => void; title?: string }) {
+  if (error instanceof ApiError && error.status === 404) {
+    return (
+      <div className="notice notice-error" role="alert" data-testid="not-found">
+        <strong>Not found.</strong> <span>{errorMessage(error)}</span>
+      </div>
+    );
+  }
   return (
     <div className="notice notice-error" role="alert">
       <strong>{title}.</strong> <span>{errorMessage(error)}</span>

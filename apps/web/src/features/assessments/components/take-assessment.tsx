@@ -2,6 +2,7 @@ import { errorMessage } from '../../../lib/api-client.js';
 import { ErrorState, Notice, Spinner } from '../../../components/ui/status.js';
 import { useMyAttempt, useStartAssessment, useStudentAssessment } from '../api/student-api.js';
 import { AssessmentConsent } from './assessment-consent.js';
+import { focusNextHeading } from '../../../components/ui/focus-heading.js';
 import { AttemptEnded, AttemptRunner, type ProblemSlot } from './attempt-runner.js';
 import { formatWhen } from './status-badge.js';
 import type { ReactNode } from 'react';
@@ -35,7 +36,7 @@ export function TakeAssessment({ assessmentId, renderProblem }: Props) {
     return <div className="page narrow"><h1>{a.title}</h1><Notice kind="warning">This assessment closed before you started it.</Notice></div>;
   }
   if (a.state === 'open' && !start.isSuccess) {
-    return <AssessmentConsent assessment={a} onStart={() => start.mutate()} starting={start.isPending} error={start.error ? errorMessage(start.error) : null} />;
+    return <AssessmentConsent assessment={a} onStart={() => start.mutate(undefined, { onSuccess: () => focusNextHeading() })} starting={start.isPending} error={start.error ? errorMessage(start.error) : null} />;
   }
   if (attempt.isPending) return <div className="page"><Spinner label="Opening your attempt…" /></div>;
   if (attempt.isError) return <div className="page"><ErrorState error={attempt.error} onRetry={() => void attempt.refetch()} /></div>;

@@ -12,8 +12,15 @@ export function SignupForm() {
   const navigate = useNavigate();
   const [form, setForm] = useState({ name: '', email: '', password: '', confirm: '' });
   const [confirmError, setConfirmError] = useState<string | undefined>();
-  const serverErrors = signup.error instanceof ApiError ? signup.error.fieldErrors : {};
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  // A server error stays under its field only until that field changes: it was about the old value.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const allServerErrors = signup.error instanceof ApiError ? signup.error.fieldErrors : {};
+  const serverErrors = Object.fromEntries(Object.entries(allServerErrors).filter(([field]) => !edited.has(field)));
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
+    setForm({ ...form, [key]: e.target.value });
+    setEdited((before) => (before.has(key) ? before : new Set(before).add(key)));
+    if (key === 'confirm' || key === 'password') setConfirmError(undefined);
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -22,14 +29,17 @@ export function SignupForm() {
       return;
     }
     setConfirmError(undefined);
+    setEdited(new Set());
     signup.mutate(
       { name: form.name, email: form.email, password: form.password },
       { onSuccess: (session) => void navigate(homePathFor(session.user.role), { replace: true }) },
     );
   };
 
-  const emailError = serverErrors.email ?? (signup.error instanceof ApiError && signup.error.code === 'EMAIL_TAKEN' ? signup.error.message : undefined);
-  const generalError = signup.error && Object.keys(serverErrors).length === 0 && !emailError ? signup.error.message : null;
+  const emailError = serverErrors.email
+    ?? (signup.error instanceof ApiError && signup.error.code === 'EMAIL_TAKEN' && !edited.has('email') ? signup.error.message : undefined);
+  const generalError = signup.error && Object.keys(allServerErrors).length === 0 && !(signup.error instanceof ApiError && signup.error.code === 'EMAIL_TAKEN')
+    ? signup.error.message : null;
 
   return (
     <form className="auth-form card" onSubmit={onSubmit} noValidate aria-labelledby="signup-title">

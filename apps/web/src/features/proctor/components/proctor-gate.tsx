@@ -4,6 +4,7 @@ import { readStorage, writeStorage } from '../../../lib/storage.js';
 import { useProctorSession, type StartSession } from '../hooks/use-proctor-session.js';
 import { AttemptBanner } from './attempt-banner.js';
 import { ConsentNotice } from './consent-notice.js';
+import { focusNextHeading } from '../../../components/ui/focus-heading.js';
 
 export interface ProctorSlot {
   attemptId: number | null;
@@ -52,14 +53,14 @@ export function ProctorGate(props: Props) {
   if (!consented && timedDurationSec === null) {
     const notice = (
       <ConsentNotice title={title} timedDurationSec={null} inline
-        onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); }} />
+        onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); focusNextHeading(null); }} />
     );
     return <>{children({ attemptId: null, locked: true, banner: notice, onCodeChange: noCode, finish: null })}</>;
   }
   if (!consented) {
     return (
       <ConsentNotice title={title} timedDurationSec={timedDurationSec}
-        onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); }} />
+        onAccept={() => { writeStorage(consentKey(problemId), 'yes'); setConsented(true); focusNextHeading(); }} />
     );
   }
   const { state } = session;
