@@ -19,9 +19,12 @@ export interface BuiltProgram {
   progDir: string;
 }
 
+/** hit: compiled earlier (BuildCache); miss: compiled now and kept; off: interpreted, or no cache. */
+export type BuildCacheOutcome = 'hit' | 'miss' | 'off';
+
 export type BuildResult =
-  | { ok: true; program: BuiltProgram; compileOutput: string | null }
-  | { ok: false; verdict: 'CE' | 'IE'; compileOutput: string };
+  | { ok: true; program: BuiltProgram; compileOutput: string | null; cache?: BuildCacheOutcome }
+  | { ok: false; verdict: 'CE' | 'IE'; compileOutput: string; cache?: BuildCacheOutcome };
 
 /** The compiler's stdout and stderr, capped; says so when the supervisor cut it off. */
 export function compilerMessage(o: RunOutcome, cap: number): string {
@@ -44,8 +47,38 @@ export async function buildProgram(
   const sourceFile = o.lang.sourceFile(combined);
   writeFileSync(join(buildDir, sourceFile), combined, { mode: 0o644 });
   const program: BuiltProgram = { lang: o.lang, buildDir, sourceFile, progDir: host.sandboxed ? SANDBOX_PATHS.prog : buildDir };
-  if (!o.lang.compile) return { ok: true, program, compileOutput: null };
+  if (!o.lang.compile) return { ok: true, program, compileOutput: null, cache: 'off' };
+  const cache = ctx.buildCache;
+  if (!cache) return { ...(await compile(ctx, o, program)), cache: 'off' };
+  let key: string;
+  try {
+    key = await cache.key(o.lang, sourceFile, combined);
+  } catch (error) {
+    ctx.log('warn', 'judge: build cache key failed; compiling without the cache', { language: o.lang.id, error: String(error) });
+    return { ...(await compile(ctx, o, program)), cache: 'off' };
+  }
+  const hit = cache.restore(key, buildDir);
+  if (hit) return { ok: true, program, compileOutput: hit.compileOutput, cache: 'hit' };
+  const built = await cache.once(key, async () => {
+    const r = await compile(ctx, o, program);
+    if (r.ok) cache.store(key, buildDir, r.compileOutput);
+    return r;
+  });
+  if (built !== 'waited') return { ...built, cache: 'miss' };
+  // Another job compiled the same code meanwhile: its build, unless it failed (then compile: a CE is not kept).
+  const later = cache.restore(key, buildDir);
+  if (later) return { ok: true, program, compileOutput: later.compileOutput, cache: 'hit' };
+  return { ...(await compile(ctx, o, program)), cache: 'miss' };
+}
 
+async function compile(
+  ctx: JudgeContext,
+  o: { lang: LanguageSpec; signal?: AbortSignal },
+  program: BuiltProgram,
+): Promise<BuildResult> {
+  const { host } = ctx;
+  const { buildDir, sourceFile } = program;
+  if (!o.lang.compile) throw new Error('compile: an interpreted language');
   const hostCacheDir = cacheDirOf(host.workRoot, o.lang);
   const cacheDir = o.lang.cache && existsSync(join(hostCacheDir, o.lang.cache.file)) ? hostCacheDir : null;
   const session = SandboxSession.start({

@@ -13,6 +13,8 @@ import { inspectHost } from './sandbox/host.js';
 import type { SandboxHost } from './sandbox/host.js';
 import { SandboxSession } from './sandbox/session.js';
 import { probeVersion, selfTestJob } from './self-test.js';
+import { BuildCache, DEFAULT_BUILD_CACHE } from './build-cache.js';
+import type { BuildCacheLimits } from './build-cache.js';
 import type { LanguageStatus } from './self-test.js';
 
 export interface JudgeOptions {
@@ -21,6 +23,10 @@ export interface JudgeOptions {
   /** Development only: run programs WITHOUT a sandbox when bubblewrap is unusable. Logged loudly. */
   allowUnsandboxed?: boolean;
   log?: LogFn;
+  /** Fork each test from a warm interpreter (Python); default on. Off: a fresh interpreter per test. */
+  warmInterpreters?: boolean;
+  /** Bounds of the build cache under <workRoot>/build-cache (DEFAULT_BUILD_CACHE); false: compile every time. */
+  buildCache?: Partial<BuildCacheLimits> | false;
 }
 
 export interface Judge {
@@ -127,7 +133,15 @@ export async function createJudge(options: JudgeOptions = {}): Promise<Judge> {
   })();
   let counter = 0;
   const tag = `${process.pid}-${randomBytes(3).toString('hex')}`;
-  const ctx: JudgeContext = { host, log, nextName: (purpose) => `${tag}-${++counter}-${purpose}` };
+  const builds =
+    options.buildCache === false ? null : new BuildCache(join(workRoot, 'build-cache'), { ...DEFAULT_BUILD_CACHE, ...options.buildCache });
+  const ctx: JudgeContext = {
+    host,
+    log,
+    nextName: (purpose) => `${tag}-${++counter}-${purpose}`,
+    warm: options.warmInterpreters ?? true,
+    buildCache: builds,
+  };
   const disabled = new Set<LanguageId>();
   const running = new Set<Promise<unknown>>();
 

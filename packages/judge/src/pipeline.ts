@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { AppError } from '@logicode/contracts';
 import type { JudgeJob, JudgeResult, JudgeTest, TestResult } from '@logicode/contracts';
 import { buildProgram, compilerMessage } from './build.js';
+import type { BuildCacheOutcome } from './build.js';
 import { checkBuiltin } from './checkers/index.js';
 import { CustomChecker } from './checkers/custom.js';
 import type { JudgeContext } from './context.js';
 import { runInteractiveJob } from './interactive-runner.js';
 import { languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
-import { COMPILE, COMPILE_OUTPUT_CAP_BYTES, testRunLimits } from './limits.js';
+import { COMPILE, COMPILE_OUTPUT_CAP_BYTES, testRunLimits, WARM_RSS_GRACE_KB } from './limits.js';
 import { runnerFor } from './program-runner.js';
 import type { ProgramRunner } from './program-runner.js';
 import type { RunOutcome } from './sandbox/types.js';
@@ -19,8 +20,11 @@ import { withScoring } from './scoring.js';
 
 export interface RunHooks {
   onTestResult?: (index: number, result: TestResult) => void;
-  /** After the build (compile, or syntax check for interpreted languages), with its duration: for metrics. */
-  onCompiled?: (compileMs: number) => void;
+  /**
+   * After the build (compile, or syntax check for interpreted languages), with its duration and whether the
+   * compile came from the build cache: for metrics.
+   */
+  onCompiled?: (compileMs: number, info: { buildCache: BuildCacheOutcome }) => void;
   signal?: AbortSignal;
 }
 
@@ -42,10 +46,11 @@ async function judgeTest(
   test: JudgeTest,
   o: RunOutcome,
   checker: CustomChecker | null,
+  warm = false,
 ): Promise<TestResult> {
   const rv = runVerdict(o, {
     timeLimitMs: job.limits.timeLimitMs,
-    memoryLimitKb: job.limits.memoryLimitKb + lang.memoryGraceKb,
+    memoryLimitKb: job.limits.memoryLimitKb + lang.memoryGraceKb + (warm ? WARM_RSS_GRACE_KB : 0),
     memoryErrorPattern: lang.memoryErrorPattern,
   });
   const output = o.stdout.toString('utf8');
@@ -112,8 +117,9 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
   try {
     const buildStartMs = performance.now();
     const built = await buildProgram(ctx, { dir: jobDir, lang, source: job.source, driver: job.driverSource, signal: hooks.signal });
+    const buildCache = built.cache ?? 'off';
     if (!built.ok) {
-      hooks.onCompiled?.(performance.now() - buildStartMs);
+      hooks.onCompiled?.(performance.now() - buildStartMs, { buildCache });
       return emptyResult(built.verdict, built.compileOutput);
     }
     if (job.checker.kind === 'custom') {
@@ -126,10 +132,11 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
       jobLimits: job.limits,
       jobDir,
       name: 'program',
+      warm: ctx.warm,
     });
     hooks.signal?.throwIfAborted();
     const checked = await syntaxCheck(ctx, runner, lang);
-    hooks.onCompiled?.(performance.now() - buildStartMs);
+    hooks.onCompiled?.(performance.now() - buildStartMs, { buildCache });
     if (checked) {
       await runner.close();
       return emptyResult(checked.verdict, checked.compileOutput);
@@ -147,7 +154,7 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
       return await runInteractiveJob(ctx, { job, lang, program: built.program, jobDir, checker, compileOutput: built.compileOutput, hooks });
     }
         hooks.signal?.throwIfAborted();
-        const result = await judgeTest(job, lang, test, outcome, checker);
+        const result = await judgeTest(job, lang, test, outcome, checker, ctx.warm && lang.warm !== null);
         results.push(result);
         hooks.onTestResult?.(index, result);
         if (job.stopOnFirstFailure && result.verdict !== 'AC') break;

@@ -37,8 +37,9 @@ export function startJudgeConsumer(options: JudgeConsumerOptions): void {
     // A custom input's expected output: the reference solution on that input alone, judged first (sandboxed alike).
     if (claim.referenceJob) await submissions.setCustomExpected(claim, await judge.run(claim.referenceJob).catch(() => null));
     const result = await judge.run(claim.job, {
-      onCompiled: (ms) => {
+      onCompiled: (ms, { buildCache }) => {
         compileMs = ms;
+        if (buildCache !== 'off') options.metrics?.judgeBuildCache.inc({ language: claim.job.language, result: buildCache });
       },
       onTestResult: (index, test) => {
         chain = chain.then(() => submissions.recordTest(claim, index, test)).catch((error: unknown) => {

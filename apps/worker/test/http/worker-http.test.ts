@@ -23,7 +23,7 @@ const PACKAGE: ProblemPackage = {
     slug: 'metrics-sum', title: 'Sum', statement: 'a + b', category: 'math', difficulty: 'easy', tags: [], style: 'stdio',
     timeLimitMs: 2000, memoryLimitKb: 262_144, checker: { kind: 'exact' }, timedDurationSec: null, isPublished: true,
   },
-  languages: [{ language: 'python', starterCode: '', driverCode: null }],
+  languages: [{ language: 'python', starterCode: '', driverCode: null }, { language: 'c', starterCode: '', driverCode: null }],
   tests: [
     { input: '1 2\n', expectedOutput: '3\n', isSample: true, weight: 1 },
     { input: '7 8\n', expectedOutput: '15\n', isSample: false, weight: 1 },
@@ -61,6 +61,7 @@ describe('worker /metrics, /healthz, /readyz', () => {
   let worker: WorkerHandle;
   let base: string;
   const redisPrefix = `lct-wmetrics-${randomBytes(4).toString('hex')}:`;
+  let problemId = 0;
 
   before(async () => {
     database = await createTestDatabase('mysql');
@@ -86,6 +87,7 @@ describe('worker /metrics, /healthz, /readyz', () => {
     const adminActor: Actor = { userId: admin.id, role: 'admin', name: 'Admin' };
     const student: Actor = { userId: user.id, role: 'student', name: 'Student' };
     const problem = await problems.importPackage(PACKAGE, adminActor, { trusted: true });
+    problemId = problem.id;
 
     const { id } = await submissions.create(student, { problemId: problem.id, language: 'python', mode: 'submit', code: PACKAGE.solutions[0]!.source });
     await waitFor(async () => (await submissions.get(student, id)).status === 'done', 'the verdict');
@@ -119,6 +121,30 @@ describe('worker /metrics, /healthz, /readyz', () => {
     assert.equal(valueOf(text, `ingest_stream_backlog_entries{stream="${PROCTOR_EVENTS_STREAM}"}`), 0);
     assert.ok(valueOf(text, 'database_active_connections{pool="primary"}') !== undefined, 'the pool gauges too');
     assert.ok(valueOf(text, 'queue_depth{queue="judge"}') !== undefined);
+  });
+
+  it('compiles once: a Submit of the code just Run is a build-cache hit (judge_build_cache_total)', { timeout: 180_000 }, async () => {
+    const { accounts, submissions } = runtime.core;
+    const user = await accounts.createUser({ name: 'Coder', email: 'coder@wm.test', password: 'metrics-pass', role: 'student' });
+    const student: Actor = { userId: user.id, role: 'student', name: 'Coder' };
+    assert.ok(problemId > 0, 'the problem of the first test');
+    // Unique per run: the build cache lives in the judge's work root, shared by every test run on this machine.
+    const code = `#include <stdio.h>\n/* ${randomUUID()} */\nint main(void){long a,b;if(scanf("%ld %ld",&a,&b)!=2)return 1;printf("%ld\\n",a+b);return 0;}\n`;
+    const series = (result: string) => `judge_build_cache_total{language="c",result="${result}"}`;
+    const scrape = async () => (await fetch(`${base}/metrics`)).text();
+    const before = await scrape();
+    const judged = async (mode: 'run' | 'submit') => {
+      const { id } = await submissions.create(student, { problemId, language: 'c', mode, code });
+      await waitFor(async () => (await submissions.get(student, id)).status === 'done', `the ${mode}`);
+      return (await submissions.get(student, id)).verdict;
+    };
+    assert.equal(await judged('run'), 'AC');
+    const afterRun = await scrape();
+    assert.equal((valueOf(afterRun, series('miss')) ?? 0) - (valueOf(before, series('miss')) ?? 0), 1, 'the Run compiled');
+    assert.equal(await judged('submit'), 'AC');
+    const afterSubmit = await scrape();
+    assert.equal((valueOf(afterSubmit, series('hit')) ?? 0) - (valueOf(afterRun, series('hit')) ?? 0), 1, "the Submit used the Run's build");
+    assert.equal(valueOf(afterSubmit, series('miss')), valueOf(afterRun, series('miss')), 'and did not compile');
   });
 
   it('answers /healthz and /readyz with the database and Redis up, 404 elsewhere', async () => {

@@ -37,6 +37,11 @@ export interface LanguageSpec {
    * failing it is a CE with its output. null for none.
    */
   check: ((ctx: RunContext) => string[]) | null;
+  /**
+   * A warm interpreter for the run sandbox (supervisor.c, mode 1): this argv checks the program like `check`
+   * (same output, same exit 1) and then stays, forking one clean child per test. null: a fresh start per test.
+   */
+  warm: ((ctx: RunContext) => string[]) | null;
   /** Prints the toolchain's version (first line of stdout or stderr). */
   version: string[];
   /** Echoes one line from stdin: the self-test the worker runs at boot (DMOJ's test_program). */
@@ -65,6 +70,7 @@ type Optional = Partial<Omit<LanguageSpec, 'sourceFile' | 'compile'>>;
 
 const DEFAULTS = {
   check: null,
+  warm: null,
   cache: null,
   combine: (source: string, driver: string | null) => (driver ? `${source}\n\n${driver}\n` : source),
   memoryGraceKb: 0,

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { interpreted } from './kinds.js';
+
+/** The warm interpreter (python-zygote.py), passed with -c: nothing new is bound into the sandbox. */
+const ZYGOTE = readFileSync(new URL('./python-zygote.py', import.meta.url), 'utf8');
 
 // Compiles without running, and prints the error the way Python would, minus the checker's own frames.
 const SYNTAX_CHECK = [
@@ -18,6 +22,7 @@ export default interpreted({
   run: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', `${progDir}/${sourceFile}`],
   // A SyntaxError is a CE with the message, as on LeetCode.
   check: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', '-c', SYNTAX_CHECK, `${progDir}/${sourceFile}`],
+  warm: ({ progDir, sourceFile }) => ['/usr/bin/python3', '-S', '-E', '-B', '-c', ZYGOTE, `${progDir}/${sourceFile}`],
   version: ['/usr/bin/python3', '--version'],
   selfTest: 'import sys\nsys.stdout.write(sys.stdin.readline())\n',
   memoryGraceKb: 8_192,

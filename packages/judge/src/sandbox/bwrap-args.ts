@@ -80,9 +80,13 @@ export function argsViaFd(args: string[], fd: number): { argv: string[]; data: B
 }
 
 /** The outer supervisor: join the cgroups, drop to the sandbox uid, then exec bwrap. */
-export function outerArgs(o: { supervisorPath: string; procsFiles: string[]; uid: number | null; gid: number | null }, command: string[]): string[] {
+export function outerArgs(
+  o: { supervisorPath: string; procsFiles: string[]; uid: number | null; gid: number | null; nice?: number },
+  command: string[],
+): string[] {
   const a = [o.supervisorPath, 'outer'];
   for (const file of o.procsFiles) a.push('--cg', file);
+  if (o.nice) a.push('--nice', String(o.nice));
   if (o.uid !== null && o.gid !== null) a.push('--uid', String(o.uid), '--gid', String(o.gid));
   a.push('--', ...command);
   return a;

@@ -12,6 +12,34 @@ export interface CgroupSupport {
   kind: 'v1' | 'v2' | 'none';
   /** Why there is no cgroup support (for the log). */
   reason: string | null;
+  /**
+   * v1: the cgroup.procs of the shared `cpu/logicode-judge` group (cpu.shares JUDGE_CPU_SHARES) every sandbox
+   * joins; null without a cpu controller (v2 sets cpu.weight on the parent of the sandboxes instead).
+   */
+  cpuProcs?: string | null;
+}
+
+/** The judge's CPU share against the api's default 1024 (v1), and its weight against the default 100 (v2). */
+export const JUDGE_CPU_SHARES = 256;
+export const JUDGE_CPU_WEIGHT = 25;
+
+/** Judging yields the CPU to the api and the event path: a saturated judge lengthens its queue, not requests. */
+function lowerCpuWeight(kind: 'v1' | 'v2'): string | null {
+  try {
+    if (kind === 'v2') {
+      if (!/\bcpu\b/.test(readFileSync(join(BASE, 'cgroup.controllers'), 'utf8'))) return null;
+      writeFileSync(join(BASE, 'cgroup.subtree_control'), '+cpu');
+      writeFileSync(join(BASE, GROUP, 'cpu.weight'), String(JUDGE_CPU_WEIGHT));
+      writeFileSync(join(BASE, GROUP, 'cgroup.subtree_control'), '+cpu');
+      return null;
+    }
+    const dir = join(BASE, 'cpu', GROUP);
+    if (!existsSync(join(BASE, 'cpu', 'cpu.shares')) || !tryMkdir(dir)) return null;
+    writeFileSync(join(dir, 'cpu.shares'), String(JUDGE_CPU_SHARES));
+    return join(dir, 'cgroup.procs');
+  } catch {
+    return null; // the nice value (supervisor outer --nice) still applies
+  }
 }
 
 export interface CgroupLimits {
@@ -39,7 +67,7 @@ export function detectCgroups(): CgroupSupport {
       writeFileSync(join(BASE, 'cgroup.subtree_control'), '+memory +pids');
       if (!tryMkdir(join(BASE, GROUP))) throw new Error('mkdir');
       writeFileSync(join(BASE, GROUP, 'cgroup.subtree_control'), '+memory +pids');
-      return { kind: 'v2', reason: null };
+      return { kind: 'v2', reason: null, cpuProcs: lowerCpuWeight('v2') };
     } catch (error) {
       return { kind: 'none', reason: `cgroup v2 not writable: ${String(error)}` };
     }
@@ -48,7 +76,7 @@ export function detectCgroups(): CgroupSupport {
   const pids = join(BASE, 'pids', GROUP);
   if (existsSync(join(BASE, 'memory', 'memory.limit_in_bytes')) && tryMkdir(memory) && tryMkdir(pids)) {
     tryMkdir(join(BASE, 'unified', GROUP));
-    return { kind: 'v1', reason: null };
+    return { kind: 'v1', reason: null, cpuProcs: lowerCpuWeight('v1') };
   }
   return { kind: 'none', reason: 'no writable memory/pids cgroup' };
 }
@@ -62,9 +90,16 @@ export class JobCgroup {
   private constructor(
     private readonly kind: 'v1' | 'v2',
     private readonly dirs: { memory: string; pids: string; unified: string | null },
+    private cpuProcs: string | null = null,
   ) {}
 
   static create(support: CgroupSupport, name: string, limits: CgroupLimits): JobCgroup | null {
+    const made = JobCgroup.make(support, name, limits);
+    if (made) made.cpuProcs = support.cpuProcs ?? null;
+    return made;
+  }
+
+  private static make(support: CgroupSupport, name: string, limits: CgroupLimits): JobCgroup | null {
     if (support.kind === 'none') return null;
     const bytes = String(limits.memoryLimitKb * 1024);
     if (support.kind === 'v2') {
@@ -100,7 +135,8 @@ export class JobCgroup {
   /** The cgroup.procs files the outer supervisor writes its pid into before dropping privileges. */
   procsFiles(): string[] {
     const dirs = this.kind === 'v2' ? [this.dirs.memory] : [this.dirs.memory, this.dirs.pids, this.dirs.unified];
-    return dirs.filter((d): d is string => d !== null).map((d) => join(d, 'cgroup.procs'));
+    const files = dirs.filter((d): d is string => d !== null).map((d) => join(d, 'cgroup.procs'));
+    return this.cpuProcs ? [...files, this.cpuProcs] : files;
   }
 
   /** The directory holding the OOM-kill counter, bound read-only into the sandbox. */

@@ -8,6 +8,7 @@ export function encodeRunRequest(req: RunRequest): Buffer {
   const head = [
     'RUN', l.cpuMs, l.wallMs, l.fileSizeBytes, l.outputBytes, l.stderrBytes, l.stackKb, l.addressSpaceKb,
     l.processes, l.openFiles, req.fresh ? 1 : 0, files.length, stdin.length, req.argv?.length ?? 0,
+    req.mode === 'zygote-start' ? 1 : req.mode === 'zygote' ? 2 : 0,
   ].map((v) => (typeof v === 'number' ? String(Math.max(0, Math.floor(v))) : v));
   const parts: Buffer[] = [Buffer.from(head.join(' ') + '\n')];
   for (const arg of req.argv ?? []) {

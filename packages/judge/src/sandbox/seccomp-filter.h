@@ -71,7 +71,7 @@ static int seccomp_main(void) {
  * init (pid 1), at every process (-1) or at the supervisor's process group (-guard) fail with EPERM; the program's
  * own processes stay its to signal. Only the low 32 bits of the pid argument are compared: the kernel reads a pid_t.
  */
-static void install_program_filter(pid_t guard) {
+static void install_program_filter(pid_t guard, pid_t guard2) {
   static const struct { int nr; int arg; } aimed[] = {
     { SYS_kill, 0 }, { SYS_tkill, 0 }, { SYS_tgkill, 0 }, { SYS_rt_sigqueueinfo, 0 }, { SYS_rt_tgsigqueueinfo, 0 },
     { SYS_prlimit64, 0 }, { SYS_sched_setaffinity, 0 }, { SYS_sched_setscheduler, 0 }, { SYS_sched_setparam, 0 },
@@ -80,7 +80,7 @@ static void install_program_filter(pid_t guard) {
     { SYS_pidfd_open, 0 },
 #endif
   };
-  enum { N = sizeof(aimed) / sizeof(aimed[0]), BLOCK = 7 };
+  enum { N = sizeof(aimed) / sizeof(aimed[0]), BLOCK = 9 };
   struct sock_filter f[2 + N * (1 + BLOCK) + 1];
   int k = 0;
   const uint32_t eperm = SECCOMP_RET_ERRNO | EPERM;
@@ -89,10 +89,13 @@ static void install_program_filter(pid_t guard) {
     /* Not this syscall: skip its block. This syscall: every path of the block returns. */
     f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)aimed[j].nr, 0, BLOCK);
     f[k++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[aimed[j].arg]));
-    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)guard, 4, 0);
-    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1u, 3, 0);
-    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 2, 0);
-    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)-guard, 1, 0);
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)guard, 6, 0);
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1u, 5, 0);
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0xffffffffu, 4, 0);
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)-guard, 3, 0);
+    /* A warm interpreter (zygote) that forks the tests is guarded like the supervisor; else guard2 == guard. */
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)guard2, 2, 0);
+    f[k++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)-guard2, 1, 0);
     f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
     f[k++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, eperm);
   }

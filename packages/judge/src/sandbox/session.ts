@@ -45,6 +45,13 @@ const SECCOMP_FD = 4;
 const BWRAP_ARGS_FD = 5;
 /** Slack for the supervisor's own round trip before the judge declares the sandbox hung. */
 const WATCHDOG_SLACK_MS = 3000;
+/**
+ * The supervisor ends a run at wall - (time waiting for a CPU) > wallMs, and at this many times wallMs whatever
+ * the reason (WALL_HARD_FACTOR in supervisor.c): a slow machine does not turn an AC into a TLE.
+ */
+export const WALL_HARD_FACTOR = 30;
+/** Compilers, programs and checkers yield the CPU to the api and the event path (with the cgroup CPU weight). */
+export const JUDGE_NICE = 10;
 
 export class SandboxSession {
   private parser = new SupervisorStreamParser();
@@ -104,7 +111,10 @@ export class SandboxSession {
       });
       const viaFd = argsViaFd(inner, BWRAP_ARGS_FD);
       bwrapOptions = viaFd.data;
-      argv = outerArgs({ supervisorPath: host.supervisorPath, procsFiles: cgroup?.procsFiles() ?? [], uid: host.uid, gid: host.gid }, viaFd.argv);
+      argv = outerArgs(
+        { supervisorPath: host.supervisorPath, procsFiles: cgroup?.procsFiles() ?? [], uid: host.uid, gid: host.gid, nice: JUDGE_NICE },
+        viaFd.argv,
+      );
     } else {
       // Development mode: no namespaces, no pid-namespace-wide kill; the scratch dir stands in for /box.
       const box = o.boxDir ?? o.scratchDir;
@@ -129,7 +139,7 @@ export class SandboxSession {
     if (this.pending) throw new Error('SandboxSession.run: a run is already in progress');
     if (this.dead) return Promise.resolve(crashed(this.dead, [], [], !this.ready));
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.kill('the sandbox did not answer in time'), req.limits.wallMs + WATCHDOG_SLACK_MS);
+      const timer = setTimeout(() => this.kill('the sandbox did not answer in time'), req.limits.wallMs * WALL_HARD_FACTOR + WATCHDOG_SLACK_MS);
       this.pending = { stdout: [], stderr: [], resolve, timer };
       (this.child.stdio[3] as Duplex).write(encodeRunRequest(req));
     });

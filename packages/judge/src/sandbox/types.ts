@@ -31,6 +31,11 @@ export interface RunRequest {
   argv?: string[];
   /** Empty the work dir and /tmp first, so one test cannot see what an earlier one left. */
   fresh: boolean;
+  /**
+   * zygote-start: argv starts the language's warm interpreter, which checks the program and stays (a clean
+   * exit when it is ready); zygote: this test is a clean child forked from it (a cold start if it is gone).
+   */
+  mode?: 'zygote-start' | 'zygote';
 }
 
 /**

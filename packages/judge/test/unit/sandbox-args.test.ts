@@ -52,13 +52,17 @@ describe('bwrapArgs', () => {
       '/s', 'outer', '--cg', '/cg/a/cgroup.procs', '--uid', '999', '--gid', '995', '--', '/usr/bin/bwrap', 'x',
     ]);
   });
+  it('outerArgs lowers the CPU priority of everything in the sandbox', () => {
+    assert.deepEqual(outerArgs({ supervisorPath: '/s', procsFiles: [], uid: null, gid: null, nice: 10 }, ['/b']), ['/s', 'outer', '--nice', '10', '--', '/b']);
+  });
 });
 
 describe('supervisor protocol', () => {
   const limits = { cpuMs: 1000, wallMs: 3000, fileSizeBytes: 10, outputBytes: 20, stderrBytes: 30, stackKb: 40, addressSpaceKb: 0, processes: 0, openFiles: 64 };
   it('encodes a request: header, argv, files, stdin', () => {
     const buf = encodeRunRequest({ limits, stdin: 'in', fresh: true, argv: ['/a', 'b'], files: [{ name: 'x.txt', data: 'yz' }] });
-    assert.equal(buf.toString(), 'RUN 1000 3000 10 20 30 40 0 0 64 1 1 2 2\n2\n/a1\nb5 2\nx.txtyzin');
+    assert.equal(buf.toString(), 'RUN 1000 3000 10 20 30 40 0 0 64 1 1 2 2 0\n2\n/a1\nb5 2\nx.txtyzin');
+    assert.match(encodeRunRequest({ limits, stdin: '', fresh: true, mode: 'zygote' }).toString(), / 0 0 2\n$/);
   });
   it('refuses file names that could leave the work dir', () => {
     assert.throws(() => encodeRunRequest({ limits, stdin: '', fresh: true, files: [{ name: '../x', data: '' }] }));

@@ -7,6 +7,8 @@ export interface WorkerMetrics {
   judgeCompileDuration: Histogram<'language' | 'verdict'>;
   /** Every test of one submission run and checked, by language and final verdict (absent after a CE). */
   judgeRunDuration: Histogram<'language' | 'verdict'>;
+  /** Compiled languages' builds: hit = taken from the judge's build cache (Run then Submit compiles once). */
+  judgeBuildCache: Counter<'language' | 'result'>;
   /** From enqueue to a worker starting the job. */
   queueWait: Histogram<'queue'>;
   /** From the api accepting a proctor batch (receivedAtMs) to its events being committed. */
@@ -75,6 +77,12 @@ export function registerWorkerMetrics(registry: Registry, sources: WorkerMetrics
       help: 'Running and checking every test of one submission, by language and final verdict',
       labelNames: ['language', 'verdict'] as const,
       buckets: JUDGE_BUCKETS,
+      registers,
+    }),
+    judgeBuildCache: new Counter({
+      name: 'judge_build_cache_total',
+      help: 'Builds of compiled languages by result: hit (compiled earlier, reused) or miss (compiled now)',
+      labelNames: ['language', 'result'] as const,
       registers,
     }),
     queueWait: new Histogram({
