@@ -1,4 +1,4 @@
-import { VERDICT_LABELS, type SubmissionTestResult } from '@logicode/contracts';
+import { VERDICT_LABELS, type Submission, type SubmissionTestResult } from '@logicode/contracts';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.js';
 import { ErrorState, Spinner } from '../../../components/ui/status.js';
 import { formatKb, formatMs } from '../../../lib/format.js';
@@ -27,6 +27,8 @@ function FirstFailure({ test }: { test: SubmissionTestResult }) {
         {test.isCustom ? 'Custom input' : `Test ${test.index + 1}`}: {VERDICT_LABELS[test.verdict]}
       </h3>
       {test.message ? <p className="muted">{test.message}</p> : null}
+      {test.judgeMessage ? <IoBlock label="Judge's message" value={test.judgeMessage} /> : null}
+      {test.transcript ? <IoBlock label="Interaction (< judge, > your program)" value={test.transcript} /> : null}
       <div className="io-grid">
         <IoBlock label="Input" value={test.input} />
         {test.isCustom && test.expectedOutput === null ? null : (
@@ -58,6 +60,30 @@ function TestTable({ tests }: { tests: SubmissionTestResult[] }) {
             <td>{ranWithoutCheck(t) ? <span className="badge verdict verdict-ran">Ran</span> : <VerdictBadge verdict={t.verdict} />}</td>
             <td className="num">{formatMs(t.cpuMs)}</td>
             <td className="num">{formatKb(t.memoryKb)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A scored problem: points per test group (the package format's subtasks). */
+function GroupTable({ groups }: { groups: NonNullable<Submission['groups']> }) {
+  return (
+    <table className="table compact" data-testid="group-table">
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col">Verdict</th>
+          <th scope="col" className="num">Points</th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((g) => (
+          <tr key={g.name} data-testid="group-row">
+            <td>{g.name} <span className="muted small">({g.testCount} test{g.testCount === 1 ? '' : 's'}, {g.rule === 'min' ? 'all or nothing' : 'per test'})</span></td>
+            <td><VerdictBadge verdict={g.verdict} /></td>
+            <td className="num">{g.points} / {g.maxPoints}</td>
           </tr>
         ))}
       </tbody>
@@ -109,7 +135,9 @@ export function ResultPanel({ live, diagnostics = [], onJumpToLine }: ResultPane
             </span>
             <span className="muted small">
               {final.mode === 'run' ? (onlyRan ? 'Ran on your input; no reference solution to compare with' : 'Run on the examples') : 'Submission'}
-              {final.score !== null && final.mode === 'submit' ? ` · score ${Math.round(final.score)}` : ''}
+              {final.groups
+                ? ` · ${final.groups.reduce((s, g) => s + g.points, 0)} / ${final.groups.reduce((s, g) => s + g.maxPoints, 0)} points`
+                : final.score !== null && final.mode === 'submit' ? ` · score ${Math.round(final.score)}` : ''}
               {final.maxCpuMs !== null ? ` · ${formatMs(final.maxCpuMs)}` : ''}
               {final.maxMemoryKb !== null ? ` · ${formatKb(final.maxMemoryKb)}` : ''}
               {final.autoSubmitted ? ' · submitted automatically at the deadline' : ''}
@@ -139,6 +167,7 @@ export function ResultPanel({ live, diagnostics = [], onJumpToLine }: ResultPane
           ) : null}
         </div>
       ) : null}
+      {final?.groups && final.groups.length > 0 ? <GroupTable groups={final.groups} /> : null}
       {tests.length > 0 && final?.verdict !== 'CE' ? <TestTable tests={tests} /> : null}
     </div>
   );

@@ -28,7 +28,17 @@ export function StatementPanel({ problem }: { problem: ProblemDetail }) {
       {problem.sampleTests.length > 0 ? (
         <section className="samples" aria-label="Sample tests">
           <h2>Examples</h2>
-          {problem.sampleTests.map((t, i) => (
+          {problem.checkerKind === 'interactive' ? (
+            <p className="muted small">Interactive: your program talks with the judge. Lines marked &lt; are what the judge sends, &gt; what your program answers.</p>
+          ) : null}
+          {problem.sampleTests.map((t, i) => t.transcript ? (
+            <div key={t.id} className="sample" data-testid="sample-transcript">
+              <div>
+                <div className="sample-label">Interaction {i + 1}</div>
+                <pre className="io">{t.transcript}</pre>
+              </div>
+            </div>
+          ) : (
             <div key={t.id} className="sample" data-testid="sample-test">
               <div>
                 <div className="sample-label">Input {i + 1}</div>
@@ -40,6 +50,18 @@ export function StatementPanel({ problem }: { problem: ProblemDetail }) {
               </div>
             </div>
           ))}
+        </section>
+      ) : null}
+      {problem.scoring?.type === 'scored' ? (
+        <section aria-label="Scoring" data-testid="scoring-groups">
+          <h2>Scoring</h2>
+          <ul>
+            {problem.scoring.groups.map((g) => (
+              <li key={g.name}>
+                {g.name}: {g.points} points{g.rule === 'min' ? ' (all its tests must pass)' : ' (in proportion to the tests passed)'}
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
       {problem.hiddenTestCount > 0 ? (
