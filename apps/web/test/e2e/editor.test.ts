@@ -29,6 +29,8 @@ const draftSaved = (page: Page) => page.waitForResponse((r) => r.url().includes(
 
 const SYNTAX_ERROR = 'import sys\nif True\n    print(1)\n';
 const FROM_LAPTOP = '# written on the laptop\nprint("YES")\n';
+const UNSENT = '# edited on the laptop while its saves failed\nprint("NO")\n';
+const FROM_PHONE = '# written on the phone later\nprint("YES")\n';
 
 test('desktop, light: shortcuts in Monaco, markers, diff, reference output, empty code, reset, splitter, then drafts and a timed finish', async () => {
   const created = await fetch(`${env.platform.baseUrl}/api/auth/signup`, {
@@ -100,6 +102,11 @@ test('desktop, light: shortcuts in Monaco, markers, diff, reference output, empt
     const saved = draftSaved(page);
     await setEditorText(page, FROM_LAPTOP);
     await saved;
+    // Then an edit whose save fails (the laptop loses its connection to the api): it stays on this device only.
+    await page.route('**/api/drafts/**', (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+    const failedSave = page.waitForRequest((r) => r.url().includes('/api/drafts/') && r.method() === 'PUT');
+    await setEditorText(page, UNSENT);
+    await failedSave;
   });
 
   // Another device (a phone, dark): the draft is restored with a visible note; the panes are stacked.
@@ -120,8 +127,25 @@ test('desktop, light: shortcuts in Monaco, markers, diff, reference output, empt
     await verdict(phonePage, 'WA');
     await phonePage.getByTestId('output-diff').scrollIntoViewIfNeeded();
     await screenshot(phonePage, 'editor-phone-dark-diff');
+    const phoneSaved = draftSaved(phonePage);
+    await setEditorText(phonePage, FROM_PHONE);
+    await phoneSaved;
   });
   await phone.close();
+
+  // Back on the laptop: the phone's later draft wins, and the laptop's unsent edit is kept on offer, not dropped.
+  await withFailureShots([page], 'editor-conflict', async () => {
+    await page.unroute('**/api/drafts/**');
+    await page.reload();
+    const note = page.getByTestId('draft-note').filter({ hasText: 'Restored from another device' });
+    await note.waitFor();
+    await page.locator('.editor-area .view-lines', { hasText: 'written on the phone later' }).waitFor();
+    const saved = draftSaved(page);
+    await note.getByRole('button', { name: "Use this device's version" }).click();
+    await page.locator('.editor-area .view-lines', { hasText: 'while its saves failed' }).waitFor();
+    const kept = await (await saved).json() as { draft: { code: string } };
+    assert.equal(kept.draft.code, UNSENT, "the laptop's edit went to the account once chosen");
+  });
 
   // A timed problem shorter than 5 minutes: the warning is there at once (visible, in a live region); Finish now ends it.
   const adminToken = await apiLogin(env.platform.baseUrl, ADMIN.email, ADMIN.password);
