@@ -7,16 +7,16 @@ import { buildProgram, compilerMessage } from './build.js';
 import type { BuildCacheOutcome } from './build.js';
 import { checkBuiltin } from './checkers/index.js';
 import { CustomChecker } from './checkers/custom.js';
-import type { JudgeContext } from './context.js';
 import { runInteractiveJob } from './interactive-runner.js';
+import type { JudgeContext } from './context.js';
 import { languageSpec } from './languages/index.js';
 import type { LanguageSpec } from './languages/index.js';
 import { COMPILE, COMPILE_OUTPUT_CAP_BYTES, testRunLimits, WARM_RSS_GRACE_KB } from './limits.js';
 import { runnerFor } from './program-runner.js';
 import type { ProgramRunner } from './program-runner.js';
 import type { RunOutcome } from './sandbox/types.js';
-import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
 import { withScoring } from './scoring.js';
+import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
 
 export interface RunHooks {
   onTestResult?: (index: number, result: TestResult) => void;
@@ -56,24 +56,24 @@ async function judgeTest(
   const output = o.stdout.toString('utf8');
   let verdict: TestResult['verdict'] = rv.verdict ?? 'AC';
   let message = rv.message;
+  let judgeMessage: string | null = null;
   if (rv.verdict === null && test.expectedOutput !== null) {
     const check =
       job.checker.kind === 'custom' && checker
         ? await checker.check(test.input, test.expectedOutput, output)
         : job.checker.kind === 'custom' || job.checker.kind === 'interactive'
-  let judgeMessage: string | null = null;
           ? { verdict: 'IE' as const, message: 'The checker is missing.' }
           : ((r) => ({ verdict: r.passed ? ('AC' as const) : ('WA' as const), message: r.message }))(
               checkBuiltin(job.checker, output, test.expectedOutput),
             );
     verdict = check.verdict;
     message = check.message;
+    judgeMessage = ('judgeMessage' in check ? check.judgeMessage : null) ?? null;
   }
   return {
     testId: test.id,
     verdict,
     cpuMs: Math.round(o.cpuMs),
-    judgeMessage = ('judgeMessage' in check ? check.judgeMessage : null) ?? null;
     wallMs: Math.round(o.wallMs),
     memoryKb: o.memoryKb,
     exitCode: o.exitCode,
@@ -81,12 +81,12 @@ async function judgeTest(
     output: shown(o.stdout, SHOWN_OUTPUT_BYTES),
     stderr: shown(o.stderr, SHOWN_STDERR_BYTES),
     message,
+    ...(judgeMessage !== null ? { judgeMessage } : {}),
   };
 }
 
 /** An interpreted language's syntax check; a failure is the job's CE (or IE if the sandbox failed). */
 async function syntaxCheck(
-    ...(judgeMessage !== null ? { judgeMessage } : {}),
   ctx: JudgeContext,
   runner: ProgramRunner,
   lang: LanguageSpec,
@@ -100,18 +100,18 @@ async function syntaxCheck(
   return { verdict: 'CE', compileOutput: compilerMessage(o, COMPILE_OUTPUT_CAP_BYTES) };
 }
 
-export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks = {}): Promise<JudgeResult> {
-  const lang = languageSpec(job.language);
-  if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
-  hooks.signal?.throwIfAborted();
-  // The pid in the name lets a later judge remove what a killed one left (removeStaleJobDirs).
 /** A job; a scored one runs every test (each group's points need them) and gets its groups' points. */
-  const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', `job-${process.pid}-`));
+export async function runJob(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks = {}): Promise<JudgeResult> {
   const scored = job.scoring?.type === 'scored';
   return withScoring(job, await runTests(ctx, scored ? { ...job, stopOnFirstFailure: false } : job, hooks));
 }
 
 async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Promise<JudgeResult> {
+  const lang = languageSpec(job.language);
+  if (!lang) throw new AppError('LANGUAGE_UNAVAILABLE', `No such language: ${job.language}.`);
+  hooks.signal?.throwIfAborted();
+  // The pid in the name lets a later judge remove what a killed one left (removeStaleJobDirs).
+  const jobDir = mkdtempSync(join(ctx.host.workRoot, 'jobs', `job-${process.pid}-`));
   chmodSync(jobDir, 0o711); // the sandbox uid must reach its bind sources; it cannot list the dir
   let checker: CustomChecker | null = null;
   try {
@@ -141,6 +141,11 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
       await runner.close();
       return emptyResult(checked.verdict, checked.compileOutput);
     }
+    if (job.checker.kind === 'interactive') {
+      await runner.close();
+      const checker = job.checker;
+      return await runInteractiveJob(ctx, { job, lang, program: built.program, jobDir, checker, compileOutput: built.compileOutput, hooks });
+    }
     const onAbort = () => runner.abort();
     hooks.signal?.addEventListener('abort', onAbort);
     const results: TestResult[] = [];
@@ -148,11 +153,6 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
       for (const [index, test] of job.tests.entries()) {
         hooks.signal?.throwIfAborted();
         const outcome = await runner.run(test.input);
-    if (job.checker.kind === 'interactive') {
-      await runner.close();
-      const checker = job.checker;
-      return await runInteractiveJob(ctx, { job, lang, program: built.program, jobDir, checker, compileOutput: built.compileOutput, hooks });
-    }
         hooks.signal?.throwIfAborted();
         const result = await judgeTest(job, lang, test, outcome, checker, ctx.warm && lang.warm !== null);
         results.push(result);
