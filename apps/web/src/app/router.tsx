@@ -25,6 +25,7 @@ export const router = createBrowserRouter([
       { path: 'admin/users', lazy: lazyPage(() => import('./routes/admin/users.js')) },
       { path: 'admin/problems', lazy: lazyPage(() => import('./routes/admin/problems.js')) },
       { path: 'admin/problems/new', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
+      { path: 'admin/problems/import', lazy: lazyPage(() => import('./routes/admin/problem-import.js')) },
       { path: 'admin/problems/:id', lazy: lazyPage(() => import('./routes/admin/problem-edit.js')) },
       { path: 'teacher', lazy: lazyPage(() => import('./routes/teacher/dashboard.js')) },
       { path: 'teacher/students/:id', lazy: lazyPage(() => import('./routes/teacher/student.js')) },

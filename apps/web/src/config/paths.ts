@@ -12,6 +12,7 @@ export const paths = {
   adminUsers: () => '/admin/users',
   adminProblems: () => '/admin/problems',
   adminProblemNew: () => '/admin/problems/new',
+  adminPackageImport: () => '/admin/problems/import',
   adminProblem: (id: number | string) => `/admin/problems/${id}`,
   teacher: (tab?: string) => (tab ? `/teacher?tab=${tab}` : '/teacher'),
   teacherStudent: (id: number | string) => `/teacher/students/${id}`,
