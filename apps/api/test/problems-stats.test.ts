@@ -19,7 +19,7 @@ for (const dialect of TEST_DIALECTS) {
       ben = await t.userWithRole('student', 'Ben');
       const { db } = t.runtime.db;
       const problem = async (slug: string, isPublished: number) => Number((await db.insertInto('problems').values({
-        slug, title: slug, statement: 's', category: 'math', difficulty: 'easy', tags: '[]', style: 'stdio', timeLimitMs: 1000,
+        slug, title: slug, statement: 's', category: 'math', difficulty: 'easy', tags: isPublished ? '["loops","math-trick"]' : '["secret"]', style: 'stdio', timeLimitMs: 1000,
         memoryLimitKb: 65536, checker: '{"kind":"exact"}', timedDurationSec: null, isPublished, createdBy: null, createdAtMs: 1, updatedAtMs: 1,
       }).executeTakeFirstOrThrow()).insertId);
       ids.shown = await problem('stats-shown', 1);
@@ -47,6 +47,8 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(anonymous.problems.find((p) => p.id === ids.shown), { id: ids.shown, submissions: 4, accepted: 1 });
       assert.equal(anonymous.problems.some((p) => p.id === ids.hidden), false, 'an unpublished problem is not listed');
       assert.equal(anonymous.problems.some((p) => p.id === ids.untouched), false, 'no submissions, no entry');
+      assert.equal(anonymous.tagCounts.loops, 2, 'two published problems carry the tag');
+      assert.equal(anonymous.tagCounts.secret, undefined, "an unpublished problem's tags are not counted");
 
       const annStats = (await t.app.inject({ method: 'GET', url: '/api/problems/stats', headers: ann.headers })).json<ProblemStats>();
       assert.deepEqual(annStats.attempted, [ids.shown], 'Ann submitted (without solving) only the shown problem');
