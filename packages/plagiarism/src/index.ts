@@ -1,6 +1,7 @@
 import type { LanguageId, PlagiarismPair, PlagiarismParams } from '@logicode/contracts';
-import { materialize, type ScoredPair } from './compare.js';
+import { materialize } from './compare.js';
 import { LanguageIndex } from './language-index.js';
+import { TopPairs } from './top-pairs.js';
 import { resolveParams } from './params.js';
 import { ignoredKgrams, prepare, STARTER_DISPLAY_K, type Prepared } from './prepare.js';
 
@@ -100,14 +101,15 @@ export function createIndex(opts: IndexOptions = {}): PlagiarismIndex {
     pairs(onProgress) {
       const total = languageOf.size;
       let before = 0;
-      const all: ScoredPair[] = [];
+      // The output bound is kept while comparing (TopPairs), and regions are computed only for the pairs kept:
+      // a 1,000-student ring compares ~500,000 pairs and keeps ~50,000.
+      const top = new TopPairs(params.maxPairsPerSubmission);
       for (const index of languages.values()) {
         const offset = before;
-        index.allPairs(onProgress && ((done) => onProgress(offset + done, total)), all);
+        index.allPairs(top, onProgress && ((done) => onProgress(offset + done, total)));
         before += index.size;
       }
-      // Regions only for the pairs that are kept (a 1,000-student ring compares ~500,000 pairs and keeps ~50,000).
-      return bound(rank(all), params.maxPairsPerSubmission).map((p) => materialize(p, params.minFragmentTokens));
+      return rank(top.pairs()).map((p) => materialize(p, params.minFragmentTokens));
     },
     remove,
   };

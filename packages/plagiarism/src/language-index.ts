@@ -1,5 +1,6 @@
 import type { PlagiarismParams } from '@logicode/contracts';
 import { score, type CompareOptions, type Counting, type ScoredPair } from './compare.js';
+import type { PairSink } from './top-pairs.js';
 import type { Prepared } from './prepare.js';
 
 /**
@@ -166,7 +167,7 @@ export class LanguageIndex {
    * submissions sharing non-common fingerprints with it; only those sharing enough of them (fingerprint Dice at
    * least CANDIDATE_FACTOR × threshold) are compared token by token.
    */
-  pairsOf(sub: Prepared, include: (other: Prepared) => boolean, refresh = true, out: ScoredPair[] = []): ScoredPair[] {
+  pairsOf<S extends PairSink = ScoredPair[]>(sub: Prepared, include: (other: Prepared) => boolean, refresh = true, out: S = [] as unknown as S): S {
     if (refresh) this.maybeRefreshCommon(false);
     // Counting in a typed array by slot, not a Map: this loop runs once per posting and dominates add().
     if (this.counts.length < this.slots.length) this.counts = new Int32Array(this.slots.length * 2);
@@ -197,7 +198,7 @@ export class LanguageIndex {
   }
 
   /** Every reported pair, each once (the later-added side finds the earlier). `onCompared(n)` after each submission. */
-  allPairs(onCompared?: (done: number) => void, out: ScoredPair[] = []): ScoredPair[] {
+  allPairs<S extends PairSink>(out: S, onCompared?: (done: number) => void): S {
     this.maybeRefreshCommon(true);
     const order = new Map<Prepared, number>();
     for (const sub of this.subs.values()) order.set(sub, order.size);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { plagiarismPairSchema, type SourceRegion } from '@logicode/contracts';
-import { analyze, createIndex, DEFAULT_PARAMS, resolveParams } from '../src/index.js';
+import { analyze, bound, createIndex, DEFAULT_PARAMS, rank, resolveParams } from '../src/index.js';
 import { loadCorpus } from './support/corpus.js';
 import { applyDisguise, rng } from './support/disguise.js';
 
@@ -146,6 +146,21 @@ describe('the index', () => {
     for (const p of pairs) for (const id of [p.leftId, p.rightId]) per.set(id, (per.get(id) ?? 0) + 1);
     assert.ok(pairs.length < (30 * 29) / 2 && pairs.length >= 30 * 5 / 2);
     assert.ok([...per.values()].every((n) => n >= 5), 'every submission keeps at least its own top 5');
+  });
+
+  it('keeps the bound while comparing with exactly the pairs bound() keeps of all pairs, in the same order', () => {
+    // Disguised variants of the corpus, several per file, so most submissions have more pairs than the bound.
+    const random = rng(16);
+    const many = corpus.flatMap((f, i) => Array.from({ length: 4 }, (_, j) => ({
+      id: i * 4 + j + 1, userId: i * 4 + j + 1, language: f.language, source: j === 0 ? f.source : applyDisguise('rename', f.language, applyDisguise('reorder', f.language, f.source, random), random),
+    })));
+    const key = (ps: { leftId: number; rightId: number; similarity: number; flagged?: boolean }[]) => ps.map((p) => `${p.leftId}-${p.rightId}:${p.similarity}:${p.flagged}`);
+    const unbounded = analyze(many, { params: { maxPairsPerSubmission: 10_000 } }).pairs;
+    for (const m of [1, 2, 4]) {
+      const kept = analyze(many, { params: { maxPairsPerSubmission: m } }).pairs;
+      assert.ok(kept.length < unbounded.length, `the bound of ${m} cuts`);
+      assert.deepEqual(key(kept), key(bound(rank([...unbounded]), m)));
+    }
   });
 
   it('validates its parameters', () => {
