@@ -172,6 +172,19 @@ describe('teacher and admin pages, and the charts', () => {
         await page.getByTestId('invite-invalid').getByText('not-an-address').waitFor();
         await page.getByText('1 invited').waitFor();
         assert.equal(await page.getByLabel('Invite students by email').inputValue(), 'not-an-address', 'the refused address stays to be corrected');
+
+        // Relative times move on their own: two minutes later (the page's clock, fast-forwarded) the card says so.
+        if (look.name === 'desktop-light') {
+          await context.clock.install();
+          const later = await context.newPage();
+          await later.goto('/teacher');
+          const started = later.getByTestId('active-sessions').locator('time').first();
+          await started.waitFor();
+          const before = await started.innerText();
+          await context.clock.fastForward('05:00');
+          await later.waitForFunction((text) => document.querySelector('[data-testid="active-sessions"] time')?.textContent !== text, before);
+          assert.match(await started.innerText(), /min ago|h ago/, `was "${before}"`);
+        }
       });
       await context.close();
     });
