@@ -39,7 +39,10 @@ export interface ClaimedSubmission {
 /** What the judge keeps of a test's stdout (docs/judge.md "TestResult.output"). */
 const REFERENCE_OUTPUT_KEPT_BYTES = 64 * 1024;
 
-/** A custom input's expected output comes from this reference solution: the student's language, else the fastest. */
+/**
+ * Which reference solution answers a custom input, whatever the student writes in (all of them pass every test):
+ * compiled C and C++ run fastest on a large input, and their build is cached across jobs; the JVM starts slowest.
+ */
 const REFERENCE_PREFERENCE: readonly string[] = ['c', 'cpp', 'python', 'javascript', 'java'];
 
 /** The custom test as stored: its input, the reference's output, and the reference's verdict (null: none ran). */
@@ -105,7 +108,7 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
       .innerJoin('problemLanguages', (join) => join.onRef('problemLanguages.problemId', '=', 'referenceSolutions.problemId').onRef('problemLanguages.language', '=', 'referenceSolutions.language'))
       .select(['referenceSolutions.language', 'referenceSolutions.source', 'problemLanguages.driverCode'])
       .where('referenceSolutions.problemId', '=', row.problemId).execute();
-    const rank = (language: string) => (language === row.language ? -1 : REFERENCE_PREFERENCE.indexOf(language));
+    const rank = (language: string) => { const i = REFERENCE_PREFERENCE.indexOf(language); return i < 0 ? REFERENCE_PREFERENCE.length : i; };
     const reference = candidates.sort((a, b) => rank(a.language) - rank(b.language))[0];
     if (!reference) return null;
     return {

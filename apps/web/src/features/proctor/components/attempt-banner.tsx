@@ -27,7 +27,8 @@ interface Props {
 export function AttemptBanner({ state, onDeadline, onDismissWarning, showCountdown = true, reloadPath }: Props) {
   const { attempt, settings } = state;
   const reloadTo = reloadPath === undefined ? (attempt ? paths.problem(attempt.problemId) : null) : reloadPath;
-  const finalMinutes = useFinalMinutes(showCountdown && state.phase === 'active' ? (attempt?.deadlineAt ?? null) : null, state.clockOffsetMs);
+  // Inside an assessment too (the same server deadline, shown by the assessment's own clock).
+  const finalMinutes = useFinalMinutes(state.phase === 'active' ? (attempt?.deadlineAt ?? null) : null, state.clockOffsetMs);
   return (
     <>
       <div className="attempt-banner" data-testid="attempt-banner">
