@@ -74,6 +74,24 @@ test('phone, signed out, dark OS: menu, theme switch remembered, titles, focus, 
     assert.equal(await page.title(), 'Problems · LogiCode');
     assert.ok((await scrollWidth(page)) <= PHONE.width, 'the problem list fits a phone');
 
+    // Its topics wait behind "Topics" (the list starts on the first screen); I/O styles are not topics; the common
+    // ones show first with "more"; a chosen topic can be cleared with "Clear filters".
+    const topicsButton = page.getByRole('button', { name: /^Topics/ });
+    assert.equal(await page.locator('#topic-list').isVisible(), false);
+    await topicsButton.click();
+    assert.equal(await topicsButton.getAttribute('aria-expanded'), 'true');
+    const topics = await page.locator('#topic-list .tag').allInnerTexts();
+    assert.ok(topics.length > 0 && topics.length <= 10, `the common topics only: ${topics.join(', ')}`);
+    assert.equal(topics.includes('function'), false, 'an I/O style is not a topic');
+    await page.getByRole('button', { name: /more topics/ }).click();
+    const everyTopic = await page.locator('#topic-list .tag').allInnerTexts();
+    assert.ok(everyTopic.length > topics.length && !everyTopic.includes('function'));
+    await page.locator('#topic-list .tag', { hasText: topics[0]! }).first().click();
+    await page.waitForURL(/tags=/);
+    await page.getByTestId('clear-filters').click();
+    await page.waitForURL((url) => !url.search.includes('tags='));
+    assert.ok((await scrollWidth(page)) <= PHONE.width, 'every topic shown still fits');
+
     // Light, chosen in the menu, is remembered across a reload while the OS stays dark.
     await menu.click();
     const toggle = page.getByTestId('theme-toggle');
@@ -120,6 +138,23 @@ test('signed in on a desktop: Monaco follows the theme, consent hands focus to t
   const page = await ctx.newPage();
   await withFailureShots([page], 'shell-desktop', async () => {
     await signIn(page, ACCOUNTS.student.email, ACCOUNTS.student.password);
+    // Column sorting: Title ascending, then descending; aria-sort says which.
+    await page.goto('/problems');
+    const titleHeader = page.getByRole('columnheader', { name: /Title/ });
+    await titleHeader.getByRole('button').click();
+    await page.waitForURL(/sort=title/);
+    await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
+    const titles = async () => page.locator('.problem-table tbody .problem-link').allInnerTexts();
+    let shown = await titles();
+    assert.deepEqual(shown, [...shown].sort((a, b) => a.localeCompare(b)), 'A to Z');
+    await titleHeader.getByRole('button').click();
+    await page.waitForURL(/order=desc/);
+    await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]') !== null);
+    await page.waitForFunction((first) => document.querySelector('.problem-table tbody .problem-link')?.textContent !== first, shown[0]!);
+    shown = await titles();
+    assert.deepEqual(shown, [...shown].sort((a, b) => b.localeCompare(a)), 'Z to A');
+    assert.match(await page.getByTestId('acceptance').first().innerText(), /^(–|\d+%)$/);
+
     await page.goto(`/problems/${await findProblemId(base, 'Two Sum')}`);
     await page.locator('.editor-area .monaco-editor.vs').waitFor();
     assert.equal(await page.title(), 'Two Sum · LogiCode');

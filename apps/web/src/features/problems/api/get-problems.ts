@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { LanguageInfo, ProblemSummary } from '@logicode/contracts';
+import type { LanguageInfo, ProblemStats, ProblemSummary } from '@logicode/contracts';
 import { api } from '../../../lib/api-client.js';
 
 export interface ProblemFilters {
@@ -8,6 +8,9 @@ export interface ProblemFilters {
   difficulty?: string;
   tags?: string;
   solved?: 'true' | 'false';
+  /** Column sorting, done by the server (GET /api/problems `sort`, `order`). */
+  sort?: 'title' | 'difficulty' | 'popular';
+  order?: 'asc' | 'desc';
   page: number;
   pageSize: number;
 }
@@ -42,5 +45,14 @@ export function useProblemMeta() {
     queryKey: ['problems', 'meta'],
     queryFn: () => api.get<ProblemMeta>('/api/problems/meta'),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Acceptance counts and the caller's attempted problems; keyed by the user so a sign-in refetches it. */
+export function useProblemStats(userId: number | null) {
+  return useQuery({
+    queryKey: ['problems', 'stats', userId],
+    queryFn: () => api.get<ProblemStats>('/api/problems/stats'),
+    staleTime: 60_000,
   });
 }
