@@ -42,8 +42,8 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(withoutId.json().code, 'ATTEMPT_ENDED', 'the timed clock is the finished attempt');
       const again = await finish(student.headers, attempt.id);
       assert.deepEqual([again.statusCode, again.json().code], [409, 'ATTEMPT_ENDED'], 'finishing twice');
-      const reopened = await startAttempt(t, student.headers, timedId);
-      assert.deepEqual([reopened.attempt.id, reopened.attempt.endReason], [attempt.id, 'submitted'], 'opening the problem again does not resume a finished attempt');
+      const reopened = (await t.app.inject({ method: 'POST', url: '/api/proctor/attempts', headers: student.headers, payload: { problemId: timedId } })).json();
+      assert.deepEqual([reopened.attempt.id, reopened.attempt.status, reopened.attempt.endReason], [attempt.id, 'ended', 'submitted'], 'opening the problem again does not resume a finished attempt');
     });
 
     it('refuses an untimed attempt (nothing to finish)', async () => {
