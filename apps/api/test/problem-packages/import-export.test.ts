@@ -73,7 +73,8 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(report.statement.unsupported, ['\\fancybox']);
       const problem = (await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}`, headers: admin })).json();
       const imageUrl = `/api/problems/${id}/package-files/problem_statement/triangle.png`;
-      assert.ok(problem.statement.includes(`](${imageUrl})`), problem.statement);
+      assert.ok(problem.statement.includes(`![A triangle with sides a, b, c.](${imageUrl})`), problem.statement);
+      assert.match(problem.statement, /\*A triangle with sides \$a\$, \$b\$, \$c\$\.\*/, 'the caption keeps its math');
       assert.match(problem.statement, /## Input/);
       assert.match(problem.statement, /\| Input \| Output \|/);
       assert.match(problem.statement, /```\n3 4 5\n```/);

@@ -21,8 +21,9 @@ export function extractMath(source: string): { text: string; restore: (html: str
     rendered.push(render(tex, display));
     return TOKEN(rendered.length - 1);
   };
-  // Fenced blocks and inline code spans are kept as they are (odd parts of the split).
-  const parts = source.split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`)/g);
+  // Fenced blocks, inline code spans and images (their alt text is an attribute: no HTML in it) are kept as
+  // they are (odd parts of the split).
+  const parts = source.split(/(```[\s\S]*?```|~~~[\s\S]*?~~~|`[^`\n]*`|!\[[^\]\n]*\]\([^)\n]*\))/g);
   const text = parts.map((part, index) => {
     if (index % 2 === 1) return part;
     return part

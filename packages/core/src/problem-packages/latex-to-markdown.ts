@@ -86,7 +86,10 @@ export function latexToMarkdown(source: string): LatexConversion {
 
   function image(file: string, caption: string | null): string {
     state.images.push(file.trim());
-    return `\n\n![${caption ? convert(caption).trim() : ''}](${file.trim()})\n\n${caption ? `*${convert(caption).trim()}*\n\n` : ''}`;
+    const text = caption ? convert(caption).trim() : '';
+    // The alt text is plain: the caption below it carries the math.
+    const alt = text.replace(/\u0000\d+\u0000/g, (m) => math[Number(m.slice(1, -1))]!.replace(/\$/g, '')).replace(/[[\]]/g, '');
+    return `\n\n![${alt}](${file.trim()})\n\n${text ? `*${text}*\n\n` : ''}`;
   }
 
   function environment(name: string, body: string): string {
