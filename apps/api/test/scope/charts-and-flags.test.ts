@@ -2,9 +2,12 @@
 // attempt timeline's Runs and Submits, a plagiarism pair's playback links, a bulk invite naming a bad address,
 // and the chart endpoints (a student's own calendar, a class's progress). Every addition answers through the one
 // scope rule: teacher B's class, assessment or flags are refused (404, or left alone and listed as not found).
+// And categories are free entry: a new one is taken and offered, a malformed one refused.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CATEGORIES } from '@logicode/contracts';
 import { TEST_DIALECTS } from '@logicode/db/testing';
+import { sumPackage } from '../helpers/fixtures.js';
 import { assessmentBody, publishedAssessment } from '../assessments/helpers.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildSchool, get, ok, type School } from './helpers.js';
@@ -105,6 +108,23 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal(refused.statusCode, 404, refused.body);
       assert.equal((await get(t, `/api/classes/${s.classA}/progress`, s.alice.headers)).statusCode, 403);
       assert.equal((await ok(t, 'GET', `/api/classes/${s.classA}/progress`, s.admin.headers)).students, 2);
+    });
+
+    it('a new category is taken, offered after the usual ones and counted in progress', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/admin/problems/import', headers: s.admin.headers, payload: sumPackage({ slug: `bits-${dialect}`, category: 'bit-tricks' }) });
+      assert.equal(res.statusCode, 201, res.body);
+      const meta = (await t.app.inject({ method: 'GET', url: '/api/problems/meta' })).json() as { categories: string[] };
+      assert.deepEqual(meta.categories, [...CATEGORIES, 'bit-tricks']);
+      const progress = await ok(t, 'GET', '/api/me/progress', s.bella.headers);
+      assert.deepEqual(progress.byCategory.find((c: { category: string }) => c.category === 'bit-tricks'), { category: 'bit-tricks', solved: 0, total: 1 });
+    });
+
+    it('a category that is not lower-case words with dashes is refused, naming the field', async () => {
+      for (const category of ['Not A Category', 'x', 'trailing-', 'a'.repeat(41)]) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/admin/problems/import', headers: s.admin.headers, payload: sumPackage({ slug: `bad-${category.length}`, category }) });
+        assert.equal(res.statusCode, 400, `${category}: ${res.body}`);
+        assert.ok((res.json().details as { path: string }[]).some((d) => d.path === 'problem.category'), res.body);
+      }
     });
   });
 }
