@@ -52,7 +52,14 @@ interface Case {
 
 /** One hot row: the median round of ours and of bare, and every round's ratio (ours / bare) for the spread. */
 interface HotRow { dialect: string; name: string; ours: Measured; bare: Measured; ratios: number[]; cached: boolean }
-interface ViewRow { dialect: string; name: string; ours: Measured; bytes: number }
+interface ViewRow { dialect: string; name: string; ours: Measured; bytes: number; statements: number }
+
+/** The api's counts of SQL statements run and of requests answered (its Prometheus text, loopback needs no token). */
+async function statementCounts(base: string): Promise<{ statements: number; requests: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const sum = (pattern: RegExp) => text.split('\n').filter((l) => pattern.test(l)).reduce((a, l) => a + Number(l.split(' ').pop()), 0);
+  return { statements: sum(/^database_query_duration_seconds_count/), requests: sum(/^http_request_duration_seconds_count/) };
+}
 
 async function startBare(responsesFile: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [join(ROOT, 'bench/http/bare-server.mjs'), responsesFile], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -172,9 +179,13 @@ async function benchDialect(dialect: 'sqlite' | 'mysql'): Promise<{ hot: HotRow[
       const sample = await fetch(base + c.path, { headers: c.headers });
       const bytes = (await sample.arrayBuffer()).byteLength;
       if (!sample.ok) throw new Error(`${c.path}: ${sample.status}`);
+      const before = await statementCounts(base);
       const ours = await measure({ connections, durationSec, warmupSec, url: base + c.path, headers: c.headers, setupRequest: c.setupRequest, serverPid });
-      views.push({ dialect, name: c.name, ours, bytes });
-      console.log(`${dialect} ${c.name}: ${int(ours.rps)} req/s, p50 ${ms(ours.p50)} p99 ${ms(ours.p99)} ms`);
+      const after = await statementCounts(base);
+      // SQL statements per request: the api's own counters (GET /metrics from loopback), over every request served.
+      const perRequest = (after.statements - before.statements) / Math.max(1, after.requests - before.requests - 1);
+      views.push({ dialect, name: c.name, ours, bytes, statements: perRequest });
+      console.log(`${dialect} ${c.name}: ${int(ours.rps)} req/s, p50 ${ms(ours.p50)} p99 ${ms(ours.p99)} ms, server CPU ${int(ours.serverCpu / ours.rps * 1000)} µs/request, ${perRequest.toFixed(2)} SQL statements/request`);
     }
     return { hot, views, generated };
   } catch (error) {
@@ -218,9 +229,9 @@ const lines = [
   '',
   '## The views at a school\'s size (the original: leaderboard ~70 req/s, 0.7 s median; students overview ~7 req/s, 6.8 s median)',
   '',
-  '| database | request | response | req/s | p50 ms | p95 ms | p99 ms | CPU server / load | errors + non-2xx |',
-  '|---|---|---:|---:|---:|---:|---:|---|---:|',
-  ...views.map((r) => `| ${r.dialect} | ${r.name} | ${(r.bytes / 1024).toFixed(0)} KiB | ${int(r.ours.rps)} | ${ms(r.ours.p50)} | ${ms(r.ours.p95)} | **${ms(r.ours.p99)}** | ${cpu(r.ours)} | ${r.ours.errors + r.ours.non2xx} |`),
+  '| database | request | response | req/s | p50 ms | p95 ms | p99 ms | CPU server / load | server CPU per request | SQL statements per request | errors + non-2xx |',
+  '|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|',
+  ...views.map((r) => `| ${r.dialect} | ${r.name} | ${(r.bytes / 1024).toFixed(0)} KiB | ${int(r.ours.rps)} | ${ms(r.ours.p50)} | ${ms(r.ours.p95)} | **${ms(r.ours.p99)}** | ${cpu(r.ours)} | ${int(r.ours.serverCpu / r.ours.rps * 1000)} µs | ${r.statements.toFixed(2)} | ${r.ours.errors + r.ours.non2xx} |`),
   '',
   'Target: p99 < 50 ms for each, 50 connections.',
 ];

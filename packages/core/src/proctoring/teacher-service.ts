@@ -149,7 +149,13 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
       // limit tells whether an older slice exists.
       let attempts = db.selectFrom('problemSessions').selectAll('problemSessions').where('problemSessions.userId', '=', userId);
-      if (query.attemptsBefore !== undefined) attempts = attempts.where('problemSessions.id', '<', query.attemptsBefore);
+      // The student's flags, of the slice's attempts only (an older slice: attempts below the cursor).
+      let flagsOf = db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId);
+      if (query.attemptsBefore !== undefined) {
+        attempts = attempts.where('problemSessions.id', '<', query.attemptsBefore);
+        flagsOf = flagsOf.where('attemptId', '<', query.attemptsBefore);
+      }
+      flagsOf = flagsOf.orderBy('id');
       // Titles come with the attempts and the student's flags in the same round trip (all by index: EXPLAIN on
       // MariaDB), so the detail is one round trip of three small queries, not two of five.
       // The user comes with their solved ids (one row per solved problem, one with a null id without any): on a
@@ -159,15 +165,17 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         scope.requireStudent(actor, userId, 'No such user.'),
         db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
           .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
-          .where('users.id', '=', userId).orderBy('solved.problemId').execute(),
+          .where('users.id', '=', userId).execute(),
         attempts.leftJoin('problems', 'problems.id', 'problemSessions.problemId').select('problems.title as problemTitle')
           .orderBy('problemSessions.id', 'desc').limit(query.attemptsLimit + 1).execute(),
-        db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId).orderBy('id').execute(),
+        flagsOf.execute(),
       ]);
       const [first] = userSolved;
       if (!first) throw new AppError('NOT_FOUND', 'No such user.');
       const user = { id: first.id, name: first.name, email: first.email };
-      const solvedProblemIds = userSolved.flatMap((r) => (r.problemId === null ? [] : [r.problemId]));
+      // Sorted here, not by the statement: ORDER BY a joined table's column made MariaDB build a temporary table
+      // and filesort it (EXPLAIN), for a student's few dozen ids.
+      const solvedProblemIds = userSolved.flatMap((r) => (r.problemId === null ? [] : [r.problemId])).sort((a, b) => a - b);
       const slice = rows.slice(0, query.attemptsLimit).map(({ problemTitle, ...row }) => ({ row, problemTitle }));
       const more = rows.length > query.attemptsLimit;
       const titles = new Map(slice.map((a) => [a.row.problemId, a.problemTitle ?? '']));

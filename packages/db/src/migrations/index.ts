@@ -11,6 +11,7 @@ import * as m0140 from './0140-problem-archive.js';
 import * as m0150 from './0150-account-recovery.js';
 import * as m0200 from './0200-drafts.js';
 import * as m0201 from './0201-custom-expected-output.js';
+import * as m0220 from './0220-student-detail-indexes.js';
 import * as m0180 from './0180-problem-validators.js';
 import * as m0181 from './0181-submission-groups.js';
 import * as m0190 from './0190-problem-packages.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0190-problem-packages': m0190,
   '0200-drafts': m0200,
   '0201-custom-expected-output': m0201,
+  '0220-student-detail-indexes': m0220,
 };
