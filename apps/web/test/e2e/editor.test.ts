@@ -54,6 +54,7 @@ test('desktop, light: shortcuts in Monaco, markers, diff, reference output, empt
     await verdict(page, 'CE');
     await page.waitForFunction(`localStorage.getItem('lc:draft:${problemId}:python') !== null`);
     assert.equal(await draftOf(page, problemId), SYNTAX_ERROR, 'no blank line was inserted');
+    assert.equal(await page.locator('.editor-area .view-line').count(), SYNTAX_ERROR.split('\n').length, 'the editor shows no extra line');
     assert.match(await page.getByTestId('diagnostics').innerText(), /Line 2, column \d+\s+SyntaxError/);
     await page.locator('.editor-area .squiggly-error').first().waitFor();
 
