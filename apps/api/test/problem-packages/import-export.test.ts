@@ -183,6 +183,17 @@ for (const dialect of TEST_DIALECTS) {
       assert.equal((await upload(zip, student)).statusCode, 403, 'admins only');
     });
 
+    it('purging an archived imported problem removes its package files and report', async () => {
+      const { id } = (await upload(await zipOf(join(FIXTURES, 'latex-figure')))).json();
+      const files = () => t.runtime.db.db.selectFrom('problemPackageFiles').select('id').where('problemId', '=', id).execute();
+      assert.ok((await files()).length > 0);
+      assert.equal((await t.app.inject({ method: 'DELETE', url: `/api/admin/problems/${id}`, headers: admin })).statusCode, 200);
+      const purged = await t.app.inject({ method: 'DELETE', url: `/api/admin/problems/${id}/purge`, headers: admin });
+      assert.equal(purged.statusCode, 200, purged.body);
+      assert.equal((await files()).length, 0);
+      assert.equal((await t.app.inject({ method: 'GET', url: `/api/admin/problems/${id}/import-report`, headers: admin })).statusCode, 404);
+    });
+
     it('refuses hostile zips whole: a path outside, a symlink, a lying size, no problem.yaml, no tests', async () => {
       const yaml = { name: 'problem.yaml', data: Buffer.from('name: X\n') };
       const cases: [string, Buffer, RegExp][] = [
