@@ -165,7 +165,8 @@ async function main(): Promise<void> {
   out();
 
   // 3. Pipeline latency.
-  const judge = await createJudge({ workRoot, log: () => {} });
+  // Without the build cache: every iteration compiles the same source, and this table measures compile + runs.
+  const judge = await createJudge({ workRoot, log: () => {}, buildCache: false });
   out('### Judge pipeline: job in → result out, 10-test A+B problem (compile once + 10 sandboxed runs + checks)');
   out();
   out('| language | p50 ms | p90 ms | min ms | iterations | target |');

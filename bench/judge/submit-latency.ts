@@ -1,6 +1,7 @@
 // Submit → final verdict, end to end: POST /api/submissions to the 'submission:done' push on Socket.IO, for a
 // 10-test problem (the seeded FizzBuzz) in each language, one submission at a time against `logicode start`
 // (embedded: SQLite, in-process queue, worker in the same process). Run: `npx tsx bench/judge/submit-latency.ts [--quick]`.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ try {
   const attemptId = attempt.body.attempt.id as number;
 
   async function submitOnce(language: LanguageId): Promise<number> {
-    const code = fizzbuzz.solutions.find((s) => s.language === language)!.source;
+    // A new comment each time: a resubmit of the same code would be a build-cache hit (no compile at all).
+    const code = `${fizzbuzz.solutions.find((s) => s.language === language)!.source}\n${language === 'python' ? '#' : '//'} ${randomUUID()}\n`;
     const started = performance.now();
     const created = await http(baseUrl, '/api/submissions', { method: 'POST', token, body: { problemId, attemptId, language, mode: 'submit', code } });
     if (created.status !== 202) throw new Error(`${language}: the submission was refused: ${created.status} ${JSON.stringify(created.body)}`);
