@@ -158,6 +158,8 @@ test('signed in on a desktop: Monaco follows the theme, consent hands focus to t
     await page.goto(`/problems/${await findProblemId(base, 'Two Sum')}`);
     await page.locator('.editor-area .monaco-editor.vs').waitFor();
     assert.equal(await page.title(), 'Two Sum · LogiCode');
+    const statementTags = await page.locator('.statement-header .tag').allInnerTexts();
+    assert.ok(statementTags.length > 0 && !statementTags.includes('function'), `topics, not the I/O style: ${statementTags.join(', ')}`);
     // Light → Dark with the header's button: the editor turns vs-dark without a reload.
     await page.getByTestId('theme-toggle').click();
     assert.equal(await page.getByTestId('theme-toggle').getAttribute('data-preference'), 'light');

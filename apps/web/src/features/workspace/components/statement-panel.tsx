@@ -1,4 +1,4 @@
-import type { ProblemDetail } from '@logicode/contracts';
+import { problemStyleSchema, type ProblemDetail } from '@logicode/contracts';
 import { Markdown } from '../../../components/markdown.js';
 import { DifficultyBadge } from '../../../components/ui/verdict-badge.js';
 import { formatKb, formatMs, titleCase } from '../../../lib/format.js';
@@ -8,6 +8,8 @@ function withoutLeadingTitle(statement: string, title: string): string {
   const match = /^\s*#\s+(.+)\n/.exec(statement);
   return match && match[1]?.trim().toLowerCase() === title.trim().toLowerCase() ? statement.slice(match[0].length) : statement;
 }
+
+const STYLE_TAGS = new Set<string>(problemStyleSchema.options);
 
 export function StatementPanel({ problem }: { problem: ProblemDetail }) {
   return (
@@ -20,8 +22,9 @@ export function StatementPanel({ problem }: { problem: ProblemDetail }) {
           {problem.solved ? <span className="badge badge-solved" data-testid="solved-badge">Solved</span> : null}
           <span className="muted small">Time {formatMs(problem.timeLimitMs)} · Memory {formatKb(problem.memoryLimitKb)}</span>
         </div>
-        {problem.tags.length > 0 ? (
-          <div className="tag-list">{problem.tags.map((t) => <span key={t} className="tag tag-static">{t}</span>)}</div>
+        {/* Topics only: an I/O style such as `function` is how the problem is answered, not what it is about. */}
+        {problem.tags.some((t) => !STYLE_TAGS.has(t)) ? (
+          <div className="tag-list">{problem.tags.filter((t) => !STYLE_TAGS.has(t)).map((t) => <span key={t} className="tag tag-static">{t}</span>)}</div>
         ) : null}
       </header>
       <Markdown source={withoutLeadingTitle(problem.statement, problem.title)} className="statement-body" />
