@@ -21,6 +21,7 @@ export const BENCHES = [
   'bench/ingest/run.ts',
   'bench/plagiarism/run.ts',
   'bench/mixed/run.ts',
+  'bench/packages/import.ts',
 ];
 
 // Imported by the smoke test for the list; run only as the script.
