@@ -92,6 +92,16 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual([first.attempts.map((a: { id: number }) => a.id), first.attemptCount, first.nextAttemptsCursor], [[newer], 2, newer]);
       const second = await get(`attemptsLimit=1&attemptsBefore=${first.nextAttemptsCursor}`);
       assert.deepEqual([second.attempts.map((a: { id: number }) => a.id), second.nextAttemptsCursor], [[older], null]);
+      // Each slice carries its own attempts' flags, the older slice too (its flags are read below the cursor).
+      const now = Date.now();
+      const flag = (attemptId: number, rule: string) => ({
+        attemptId, userId: student.id, problemId: all.attempts[0].problemId, rule, reason: 'r', severity: 'low', status: 'cleared', note: null, createdAtMs: now, updatedAtMs: now,
+      });
+      await t.runtime.db.db.insertInto('proctorFlags').values([flag(older, 'older_rule'), flag(newer, 'newer_rule')] as never).execute();
+      const rules = (detail: { attempts: { flags: { rule: string }[] }[] }) => detail.attempts.map((a) => a.flags.map((f) => f.rule));
+      assert.deepEqual(rules(await get('attemptsLimit=1')), [['newer_rule']]);
+      assert.deepEqual(rules(await get(`attemptsLimit=1&attemptsBefore=${newer}`)), [['older_rule']]);
+      assert.deepEqual(rules(await get('')), [['newer_rule'], ['older_rule']]);
       const tooMany = await t.app.inject({ method: 'GET', url: `/api/teacher/students/${student.id}?attemptsLimit=500`, headers: teacher });
       assert.equal(tooMany.statusCode, 400, 'a slice is at most 50 attempts');
     });

@@ -8,6 +8,7 @@ import type { Selectable } from 'kysely';
 import type { ProblemSessionRow, ProctorFlagsTable } from '@logicode/db';
 import { integrityOf, normaliseCounters } from '@logicode/proctoring';
 import { teacherScopeOf, type Scope } from '../access/teacher-scope.js';
+import { compiledOnce } from '../compiled-query.js';
 import type { Actor, CoreDeps } from '../context.js';
 import { countEventsSince, listEvents } from './event-reads.js';
 import { emitTo, feedRooms } from './feed.js';
@@ -61,6 +62,22 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     return { students: ids.length, activeNow: Number(active.n), flaggedAttemptsToday: Number(flagged.n), eventsToday: events };
   }
   const scopedDashboards = new Map<number, { value: Promise<DashboardStats>; untilMs: number }>();
+
+  // A student's detail: its statements built and compiled once (compiled-query.ts), with and without the cursor.
+  const attemptsOf = (userId: number) => db.selectFrom('problemSessions').selectAll('problemSessions')
+    .leftJoin('problems', 'problems.id', 'problemSessions.problemId').select('problems.title as problemTitle')
+    .where('problemSessions.userId', '=', userId);
+  const flagsOf = (userId: number) => db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId);
+  const detail = {
+    userSolved: compiledOnce(db, (userId: number) => db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
+      .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
+      .where('users.id', '=', userId), 1),
+    attempts: compiledOnce(db, (userId: number, limit: number) => attemptsOf(userId).orderBy('problemSessions.id', 'desc').limit(limit), 2),
+    attemptsBefore: compiledOnce(db, (userId: number, before: number, limit: number) => attemptsOf(userId)
+      .where('problemSessions.id', '<', before).orderBy('problemSessions.id', 'desc').limit(limit), 3),
+    flags: compiledOnce(db, (userId: number) => flagsOf(userId).orderBy('id'), 1),
+    flagsBefore: compiledOnce(db, (userId: number, before: number) => flagsOf(userId).where('attemptId', '<', before).orderBy('id'), 2),
+  };
 
   async function readFlagsAndTitles(rows: ProblemSessionRow[]) {
     const [flags, problems] = await Promise.all([
@@ -148,14 +165,8 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     async student(actor: Actor, userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One row beyond the
       // limit tells whether an older slice exists.
-      let attempts = db.selectFrom('problemSessions').selectAll('problemSessions').where('problemSessions.userId', '=', userId);
       // The student's flags, of the slice's attempts only (an older slice: attempts below the cursor).
-      let flagsOf = db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId);
-      if (query.attemptsBefore !== undefined) {
-        attempts = attempts.where('problemSessions.id', '<', query.attemptsBefore);
-        flagsOf = flagsOf.where('attemptId', '<', query.attemptsBefore);
-      }
-      flagsOf = flagsOf.orderBy('id');
+      const before = query.attemptsBefore;
       // Titles come with the attempts and the student's flags in the same round trip (all by index: EXPLAIN on
       // MariaDB), so the detail is one round trip of three small queries, not two of five.
       // The user comes with their solved ids (one row per solved problem, one with a null id without any): on a
@@ -163,12 +174,9 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // The scope check runs alongside (its answer is usually remembered): nothing is returned unless it passes.
       const [, userSolved, rows, flags] = await Promise.all([
         scope.requireStudent(actor, userId, 'No such user.'),
-        db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
-          .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
-          .where('users.id', '=', userId).execute(),
-        attempts.leftJoin('problems', 'problems.id', 'problemSessions.problemId').select('problems.title as problemTitle')
-          .orderBy('problemSessions.id', 'desc').limit(query.attemptsLimit + 1).execute(),
-        flagsOf.execute(),
+        detail.userSolved(userId),
+        before === undefined ? detail.attempts(userId, query.attemptsLimit + 1) : detail.attemptsBefore(userId, before, query.attemptsLimit + 1),
+        before === undefined ? detail.flags(userId) : detail.flagsBefore(userId, before),
       ]);
       const [first] = userSolved;
       if (!first) throw new AppError('NOT_FOUND', 'No such user.');
