@@ -81,6 +81,20 @@ for (const dialect of TEST_DIALECTS) {
       assert.match(problem.statement, /\\fancybox\{Kept as text\}/, 'an unknown command keeps its text');
 
       assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: student })).statusCode, 404, 'not before it is published');
+      // ... except to a student who started an assessment that holds it (rows as the assessment services write them).
+      const db = t.runtime.db.db;
+      const teacher = await t.userWithRole('teacher');
+      const other = await t.userWithRole('student');
+      const now = Date.now();
+      const cls = await db.insertInto('classes').values({ name: 'C', teacherId: teacher.id, joinCode: `J${now}${dialect}`.slice(0, 16), createdAtMs: now }).executeTakeFirstOrThrow();
+      const assessment = await db.insertInto('assessments').values({
+        classId: Number(cls.insertId), title: 'A', instructions: '', windowStartAtMs: now, windowEndAtMs: now + 3_600_000, durationMs: 3_600_000, proctoring: null,
+        showResults: 0, scoring: 'best', status: 'published', createdBy: teacher.id, createdAtMs: now, updatedAtMs: now, publishedAtMs: now, closedAtMs: null,
+      }).executeTakeFirstOrThrow();
+      await db.insertInto('assessmentProblems').values({ assessmentId: Number(assessment.insertId), problemId: id, ordinal: 0, points: 100 }).execute();
+      await db.insertInto('assessmentAttempts').values({ assessmentId: Number(assessment.insertId), userId: other.id, startedAtMs: now, consentAtMs: now, deadlineAtMs: now + 3_600_000, endedAtMs: null, endReason: null }).execute();
+      assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: other.headers })).statusCode, 200, 'an assessment student sees the image');
+      assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: student })).statusCode, 404, 'others still do not');
       const asAdmin = await t.app.inject({ method: 'GET', url: imageUrl, headers: admin });
       assert.equal(asAdmin.statusCode, 200);
       assert.equal(asAdmin.headers['content-type'], 'image/png');
