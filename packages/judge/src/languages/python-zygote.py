@@ -18,19 +18,22 @@ except (SyntaxError, ValueError):
     except (SyntaxError, ValueError) as e:
         sys.stderr.write(''.join(traceback.format_exception_only(type(e), e)))
     sys.exit(1)
-import socket, resource, array, ctypes, builtins, atexit
 try:
+    import socket, resource, array, ctypes, builtins, atexit
     ctl = socket.socket(fileno=3)
-except OSError:
-    sys.exit(0)  # no sandbox (development): this was only the syntax check
-libc = ctypes.CDLL(None, use_errno=True)
-# Not dumpable: a test (same uid) must not open /proc/<zygote>/mem to leave something for the next test.
-libc.prctl(4, 0, 0, 0, 0)
+    libc = ctypes.CDLL(None, use_errno=True)
+    # Not dumpable: a test (same uid) must not open /proc/<zygote>/mem to leave something for the next test.
+    if libc.prctl(4, 0, 0, 0, 0) != 0:
+        raise OSError('prctl')
+    Loader = sys.modules['_frozen_importlib_external'].SourceFileLoader
+except Exception:
+    # No sandbox (development: no fd 3), or a Python without ctypes: this was only the syntax check, and
+    # the supervisor, finding no zygote, starts every test fresh.
+    os._exit(0)
 null = os.open('/dev/null', os.O_RDWR)
 for fd in (0, 1, 2):
     os.dup2(null, fd)
 os.close(null)
-Loader = sys.modules['_frozen_importlib_external'].SourceFileLoader
 ctl.send(b'K')
 while True:
     msg, anc, _flags, _addr = ctl.recvmsg(256, socket.CMSG_SPACE(3 * 4))
