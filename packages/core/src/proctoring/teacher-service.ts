@@ -76,6 +76,61 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       'f.createdAtMs as flagCreatedAtMs', 'f.updatedAtMs as flagUpdatedAtMs', 'f.action as flagAction', 'f.eventId as flagEventId',
       'f.dedupeKey as flagDedupeKey', 'f.reviewedBy as flagReviewedBy', 'f.reviewedAtMs as flagReviewedAtMs']);
   const newestAttempts = (userId: number) => db.selectFrom('problemSessions').selectAll().where('userId', '=', userId);
+  // SQLite runs in this process, so a statement costs no round trip or socket write: there the join was slower
+  // (bench/http, server CPU per request, issue 18) than the attempts with titles and the student's flags apart.
+  const titledAttempts = (userId: number) => db.selectFrom('problemSessions').selectAll('problemSessions')
+    .leftJoin('problems', 'problems.id', 'problemSessions.problemId').select('problems.title as problemTitle')
+    .where('problemSessions.userId', '=', userId);
+  const flagsOf = (userId: number) => db.selectFrom('proctorFlags').selectAll().where('userId', '=', userId);
+  const sqliteDetail = {
+    attempts: compiledOnce(db, (userId: number, limit: number) => titledAttempts(userId).orderBy('problemSessions.id', 'desc').limit(limit), 2),
+    attemptsBefore: compiledOnce(db, (userId: number, before: number, limit: number) => titledAttempts(userId)
+      .where('problemSessions.id', '<', before).orderBy('problemSessions.id', 'desc').limit(limit), 3),
+    flags: compiledOnce(db, (userId: number) => flagsOf(userId).orderBy('id'), 1),
+    flagsBefore: compiledOnce(db, (userId: number, before: number) => flagsOf(userId).where('attemptId', '<', before).orderBy('id'), 2),
+  };
+  type Flag = Selectable<ProctorFlagsTable>;
+  /** The newest attempts (limit: one beyond the slice), their problems' titles and the slice's flags. */
+  async function detailAttempts(userId: number, limit: number, before: number | undefined) {
+    const rows: ProblemSessionRow[] = [];
+    const titles = new Map<number, string>();
+    const flags: Flag[] = [];
+    if (deps.db.dialect === 'sqlite') {
+      const [titled, all] = await Promise.all([
+        before === undefined ? sqliteDetail.attempts(userId, limit) : sqliteDetail.attemptsBefore(userId, before, limit),
+        before === undefined ? sqliteDetail.flags(userId) : sqliteDetail.flagsBefore(userId, before),
+      ]);
+      for (const { problemTitle, ...row } of titled) {
+        rows.push(row);
+        titles.set(row.problemId, problemTitle ?? '');
+      }
+      const shown = new Set(rows.slice(0, limit - 1).map((r) => r.id));
+      flags.push(...all.filter((f) => f.attemptId !== null && shown.has(f.attemptId)));
+      return { rows, titles, flags };
+    }
+    const joined = before === undefined ? await detail.attempts(userId, limit) : await detail.attemptsBefore(userId, before, limit);
+    // Newest attempt first, its flags by id: sorted here (an ORDER BY over both tables made MariaDB copy the
+    // few joined rows to a temporary table and filesort them, EXPLAIN).
+    joined.sort((a, b) => b.id - a.id || (a.flagId ?? 0) - (b.flagId ?? 0));
+    for (const r of joined) {
+      const {
+        problemTitle, flagId, flagUserId, flagProblemId, flagRule, flagReason, flagSeverity, flagStatus, flagNote, flagCreatedAtMs,
+        flagUpdatedAtMs, flagAction, flagEventId, flagDedupeKey, flagReviewedBy, flagReviewedAtMs, ...row
+      } = r;
+      if (rows.length === 0 || rows[rows.length - 1]!.id !== row.id) {
+        rows.push(row);
+        titles.set(row.problemId, problemTitle ?? '');
+      }
+      if (flagId !== null && rows.length < limit) {
+        flags.push({
+          id: flagId, attemptId: row.id, userId: flagUserId!, problemId: flagProblemId!, rule: flagRule!, reason: flagReason!,
+          severity: flagSeverity!, status: flagStatus!, note: flagNote, createdAtMs: flagCreatedAtMs!, updatedAtMs: flagUpdatedAtMs!,
+          action: flagAction!, eventId: flagEventId, dedupeKey: flagDedupeKey!, reviewedBy: flagReviewedBy, reviewedAtMs: flagReviewedAtMs,
+        });
+      }
+    }
+    return { rows, titles, flags };
+  }
   const detail = {
     userSolved: compiledOnce(db, (userId: number) => db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
       .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
@@ -171,14 +226,14 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     async student(actor: Actor, userId: number, query: StudentDetailQuery = { attemptsLimit: 20 }): Promise<StudentDetail> {
       // The reads at once (one round trip of latency); an unknown id simply finds no rows. One attempt beyond the
       // limit tells whether an older slice exists. The user comes with their solved ids (one row per solved
-      // problem, one with a null id without any); the attempts with their titles and flags (one row per flag, one
-      // with a null flag id without any). All by index (EXPLAIN on MariaDB and SQLite). The scope check runs
+      // problem, one with a null id without any); the attempts with their titles and flags (detailAttempts: one
+      // statement on MariaDB, two on SQLite). All by index (EXPLAIN on MariaDB and SQLite). The scope check runs
       // alongside (its answer is usually remembered): nothing is returned unless it passes.
       const before = query.attemptsBefore;
-      const [, userSolved, joined] = await Promise.all([
+      const [, userSolved, { rows, titles, flags }] = await Promise.all([
         scope.requireStudent(actor, userId, 'No such user.'),
         detail.userSolved(userId),
-        before === undefined ? detail.attempts(userId, query.attemptsLimit + 1) : detail.attemptsBefore(userId, before, query.attemptsLimit + 1),
+        detailAttempts(userId, query.attemptsLimit + 1, before),
       ]);
       const [first] = userSolved;
       if (!first) throw new AppError('NOT_FOUND', 'No such user.');
@@ -186,29 +241,6 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // Sorted here, not by the statement: ORDER BY a joined table's column made MariaDB build a temporary table
       // and filesort it (EXPLAIN), for a student's few dozen ids.
       const solvedProblemIds = userSolved.flatMap((r) => (r.problemId === null ? [] : [r.problemId])).sort((a, b) => a - b);
-      const rows: ProblemSessionRow[] = [];
-      const titles = new Map<number, string>();
-      const flags: Selectable<ProctorFlagsTable>[] = [];
-      // Newest attempt first, its flags by id: sorted here (an ORDER BY over both tables made MariaDB copy the
-      // few joined rows to a temporary table and filesort them, EXPLAIN).
-      joined.sort((a, b) => b.id - a.id || (a.flagId ?? 0) - (b.flagId ?? 0));
-      for (const r of joined) {
-        const {
-          problemTitle, flagId, flagUserId, flagProblemId, flagRule, flagReason, flagSeverity, flagStatus, flagNote, flagCreatedAtMs,
-          flagUpdatedAtMs, flagAction, flagEventId, flagDedupeKey, flagReviewedBy, flagReviewedAtMs, ...row
-        } = r;
-        if (rows.length === 0 || rows[rows.length - 1]!.id !== row.id) {
-          rows.push(row);
-          titles.set(row.problemId, problemTitle ?? '');
-        }
-        if (flagId !== null && rows.length <= query.attemptsLimit) {
-          flags.push({
-            id: flagId, attemptId: row.id, userId: flagUserId!, problemId: flagProblemId!, rule: flagRule!, reason: flagReason!,
-            severity: flagSeverity!, status: flagStatus!, note: flagNote, createdAtMs: flagCreatedAtMs!, updatedAtMs: flagUpdatedAtMs!,
-            action: flagAction!, eventId: flagEventId, dedupeKey: flagDedupeKey!, reviewedBy: flagReviewedBy, reviewedAtMs: flagReviewedAtMs,
-          });
-        }
-      }
       const slice = rows.slice(0, query.attemptsLimit);
       const more = rows.length > query.attemptsLimit;
       const read = { flags, titles };
