@@ -172,7 +172,6 @@ export function ProblemWorkspace({ problem, attemptId = null, locked = false, ba
           ) : null}
         </div>
         {/* Focusable: the statement scrolls on its own, and a keyboard user must be able to scroll it. */}
-        {/* Focusable: the statement scrolls on its own, and a keyboard user must be able to scroll it. */}
         <div className="pane-body" role="tabpanel" tabIndex={0} aria-label="Problem">
           {leftTab === 'statement' ? <StatementPanel problem={problem} /> : <SubmissionHistory problemId={problem.id} />}
         </div>
