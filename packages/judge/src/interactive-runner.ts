@@ -22,6 +22,7 @@ import type { LanguageSpec } from './languages/index.js';
 import { BOX_SIZE_BYTES, SANDBOX_OVERHEAD_KB, testRunLimits, TMP_SIZE_BYTES } from './limits.js';
 import { SANDBOX_PATHS } from './sandbox/bwrap-args.js';
 import { SandboxSession } from './sandbox/session.js';
+import { runTestsInOrder } from './test-loop.js';
 import type { RunOutcome } from './sandbox/types.js';
 import { buildValidator, ValidatorBox, validatorVerdict } from './validators/validator-box.js';
 import { validatorLimits, ValidatorSession } from './validators/validator-session.js';
@@ -309,22 +310,11 @@ export async function runInteractiveJob(
   if (typeof runner === 'string') {
     return { verdict: 'IE', score: 0, compileOutput: runner, tests: [], maxCpuMs: 0, maxMemoryKb: 0 };
   }
-  const onAbort = () => runner.abort();
-  hooks.signal?.addEventListener('abort', onAbort);
-  const results: TestResult[] = [];
-  try {
-    for (const [index, test] of job.tests.entries()) {
-      hooks.signal?.throwIfAborted();
-      const result = await runner.run(test);
-      hooks.signal?.throwIfAborted();
-      results.push(result);
-      hooks.onTestResult?.(index, result);
-      if (job.stopOnFirstFailure && result.verdict !== 'AC') break;
-    }
-  } finally {
-    hooks.signal?.removeEventListener('abort', onAbort);
-    await runner.close();
-  }
+  const results = await runTestsInOrder(job, hooks, runner, async (test) => {
+    const result = await runner.run(test);
+    hooks.signal?.throwIfAborted();
+    return result;
+  });
   return {
     verdict: headline(results),
     score: scoreOf(job.tests.map((t) => t.weight), job.tests.map((_, i) => results[i]?.verdict ?? null)),

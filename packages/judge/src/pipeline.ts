@@ -16,6 +16,7 @@ import { runnerFor } from './program-runner.js';
 import type { ProgramRunner } from './program-runner.js';
 import type { RunOutcome } from './sandbox/types.js';
 import { withScoring } from './scoring.js';
+import { runTestsInOrder } from './test-loop.js';
 import { headline, runVerdict, scoreOf, signalName } from './verdict.js';
 
 export interface RunHooks {
@@ -146,23 +147,11 @@ async function runTests(ctx: JudgeContext, job: JudgeJob, hooks: RunHooks): Prom
       const checker = job.checker;
       return await runInteractiveJob(ctx, { job, lang, program: built.program, jobDir, checker, compileOutput: built.compileOutput, hooks });
     }
-    const onAbort = () => runner.abort();
-    hooks.signal?.addEventListener('abort', onAbort);
-    const results: TestResult[] = [];
-    try {
-      for (const [index, test] of job.tests.entries()) {
-        hooks.signal?.throwIfAborted();
-        const outcome = await runner.run(test.input);
-        hooks.signal?.throwIfAborted();
-        const result = await judgeTest(job, lang, test, outcome, checker, ctx.warm && lang.warm !== null);
-        results.push(result);
-        hooks.onTestResult?.(index, result);
-        if (job.stopOnFirstFailure && result.verdict !== 'AC') break;
-      }
-    } finally {
-      hooks.signal?.removeEventListener('abort', onAbort);
-      await runner.close();
-    }
+    const results = await runTestsInOrder(job, hooks, runner, async (test) => {
+      const outcome = await runner.run(test.input);
+      hooks.signal?.throwIfAborted();
+      return await judgeTest(job, lang, test, outcome, checker, ctx.warm && lang.warm !== null);
+    });
     const verdicts = job.tests.map((_, i) => results[i]?.verdict ?? null);
     return {
       verdict: headline(results),

@@ -191,15 +191,21 @@ static void clean(const char *path) {
   if (fd >= 0) empty_dir(fd);
 }
 
-static long read_oom_kills(const char *file) {
-  if (!file) return 0;
-  char buf[4096];
+/* Reads a small file (/proc, cgroup) whole into buf, NUL-terminated; 0 when it cannot be read or is empty. */
+static int read_small_file(const char *file, char *buf, size_t cap) {
   int fd = open(file, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
+  ssize_t n = read(fd, buf, cap - 1);
   close(fd);
   if (n <= 0) return 0;
   buf[n] = 0;
+  return 1;
+}
+
+static long read_oom_kills(const char *file) {
+  if (!file) return 0;
+  char buf[4096];
+  if (!read_small_file(file, buf, sizeof buf)) return 0;
   char *p = strstr(buf, "oom_kill ");
   return p ? atol(p + 9) : 0;
 }
@@ -208,12 +214,7 @@ static long read_oom_kills(const char *file) {
 static long proc_cpu_ms(pid_t pid) {
   char path[64], buf[1024];
   snprintf(path, sizeof path, "/proc/%d/stat", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  buf[n] = 0;
+  if (!read_small_file(path, buf, sizeof buf)) return 0;
   char *p = strrchr(buf, ')');
   if (!p) return 0;
   unsigned long utime = 0, stime = 0;
@@ -393,12 +394,7 @@ static long run_delay_us(pid_t pid) {
   while ((e = readdir(d)) != NULL) {
     if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
     snprintf(path, sizeof path, "/proc/%d/task/%.16s/schedstat", pid, e->d_name);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0) continue;
-    buf[n] = 0;
+    if (!read_small_file(path, buf, sizeof buf)) continue;
     unsigned long long run = 0, delay = 0;
     if (sscanf(buf, "%llu %llu", &run, &delay) == 2 && delay > most) most = delay;
   }
@@ -410,12 +406,7 @@ static long run_delay_us(pid_t pid) {
  * work is in child processes, cc1plus then as then ld, whose own run_delay is gone when they exit). */
 static long self_delay_us(void) {
   char buf[128];
-  int fd = open("/proc/self/schedstat", O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  buf[n] = 0;
+  if (!read_small_file("/proc/self/schedstat", buf, sizeof buf)) return 0;
   unsigned long long run = 0, delay = 0;
   return sscanf(buf, "%llu %llu", &run, &delay) == 2 ? (long)(delay / 1000) : 0;
 }
@@ -423,12 +414,7 @@ static long self_delay_us(void) {
 static long vm_hwm_kb(pid_t pid) {
   char path[64], buf[4096];
   snprintf(path, sizeof path, "/proc/%d/status", pid);
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return 0;
-  ssize_t n = read(fd, buf, sizeof buf - 1);
-  close(fd);
-  if (n <= 0) return 0;
-  buf[n] = 0;
+  if (!read_small_file(path, buf, sizeof buf)) return 0;
   char *q = strstr(buf, "VmHWM:");
   return q ? atol(q + 6) : 0;
 }
