@@ -1,7 +1,7 @@
 // Judging runs at a low CPU priority (nice 10 and the judge's cpu cgroup share), so on a busy machine a program
 // waits for a CPU longer than it runs. Verdicts must not change: the CPU limit stays a CPU limit, and the wall
 // limit discounts the time spent waiting for a CPU (supervisor.c, run_delay). With every core kept busy by
-// normal-priority loops, a program that needs ~0.1 s of CPU is still AC although it takes more than its 1 s
+// normal-priority loops, a program that needs ~0.3 s of CPU is still AC although it takes more than its 1 s
 // wall limit in real time, an endless loop is still TLE and a sleeping program is still TLE (by wall time).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -13,7 +13,7 @@ import { job, testJudge } from '../helpers.js';
 const BURN_C = `#include <stdio.h>
 #include <time.h>
 int main(void){long a,b;if(scanf("%ld %ld",&a,&b)!=2)return 1;
-clock_t end=clock()+CLOCKS_PER_SEC/10;volatile unsigned long x=0;while(clock()<end)x++;
+clock_t end=clock()+CLOCKS_PER_SEC*3/10;volatile unsigned long x=0;while(clock()<end)x++;
 printf("%ld\\n",a+b);return 0;}`;
 
 describe('a busy machine does not change verdicts', () => {
@@ -37,7 +37,7 @@ describe('a busy machine does not change verdicts', () => {
     ]);
     const t = ac.tests[0]!;
     assert.equal(ac.verdict, 'AC', JSON.stringify(ac.tests));
-    assert.ok(t.cpuMs >= 80, `it burnt its CPU (${t.cpuMs} ms)`);
+    assert.ok(t.cpuMs >= 250, `it burnt its CPU (${t.cpuMs} ms)`);
     assert.ok(t.wallMs > 1000, `it waited for a CPU past its wall limit (${t.wallMs} ms), and is still AC`);
     assert.equal(loop.verdict, 'TLE', JSON.stringify(loop.tests));
     assert.equal(sleep.verdict, 'TLE', JSON.stringify(sleep.tests));
