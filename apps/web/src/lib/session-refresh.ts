@@ -50,13 +50,19 @@ function schedule(expiresAtMs: number | null): void {
   clearTimeout(timer);
   if (expiresAtMs === null) return;
   const leftMs = expiresAtMs - Date.now();
-  timer = setTimeout(() => void refreshAhead(), Math.max(0, leftMs - leadMs(leftMs)));
+  timer = setTimeout(() => void refreshAhead(expiresAtMs), Math.max(0, leftMs - leadMs(leftMs)));
 }
 
-async function refreshAhead(): Promise<void> {
-  const outcome = await refreshSession();
+/**
+ * The timer knows which expiry it was set for. Two tabs' timers come due together; if the other tab's refresh landed
+ * between this timer firing and this tab hearing of it (the storage event), the stored expiry has already moved, and
+ * reading it now would make that new expiry look like the one to replace: a second refresh. Asking with the expiry
+ * the timer was set for lets the lock's check see that another tab refreshed meanwhile.
+ */
+async function refreshAhead(dueForExpiresAtMs: number): Promise<void> {
+  const outcome = await refreshSession(dueForExpiresAtMs);
   // Offline: try again soon (and at once when the browser says it is back); a later request would also cure it.
-  if (outcome === 'offline') timer = setTimeout(() => void refreshAhead(), RETRY_OFFLINE_MS);
+  if (outcome === 'offline') timer = setTimeout(() => void refreshAhead(dueForExpiresAtMs), RETRY_OFFLINE_MS);
 }
 
 if (typeof window !== 'undefined') {
@@ -154,9 +160,9 @@ async function refreshOnce(knownExpiresAtMs: number | null): Promise<RefreshOutc
 }
 
 /** One refresh at a time, however many requests (or the timer, or the socket) asked for it together. */
-export function refreshSession(): Promise<RefreshOutcome> {
+export function refreshSession(knownExpiresAtMs: number | null = readHint()?.expiresAtMs ?? null): Promise<RefreshOutcome> {
   if (!inFlight) {
-    inFlight = refreshOnce(readHint()?.expiresAtMs ?? null).finally(() => {
+    inFlight = refreshOnce(knownExpiresAtMs).finally(() => {
       inFlight = null;
     });
   }
