@@ -1,3 +1,4 @@
+import { plural } from '../../../lib/format.js';
 import { lineDiff } from '../lib/line-diff.js';
 
 const show = (line: string | null) => (line === null ? '(no line)' : line === '' ? '(empty line)' : line);
@@ -14,7 +15,7 @@ export function OutputDiff({ expected, actual }: { expected: string; actual: str
     <section className="output-diff" aria-label="Expected and your output compared" data-testid="output-diff">
       <p className="small" data-testid="diff-summary">
         {first
-          ? `Line ${first.line} differs: ${first.expected === null ? 'nothing more was expected' : `expected ${JSON.stringify(first.expected)}`}, ${first.actual === null ? 'your output ends before it' : `your output ${JSON.stringify(first.actual)}`}. ${differing} of ${Math.max(rows.length, 1)} line${rows.length === 1 ? '' : 's'} differ.`
+          ? `Line ${first.line} differs: ${first.expected === null ? 'nothing more was expected' : `expected ${JSON.stringify(first.expected)}`}, ${first.actual === null ? 'your output ends before it' : `your output ${JSON.stringify(first.actual)}`}. ${differing} of ${plural(Math.max(rows.length, 1), 'line')} differ.`
           : 'The lines match once trailing spaces are ignored; the checker compares in another way (tokens or numbers with a tolerance).'}
       </p>
       <div className="diff-scroll">

@@ -1,7 +1,7 @@
 import { VERDICT_LABELS, type Submission, type SubmissionTestResult } from '@logicode/contracts';
 import { VerdictBadge } from '../../../components/ui/verdict-badge.js';
 import { ErrorState, Spinner } from '../../../components/ui/status.js';
-import { formatKb, formatMs } from '../../../lib/format.js';
+import { formatKb, formatMs, plural } from '../../../lib/format.js';
 import type { LiveSubmission } from '../hooks/use-live-submission.js';
 import type { Diagnostic } from '../lib/compile-diagnostics.js';
 import { OutputDiff } from './output-diff.js';
@@ -81,7 +81,7 @@ function GroupTable({ groups }: { groups: NonNullable<Submission['groups']> }) {
       <tbody>
         {groups.map((g) => (
           <tr key={g.name} data-testid="group-row">
-            <td>{g.name} <span className="muted small">({g.testCount} test{g.testCount === 1 ? '' : 's'}, {g.rule === 'min' ? 'all or nothing' : 'per test'})</span></td>
+            <td>{g.name} <span className="muted small">({plural(g.testCount, 'test')}, {g.rule === 'min' ? 'all or nothing' : 'per test'})</span></td>
             <td><VerdictBadge verdict={g.verdict} /></td>
             <td className="num">{g.points} / {g.maxPoints}</td>
           </tr>

@@ -1,7 +1,7 @@
 import { problemStyleSchema, type ProblemDetail } from '@logicode/contracts';
 import { Markdown } from '../../../components/markdown.js';
 import { DifficultyBadge } from '../../../components/ui/verdict-badge.js';
-import { formatKb, formatMs, titleCase } from '../../../lib/format.js';
+import { formatKb, formatMs, plural, titleCase } from '../../../lib/format.js';
 
 /** Statements often open with their own title; the page already shows it. */
 function withoutLeadingTitle(statement: string, title: string): string {
@@ -69,7 +69,7 @@ export function StatementPanel({ problem }: { problem: ProblemDetail }) {
       ) : null}
       {problem.hiddenTestCount > 0 ? (
         <p className="muted small" data-testid="hidden-count">
-          Submit also runs {problem.hiddenTestCount} hidden test{problem.hiddenTestCount === 1 ? '' : 's'}.
+          Submit also runs {plural(problem.hiddenTestCount, 'hidden test')}.
         </p>
       ) : null}
     </article>
