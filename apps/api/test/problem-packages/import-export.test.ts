@@ -92,9 +92,13 @@ for (const dialect of TEST_DIALECTS) {
         showResults: 0, scoring: 'best', status: 'published', createdBy: teacher.id, createdAtMs: now, updatedAtMs: now, publishedAtMs: now, closedAtMs: null,
       }).executeTakeFirstOrThrow();
       await db.insertInto('assessmentProblems').values({ assessmentId: Number(assessment.insertId), problemId: id, ordinal: 0, points: 100 }).execute();
+      await db.insertInto('classMembers').values({ classId: Number(cls.insertId), userId: other.id, joinedAtMs: now }).execute();
       await db.insertInto('assessmentAttempts').values({ assessmentId: Number(assessment.insertId), userId: other.id, startedAtMs: now, consentAtMs: now, deadlineAtMs: now + 3_600_000, endedAtMs: null, endReason: null }).execute();
       assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: other.headers })).statusCode, 200, 'an assessment student sees the image');
       assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: student })).statusCode, 404, 'others still do not');
+      // The statement is shown only while the attempt runs (the taking service's rule); so are its images.
+      await db.updateTable('assessmentAttempts').set({ endedAtMs: now, endReason: 'submitted' }).where('userId', '=', other.id).execute();
+      assert.equal((await t.app.inject({ method: 'GET', url: imageUrl, headers: other.headers })).statusCode, 404, 'not after the attempt ended');
       const asAdmin = await t.app.inject({ method: 'GET', url: imageUrl, headers: admin });
       assert.equal(asAdmin.statusCode, 200);
       assert.equal(asAdmin.headers['content-type'], 'image/png');

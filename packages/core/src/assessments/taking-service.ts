@@ -76,6 +76,19 @@ export function createTakingService(deps: CoreDeps, parts: TakingDeps) {
   }
 
   return {
+    /**
+     * Whether the caller may read a problem's statement (and its images) through an assessment: one holding it whose
+     * attempt of theirs is running, the same rule as openProblem's (running()). Used where the catalog says no.
+     */
+    async mayReadStatement(actor: Actor, problemId: number): Promise<boolean> {
+      const rows = await db.selectFrom('assessmentAttempts').innerJoin('assessmentProblems', 'assessmentProblems.assessmentId', 'assessmentAttempts.assessmentId')
+        .select('assessmentAttempts.assessmentId').where('assessmentAttempts.userId', '=', actor.userId).where('assessmentProblems.problemId', '=', problemId).execute();
+      for (const { assessmentId } of rows) {
+        if (await running(actor, assessmentId).then(() => true, () => false)) return true;
+      }
+      return false;
+    },
+
     /** Published and closed assessments of the student's classes, soonest window first. */
     async mine(actor: Actor): Promise<{ items: StudentAssessment[]; serverNowMs: number }> {
       const rows = await db.selectFrom('assessments').innerJoin('classMembers', 'classMembers.classId', 'assessments.classId')

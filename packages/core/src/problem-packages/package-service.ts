@@ -109,16 +109,6 @@ export function createPackageService(deps: CoreDeps, options: PackageServiceOpti
     },
 
     /**
-     * Whether a student who may not see an unpublished problem in the catalog reaches it through an assessment
-     * they have started (its statement, images included, is shown there).
-     */
-    async viaAssessment(actor: Actor, problemId: number): Promise<boolean> {
-      const row = await db.selectFrom('assessmentAttempts').innerJoin('assessmentProblems', 'assessmentProblems.assessmentId', 'assessmentAttempts.assessmentId')
-        .select('assessmentAttempts.assessmentId').where('assessmentAttempts.userId', '=', actor.userId).where('assessmentProblems.problemId', '=', problemId).executeTakeFirst();
-      return row !== undefined;
-    },
-
-    /**
      * A statement's file (an image): only from the statement folders, never validators, submissions or data. The
      * caller checks that the asker may see the problem.
      */

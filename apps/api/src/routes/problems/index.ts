@@ -63,9 +63,10 @@ export async function problemRoutes(app: FastifyInstance, { runtime }: RouteDeps
   r.get('/:id/package-files/*', {
     schema: { tags: ['problems'], summary: "A file of an imported problem's statement (an image)", params: z.object({ id: idParamSchema.shape.id, '*': z.string().max(255) }), response: { 200: z.any(), 404: errorBodySchema } },
   }, async (request, reply) => {
-    // An unpublished problem's images reach the students of an assessment that holds it (they see its statement there).
+    // An unpublished problem's images reach the students of an assessment that holds it while their attempt runs
+    // (they see its statement there): the taking service's rule, not a second one here.
     await problems.detail(request.params.id, request.actor).catch(async (error: unknown) => {
-      if (!request.actor || !(await runtime.core.packages.viaAssessment(request.actor, request.params.id))) throw error;
+      if (!request.actor || !(await runtime.core.assessments.taking.mayReadStatement(request.actor, request.params.id))) throw error;
     });
     const file = await runtime.core.packages.statementFile(request.params.id, request.params['*']);
     void reply.header('content-type', file.contentType).header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox")
