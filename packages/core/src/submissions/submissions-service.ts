@@ -104,6 +104,12 @@ export function createSubmissionsService(deps: CoreDeps, hooks: SubmissionHooks 
    */
   async function referenceJobFor(row: SubmissionRow, limits: JudgeJob['limits'], checker: JudgeJob['checker']): Promise<JudgeJob | null> {
     if (row.customInput === null) return null;
+    // Not in an assessment: there the reference's answer to any input the student types would be an answer oracle
+    // (a problem with one fixed input is solved by asking). The output is shown unchecked ("Ran"), as without one.
+    if (row.attemptId !== null) {
+      const attempt = await db.selectFrom('problemSessions').select('assessmentId').where('id', '=', row.attemptId).executeTakeFirst();
+      if (attempt?.assessmentId != null) return null;
+    }
     const candidates = await db.selectFrom('referenceSolutions')
       .innerJoin('problemLanguages', (join) => join.onRef('problemLanguages.problemId', '=', 'referenceSolutions.problemId').onRef('problemLanguages.language', '=', 'referenceSolutions.language'))
       .select(['referenceSolutions.language', 'referenceSolutions.source', 'problemLanguages.driverCode'])
