@@ -144,6 +144,12 @@ test('signed in on a desktop: Monaco follows the theme, consent hands focus to t
     await titleHeader.getByRole('button').click();
     await page.waitForURL(/sort=title/);
     await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
+    // aria-sort follows the URL at once; the rows follow when the sorted page arrives, so wait for them.
+    const rowsSorted = (direction: 1 | -1) => page.waitForFunction((dir) => {
+      const shownNow = [...document.querySelectorAll('.problem-table tbody .problem-link')].map((el) => el.textContent ?? '');
+      return shownNow.length > 1 && shownNow.every((title, i) => i === 0 || dir * shownNow[i - 1]!.localeCompare(title) <= 0);
+    }, direction, { timeout: 10_000 }).catch(() => undefined);
+    await rowsSorted(1);
     const titles = async () => page.locator('.problem-table tbody .problem-link').allInnerTexts();
     let shown = await titles();
     assert.deepEqual(shown, [...shown].sort((a, b) => a.localeCompare(b)), 'A to Z');
@@ -151,6 +157,7 @@ test('signed in on a desktop: Monaco follows the theme, consent hands focus to t
     await page.waitForURL(/order=desc/);
     await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]') !== null);
     await page.waitForFunction((first) => document.querySelector('.problem-table tbody .problem-link')?.textContent !== first, shown[0]!);
+    await rowsSorted(-1);
     shown = await titles();
     assert.deepEqual(shown, [...shown].sort((a, b) => b.localeCompare(a)), 'Z to A');
     assert.match(await page.getByTestId('acceptance').first().innerText(), /^(–|\d+%)$/);
