@@ -17,6 +17,8 @@ const envSchema = z.object({
   ),
   JUDGE_ALLOW_UNSANDBOXED: z.string().optional(),
   JUDGE_WORK_DIR: z.string().optional(),
+  /** The judge on a thread of its own (default on); off: on the process's main thread, as before issue 18. */
+  JUDGE_THREAD: z.string().optional(),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
   WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -43,6 +45,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     roles: new Set(parsed.WORKER_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as WorkerRole[]),
     allowUnsandboxed: envFlag(parsed.JUDGE_ALLOW_UNSANDBOXED, false),
     judgeWorkDir: parsed.JUDGE_WORK_DIR ?? null,
+    judgeThread: envFlag(parsed.JUDGE_THREAD, true),
     stuckAfterMs: parsed.STUCK_SUBMISSION_AFTER_SEC * 1000,
     /** BullMQ lock: a killed worker's job is taken by another after about this long. */
     queueLockMs: parsed.QUEUE_LOCK_MS,

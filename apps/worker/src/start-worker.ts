@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import {
   metricsSourcesOf, PROCTOR_EVENTS_STREAM, streamBacklogsOf, type CoreLog, type IngestMessage, type Runtime,
 } from '@logicode/core';
-import { createJudge, type Judge } from '@logicode/judge';
+import { createJudge, createThreadedJudge, type Judge } from '@logicode/judge';
 import { createMetrics, registerWorkerMetrics, type Metrics, type WorkerMetrics } from '@logicode/platform';
 import type { WorkerConfig } from './config.js';
 import { startEventConsumer } from './event-consumer/index.js';
@@ -24,7 +24,9 @@ export interface WorkerHandle {
 }
 
 async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreLog, metrics: WorkerMetrics): Promise<{ judge: Judge; stop: () => Promise<void> }> {
-  const judge = await createJudge({
+  // On a thread of its own by default: in `logicode start` the api shares this process, and a busy api's event
+  // loop held up every spawn, pipe and timer of the judge (issue 18: 6 jobs/s under an exam's load, 15-22 idle).
+  const judge = await (config.judgeThread ? createThreadedJudge : createJudge)({
     allowUnsandboxed: config.allowUnsandboxed,
     ...(config.judgeWorkDir ? { workRoot: config.judgeWorkDir } : {}),
     log: (level, message, data) => log(level, message, data as Record<string, unknown> | undefined),
