@@ -33,7 +33,7 @@ export const plagiarismParamsSchema = z.object({
 export type PlagiarismParams = z.infer<typeof plagiarismParamsSchema>;
 
 /** The product's default flag levels (packages/plagiarism DEFAULT_PARAMS uses these; the web app shows them). */
-export const DEFAULT_FLAG_LEVELS = Object.freeze({ flagSimilarity: 0.4, flagFragmentTokens: 50 });
+export const DEFAULT_FLAG_LEVELS = Object.freeze({ flagSimilarity: 0.42, flagFragmentTokens: 50 });
 
 /**
  * The flag levels of runs stored before they existed (issue 16): such a run's params lack them, and its pairs

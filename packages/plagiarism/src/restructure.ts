@@ -91,8 +91,11 @@ export function restructureCFamily(list: TokenList): TokenList {
       const bodyEnd = statementEnd(close + 1, to);
       if (semis.length === 2 && bodyEnd > 0) {
         const [s1, s2] = semis as [number, number];
-        emitRange(i + 2, s1);
-        emit(s1);
+        // `for (; c; s)` has no init: no statement, and no `;` for it (a `while` written by hand has none).
+        if (s1 > i + 2) {
+          emitRange(i + 2, s1);
+          emit(s1);
+        }
         emit(i, LOOP);
         emit(i + 1);
         emitRange(s1 + 1, s2);

@@ -90,3 +90,32 @@ describe('Python lexer', () => {
     assert.equal(kinds('python', 'import os\nfrom a import (b,\n c)\nx = 1\n'), 'ID = NUM NEWLINE');
   });
 });
+
+describe('rewrites a copier makes (normalised away)', () => {
+  it('drops a dead store (set once, side-effect free, never read) inside a body, and nothing else', () => {
+    const c = 'int f(int n) {\n  int s = 0;\n  for (int i = 0; i < n; i++) s += i;\n  return s;\n}';
+    const cDead = 'int f(int n) {\n  int s = 0;\n  int unused_7 = 7 * 2;\n  for (int i = 0; i < n; i++) {\n    long tmp = -3;\n    s += i;\n  }\n  return s;\n}';
+    assert.equal(kinds('c', cDead), kinds('c', c));
+    const py = 'def f(n):\n    s = 0\n    for v in n:\n        s += v\n    return s\n';
+    const pyDead = 'def f(n):\n    unused_3 = 3 * 2\n    s = 0\n    for v in n:\n        junk = v + 1\n        s += v\n    return s\n';
+    assert.equal(kinds('python', pyDead), kinds('python', py));
+    const js = 'function f(n) {\n  let s = 0\n  for (const v of n) s += v\n  return s\n}';
+    const jsDead = 'function f(n) {\n  let s = 0\n  let unused_4 = 4 * 2\n  for (const v of n) s += v\n  return s\n}';
+    assert.equal(kinds('javascript', jsDead), kinds('javascript', js));
+    const java = 'class A { int f() { String label = "x"; int k = 2; return k; } }';
+    assert.equal(kinds('java', java), 'class ID T ID ( ) T ID = NUM ; return ID ;');
+    // Kept: a variable that is read, a value with a call (it may have effects), a top-level statement.
+    assert.equal(kinds('c', 'void f() { int a = 1; g(a); int b = h(); }'), 'void ID ( ) T ID = NUM ; ID ( ID ) ; T ID = ID ( ) ;');
+    assert.equal(kinds('python', 'x = 1\n'), 'ID = NUM NEWLINE');
+  });
+
+  it('reads i += 1 and i = i + 1 as i++ (brace languages), but not a step other than 1', () => {
+    assert.equal(kinds('java', 'void f() { i += 1; j = j - 1; }'), kinds('java', 'void f() { i++; j--; }'));
+    assert.equal(kinds('c', 'for (i = 0; i < n; i += 1) s++;'), kinds('c', 'for (i = 0; i < n; i++) s++;'));
+    assert.equal(kinds('c', 'i += 2; i = j + 1; i += 1 + k;'), 'ID += NUM ; ID = ID + NUM ; ID += NUM + ID ;');
+  });
+
+  it('reads `for (; c; s)` as the while loop written by hand (no statement for the missing init)', () => {
+    assert.equal(kinds('java', 'void f() { for (; p < n; p++) g(p); }'), kinds('java', 'void f() { while (p < n) { g(p); p++; } }'));
+  });
+});
