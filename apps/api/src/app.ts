@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Runtime } from '@logicode/core';
 import type { ApiConfig } from './config.js';
+import { lazyChildLogger } from './request-logger.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 import { attachGateway } from './gateway/socket-gateway.js';
 import { authPlugin } from './plugins/auth.js';
@@ -45,6 +46,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimitBytes,
     trustProxy: fastifyTrustProxy(config.trustProxy),
     genReqId: (request) => (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
+    childLoggerFactory: lazyChildLogger,
     requestTimeout: 30_000,
     return503OnClosing: true,
   });
@@ -64,9 +66,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     closing = true;
     app.server.closeIdleConnections?.();
   });
-  app.addHook('onSend', async (request, reply) => {
+  // Callback hooks on every request's path, not async ones: an async hook costs a promise and its resolution per
+  // request for two assignments (issue 18, CPU profile of the hot paths).
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(errorHandlerPlugin);

@@ -43,21 +43,23 @@ export const authPlugin = fp<AuthPluginOptions>(
     app.decorateRequest('authSession', null);
     // A present but bad or expired token is answered 401 even on public routes, so a client refreshes
     // instead of silently seeing the anonymous view.
-    app.addHook('onRequest', async (request) => {
+    // A callback hook: an anonymous request (most cached reads) passes without a promise.
+    app.addHook('onRequest', (request, _reply, done) => {
       const token = accessTokenOf(request);
-      if (!token) return;
-      try {
-        request.authSession = await options.core.accounts.verifySession(token);
-      } catch (error) {
+      if (!token) return done();
+      options.core.accounts.verifySession(token).then((session) => {
+        request.authSession = session;
+        request.actor = session.actor;
+        done();
+      }, (error: Error) => {
         // The routes that start or end a session (refresh, login, logout) must work with a dead access cookie
         // beside them: that is when they are needed.
-        if ((request.routeOptions.config as { ignoreBadAccessToken?: boolean } | undefined)?.ignoreBadAccessToken) return;
+        if ((request.routeOptions.config as { ignoreBadAccessToken?: boolean } | undefined)?.ignoreBadAccessToken) return done();
         // Pages and assets are not the API: with a dead cookie (it outlives its token) a reload must still get the
         // app, which then refreshes; a 401 there would show JSON instead of the page, or fail a lazy chunk.
-        if (!request.url.startsWith('/api/')) return;
-        throw error;
-      }
-      request.actor = request.authSession?.actor ?? null;
+        if (!request.url.startsWith('/api/')) return done();
+        done(error);
+      });
     });
     app.decorate('requireAuth', async (request: FastifyRequest) => {
       if (!request.actor) throw new AppError('UNAUTHENTICATED');

@@ -47,9 +47,11 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { runtime, metricsT
     stopObserving?.();
     stopFallbackLog();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook: an async one costs a promise per request for one observation.
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
     // The same 404 as an unknown route: the public side learns nothing.
