@@ -2,12 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Response bytes built once (see packages/core/src/problems/problem-json.ts) with their validator. */
 export interface PreparedJson {
-  body: string;
+  body: string | Buffer;
   etag: string;
 }
 
 /**
- * Sends already serialised JSON: a string with a JSON content type passes Fastify's response serializer
+ * Sends already serialised JSON: a string or Buffer with a JSON content type passes Fastify's response serializer
  * untouched (the bytes were checked against the response schema when they were built). A browser revalidates
  * with If-None-Match and gets a bodiless 304; a signed-in caller's copy is private (it carries their flags).
  */
@@ -20,7 +20,7 @@ export function sendPreparedJson(request: FastifyRequest, reply: FastifyReply, p
   return reply.type('application/json; charset=utf-8').send(prepared.body);
 }
 
-/** Sends JSON text as is (a string passes the response serializer); for bodies built from typed values. */
-export function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+/** Sends JSON text or bytes as is (either passes the response serializer); for bodies built from typed values. */
+export function sendJsonText(reply: FastifyReply, text: string | Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(text);
 }

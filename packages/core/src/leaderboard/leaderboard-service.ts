@@ -71,35 +71,37 @@ export function createLeaderboardService(deps: CoreDeps) {
 
   // The shared part of a page as JSON (everything before the caller's own `me` row), built and checked against
   // the response schema once per ranking version where the ranking can tell one (in memory); by page and size.
-  const shared = new Map<string, { version: string; head: string }>();
+  // `anonymous`: the whole page for a caller without a row of their own, as bytes (sent as is on every such read).
+  const shared = new Map<string, { version: string; head: string; anonymous: Buffer }>();
   const MAX_SHARED_PAGES = 200;
   const ME_TAIL = 'null}';
 
-  async function sharedHead(page: number, pageSize: number): Promise<string | null> {
+  async function sharedPage(page: number, pageSize: number): Promise<{ head: string; anonymous: Buffer } | null> {
     const version = ranking.version?.();
     if (version === undefined || !(await ensureFilled())) return null;
     const key = `${page}:${pageSize}`;
     const known = shared.get(key);
-    if (known && known.version === version) return known.head;
+    if (known && known.version === version) return known;
     const { entries, total } = await ranking.page((page - 1) * pageSize, pageSize);
     // The ranking changed while the page was read: build it, but do not keep it.
     const text = JSON.stringify(leaderboardPageSchema.parse({ items: entries.map(toRow), page, pageSize, total, me: null }));
     if (!text.endsWith(ME_TAIL)) throw new Error('A leaderboard page does not end with its `me` field');
-    const head = text.slice(0, -ME_TAIL.length);
+    const built = { version, head: text.slice(0, -ME_TAIL.length), anonymous: Buffer.from(text) };
     if (ranking.version?.() === version) {
       if (shared.size >= MAX_SHARED_PAGES && !known) shared.clear();
-      shared.set(key, { version, head });
+      shared.set(key, built);
     }
-    return head;
+    return built;
   }
 
   const service = {
     /** `leaderboard` as response JSON: the shared page's text reused while the ranking is unchanged. */
-    async leaderboardJson(actor: Actor | null, page: number, pageSize: number): Promise<string> {
-      const head = await sharedHead(page, pageSize);
-      if (head === null) return JSON.stringify(await service.leaderboard(actor, page, pageSize));
+    async leaderboardJson(actor: Actor | null, page: number, pageSize: number): Promise<string | Buffer> {
+      const built = await sharedPage(page, pageSize);
+      if (built === null) return JSON.stringify(await service.leaderboard(actor, page, pageSize));
       const me = actor ? await ranking.get(actor.userId) : null;
-      return `${head}${me ? JSON.stringify(leaderboardPageSchema.shape.me.parse(toRow(me))) : 'null'}}`;
+      if (!me) return built.anonymous;
+      return `${built.head}${JSON.stringify(leaderboardPageSchema.shape.me.parse(toRow(me)))}}`;
     },
 
     async leaderboard(actor: Actor | null, page: number, pageSize: number): Promise<LeaderboardPage> {

@@ -8,8 +8,11 @@ import { pageOf, problemDetailSchema, problemSummarySchema, type ProblemCatalogD
  * parse and a JSON.stringify of the whole page per request (a third of the api's CPU on a cached read).
  */
 export interface JsonBody {
-  /** The serialised response, exactly what the route's response schema would have produced. */
-  body: string;
+  /**
+   * The serialised response, exactly what the route's response schema would have produced. Bytes when it is shared
+   * by every caller (sent as is: no length count or UTF-8 encoding per request), text when built for one caller.
+   */
+  body: string | Buffer;
   /** A strong validator of `body` (quoted, for the ETag header). */
   etag: string;
 }
@@ -68,7 +71,7 @@ function buildList(raw: string): ListEntry {
   const parts = marked.split(SOLVED_MARK_JSON);
   if (parts.length !== page.items.length + 1) throw new Error('A catalog page holds the solved placeholder as a value');
   const body = parts.join('null');
-  return { raw, ids: page.items.map((item) => item.id), parts, anonymous: { body, etag: etagOf(body) } };
+  return { raw, ids: page.items.map((item) => item.id), parts, anonymous: { body: Buffer.from(body), etag: etagOf(body) } };
 }
 
 export function createProblemJson() {
@@ -111,7 +114,7 @@ export function createProblemJson() {
       let built = entry.variants.get(variant);
       if (!built) {
         const body = JSON.stringify(problemDetailSchema.parse({ ...(JSON.parse(raw) as ProblemCatalogDetail), solved, proctored }));
-        built = { body, etag: etagOf(body) };
+        built = { body: Buffer.from(body), etag: etagOf(body) };
         entry.variants.set(variant, built);
       }
       return built;

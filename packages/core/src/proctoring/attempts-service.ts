@@ -3,6 +3,7 @@ import {
   type AttemptEndReason, type HeartbeatResponse, type ProctorSettings, type StartAttemptResponse,
 } from '@logicode/contracts';
 import type { ProblemSessionRow } from '@logicode/db';
+import { compiledOnce } from '../compiled-query.js';
 import { isStaff, type Actor, type CoreDeps } from '../context.js';
 import { isFinalEnd, submissionBlock } from './attempt-guard.js';
 import { emitTo, feedRooms } from './feed.js';
@@ -26,8 +27,11 @@ export function createAttemptsService(deps: CoreDeps, settings: SettingsStore, w
   const { clock } = deps;
   const heartbeats = createHeartbeatBuffer(deps);
 
+  // Every heartbeat reads its attempt: built and compiled once, not per request (compiled-query.ts).
+  const attemptById = compiledOnce(db, (attemptId: number) => db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId), 1);
+
   async function owned(actor: Actor, attemptId: number): Promise<ProblemSessionRow> {
-    const row = await db.selectFrom('problemSessions').selectAll().where('id', '=', attemptId).executeTakeFirst();
+    const [row] = await attemptById(attemptId);
     if (!row || row.userId !== actor.userId) throw new AppError('NOT_FOUND', 'No such attempt.');
     return row;
   }
