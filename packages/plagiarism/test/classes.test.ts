@@ -44,9 +44,10 @@ describe('labelled classes (issue 16), reporting half, default flag level', () =
 
   it('stays at or above the figures this version measured (a regression guard)', () => {
     const [small, large] = bySize;
-    // 2026-12-08 (dead stores and increment forms normalised, flag level 0.42): small P 0.951 R 0.940 (952/1013), large
-    // P 1.000 R 0.993, AUC 0.9966. Before: small P 0.947 R 0.902, large P 1.000 R 0.990, AUC 0.9961.
-    assert.ok(small!.precision >= 0.95 && small!.recall >= 0.939, JSON.stringify(small));
+    // 2026-12-08, classes renamed through the lexer (support/disguise.ts): dead stores and increment forms
+    // normalised, flag level 0.42: small P 0.941 R 0.968 (981/1013), large P 1.000 R 0.995, AUC 0.9967. The
+    // previous version on the same classes: small P 0.947 R 0.917, large P 1.000 R 0.991, AUC 0.9961.
+    assert.ok(small!.precision >= 0.94 && small!.recall >= 0.96, JSON.stringify(small));
     assert.ok(large!.precision >= 0.99 && large!.recall >= 0.99, JSON.stringify(large));
     assert.ok(overallAuc >= 0.99, `AUC ${overallAuc}`);
   });

@@ -1,8 +1,22 @@
 // Programmatic disguises, the kinds students use: rename identifiers, add comments, reformat, reorder
 // functions, insert dead code. Used by the tests (one disguise at a time) and by the benchmark (random mixes).
-// They work on text with the package's own tokenizer for identifier positions; the output need not compile.
+// They work on text, with the package's lexers (not its normalising tokenizer) for identifier positions; the
+// output need not compile.
 import type { LanguageId } from '@logicode/contracts';
-import { tokenize } from '../../src/index.js';
+import { lexCFamily } from '../../src/lexers/c-family.js';
+import { CPP_SPEC, C_SPEC, JAVA_SPEC, JS_SPEC } from '../../src/lexers/c-family-specs.js';
+import { lexPython } from '../../src/lexers/python.js';
+
+const SPECS = { c: C_SPEC, cpp: CPP_SPEC, java: JAVA_SPEC, javascript: JS_SPEC } as const;
+
+/**
+ * The lexer alone, not tokenize(): the labelled data must not change when the detector's normalisations do (they
+ * move or drop tokens: with tokenize(), `i` in `i++`, `i += 1` or a dead store kept its name, so a tokenizer change
+ * silently changed the classes and the benchmark's files).
+ */
+function lexed(language: LanguageId, source: string) {
+  return language === 'python' ? lexPython(source) : lexCFamily(source, SPECS[language]);
+}
 
 export type Disguise = 'rename' | 'loops' | 'comments' | 'reformat' | 'reorder' | 'deadCode' | 'literals' | 'branches';
 /** The disguises the original benchmark used (kept so its generated set stays the same). */
@@ -26,7 +40,7 @@ const WORDS = ['alpha', 'beta', 'tmp', 'val', 'node', 'acc', 'cur', 'item', 'dat
 
 /** Every identifier gets a new name, consistently (a student's search-and-replace). */
 export function rename(language: LanguageId, source: string, random: () => number): string {
-  const tokens = tokenize(language, source);
+  const tokens = lexed(language, source);
   const names = new Map<string, string>();
   let out = '';
   let at = 0;
@@ -35,7 +49,6 @@ export function rename(language: LanguageId, source: string, random: () => numbe
     const start = tokens.starts[i]!;
     const end = tokens.ends[i]!;
     const old = source.slice(start, end);
-    // Normalisation swaps the kinds of `i++` but not their positions: rename only real identifiers.
     if (!/^[A-Za-z_$][\w$]*$/.test(old)) continue;
     let fresh = names.get(old);
     if (!fresh) {
