@@ -1,6 +1,7 @@
 // The judge on a thread of its own (createThreadedJudge), on the real sandbox: the same results and hooks as the
 // judge on the caller's thread, abort, a caller whose event loop is blocked, and a thread that dies.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { TestResult } from '@logicode/contracts';
 import { createThreadedJudge, type ThreadedJudge } from '../src/index.js';
@@ -21,8 +22,15 @@ function blockEventLoop(ms: number): void {
 describe('judge on a thread of its own', () => {
   let judge: ThreadedJudge;
   const logged: string[] = [];
+  let ready: { osThreadId: number | null; nice: number | null } | undefined;
   before(async () => {
-    judge = await createThreadedJudge({ workRoot: TEST_WORK_ROOT, log: (_level, message) => logged.push(message) });
+    judge = await createThreadedJudge({
+      workRoot: TEST_WORK_ROOT,
+      log: (_level, message, data) => {
+        logged.push(message);
+        if (message === 'judge thread ready') ready ??= data as typeof ready;
+      },
+    });
   });
   after(() => judge.close());
 
@@ -41,6 +49,13 @@ describe('judge on a thread of its own', () => {
     assert.equal(threaded.verdict, direct.verdict);
     assert.equal(threaded.score, direct.score);
     assert.deepEqual(threaded.tests.map((t) => [t.testId, t.verdict, t.output]), direct.tests.map((t) => [t.testId, t.verdict, t.output]));
+  });
+
+  it('the thread itself runs at the sandboxes\' lower priority (nice 10), the process\'s main thread does not', () => {
+    assert.ok(ready?.osThreadId, 'the thread said which OS thread it is');
+    const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    assert.equal(niceOf(readFileSync(`/proc/${process.pid}/task/${ready.osThreadId}/stat`, 'utf8')), 10);
+    assert.ok(niceOf(readFileSync(`/proc/${process.pid}/task/${process.pid}/stat`, 'utf8')) < 10, 'the main thread keeps its priority');
   });
 
   it('runs the self-test there and keeps what it disabled on this side', async () => {

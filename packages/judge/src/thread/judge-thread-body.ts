@@ -1,9 +1,12 @@
 // The judge thread: one real judge (createJudge) on an event loop of its own. The caller's thread (the api's, in
 // `logicode start`) only sends jobs and receives each test's result, so a busy api no longer delays the judge's
 // process spawns, pipes and timers, and a busy judge no longer delays the api (issue 18).
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '@logicode/contracts';
 import { createJudge, type Judge } from '../judge.js';
+import { JUDGE_NICE } from '../sandbox/session.js';
 import type { FromThread, ThreadError, ToThread } from './protocol.js';
 
 const port = parentPort;
@@ -24,6 +27,23 @@ function errorOf(error: unknown): ThreadError {
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error), code: null };
 }
 
+/**
+ * This thread's own work (spawning, reading pipes, comparing outputs) at the sandboxes' priority too: a saturated
+ * judge then lengthens its queue, not the api's requests on the other thread. Linux names a thread by its id in
+ * /proc/thread-self and lets setpriority take it; elsewhere the thread keeps the process's priority.
+ */
+function lowerThisThreadsPriority(): number | null {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isInteger(threadId) || threadId <= 0) return null;
+    setPriority(threadId, JUDGE_NICE);
+    return threadId;
+  } catch {
+    return null;
+  }
+}
+const osThreadId = lowerThisThreadsPriority();
+
 let judge: Judge | null = null;
 const aborts = new Map<number, AbortController>();
 
@@ -33,6 +53,7 @@ async function handle(request: ToThread): Promise<void> {
     switch (request.op) {
       case 'init': {
         judge = await createJudge({ ...request.options, log: (level, message, data) => send({ type: 'log', level, message, data }) });
+        send({ type: 'log', level: 'info', message: 'judge thread ready', data: { osThreadId, nice: osThreadId === null ? null : JUDGE_NICE } });
         send({ type: 'done', seq, value: { sandboxed: judge.sandboxed } });
         return;
       }
