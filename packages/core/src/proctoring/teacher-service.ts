@@ -10,6 +10,7 @@ import { integrityOf, normaliseCounters } from '@logicode/proctoring';
 import { teacherScopeOf, type Scope } from '../access/teacher-scope.js';
 import { compiledOnce } from '../compiled-query.js';
 import type { Actor, CoreDeps } from '../context.js';
+import { solvedIdsOf } from '../problems/solved-memo.js';
 import { countEventsSince, listEvents } from './event-reads.js';
 import { emitTo, feedRooms } from './feed.js';
 import { toAttempt, toEventRecord, toFlag } from './mappers.js';
@@ -67,14 +68,21 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
   // The newest attempts (a derived table, so the limit counts attempts, not joined rows) with their problem's
   // title and their flags joined: one statement where there were two (each statement's socket write and parse was
   // a visible share of the api's CPU on MariaDB), and only the flags of the attempts shown.
-  const attemptsWithFlags = (newest: ReturnType<typeof newestAttempts>) => db.selectFrom(newest.as('ps'))
+  // On MariaDB the student's own row leads (user id, name, email on every row; one row of nulls without attempts):
+  // the user is read in the same round trip, and the solved ids come from the per-process memo kept true over
+  // pub/sub (solved-memo.ts), so a detail is one statement where it was two (issue 18: 50 connections queued on
+  // the round trips).
+  const attemptsWithFlags = (userId: number, newest: ReturnType<typeof newestAttempts>) => db.selectFrom('users')
+    .leftJoin(newest.as('ps'), 'ps.userId', 'users.id')
     .leftJoin('problems', 'problems.id', 'ps.problemId')
     .leftJoin('proctorFlags as f', (join) => join.onRef('f.attemptId', '=', 'ps.id').onRef('f.userId', '=', 'ps.userId'))
     .selectAll('ps')
+    .select(['users.id as detailUserId', 'users.name as detailUserName', 'users.email as detailUserEmail'])
     .select(['problems.title as problemTitle', 'f.id as flagId', 'f.userId as flagUserId', 'f.problemId as flagProblemId',
       'f.rule as flagRule', 'f.reason as flagReason', 'f.severity as flagSeverity', 'f.status as flagStatus', 'f.note as flagNote',
       'f.createdAtMs as flagCreatedAtMs', 'f.updatedAtMs as flagUpdatedAtMs', 'f.action as flagAction', 'f.eventId as flagEventId',
-      'f.dedupeKey as flagDedupeKey', 'f.reviewedBy as flagReviewedBy', 'f.reviewedAtMs as flagReviewedAtMs']);
+      'f.dedupeKey as flagDedupeKey', 'f.reviewedBy as flagReviewedBy', 'f.reviewedAtMs as flagReviewedAtMs'])
+    .where('users.id', '=', userId);
   const newestAttempts = (userId: number) => db.selectFrom('problemSessions').selectAll().where('userId', '=', userId);
   // SQLite runs in this process, so a statement costs no round trip or socket write: there the join was slower
   // (bench/http, server CPU per request, issue 18) than the attempts with titles and the student's flags apart.
@@ -90,7 +98,11 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
     flagsBefore: compiledOnce(db, (userId: number, before: number) => flagsOf(userId).where('attemptId', '<', before).orderBy('id'), 2),
   };
   type Flag = Selectable<ProctorFlagsTable>;
-  /** The newest attempts (limit: one beyond the slice), their problems' titles and the slice's flags. */
+  type DetailUser = { id: number; name: string; email: string };
+  /**
+   * The newest attempts (limit: one beyond the slice), their problems' titles and the slice's flags; on MariaDB
+   * also the user (`user`: null when there is no such user; undefined on SQLite, which reads it apart).
+   */
   async function detailAttempts(userId: number, limit: number, before: number | undefined) {
     const rows: ProblemSessionRow[] = [];
     const titles = new Map<number, string>();
@@ -106,17 +118,22 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       }
       const shown = new Set(rows.slice(0, limit - 1).map((r) => r.id));
       flags.push(...all.filter((f) => f.attemptId !== null && shown.has(f.attemptId)));
-      return { rows, titles, flags };
+      return { rows, titles, flags, user: undefined as DetailUser | null | undefined };
     }
     const joined = before === undefined ? await detail.attempts(userId, limit) : await detail.attemptsBefore(userId, before, limit);
+    const [head] = joined;
+    const user: DetailUser | null = head ? { id: head.detailUserId, name: head.detailUserName, email: head.detailUserEmail } : null;
     // Newest attempt first, its flags by id: sorted here (an ORDER BY over both tables made MariaDB copy the
     // few joined rows to a temporary table and filesort them, EXPLAIN).
-    joined.sort((a, b) => b.id - a.id || (a.flagId ?? 0) - (b.flagId ?? 0));
+    joined.sort((a, b) => (b.id ?? 0) - (a.id ?? 0) || (a.flagId ?? 0) - (b.flagId ?? 0));
     for (const r of joined) {
       const {
+        detailUserId, detailUserName, detailUserEmail, // eslint-disable-line @typescript-eslint/no-unused-vars
         problemTitle, flagId, flagUserId, flagProblemId, flagRule, flagReason, flagSeverity, flagStatus, flagNote, flagCreatedAtMs,
-        flagUpdatedAtMs, flagAction, flagEventId, flagDedupeKey, flagReviewedBy, flagReviewedAtMs, ...row
+        flagUpdatedAtMs, flagAction, flagEventId, flagDedupeKey, flagReviewedBy, flagReviewedAtMs, ...attempt
       } = r;
+      if (attempt.id === null) continue; // the user's one row without attempts
+      const row = attempt as ProblemSessionRow;
       if (rows.length === 0 || rows[rows.length - 1]!.id !== row.id) {
         rows.push(row);
         titles.set(row.problemId, problemTitle ?? '');
@@ -129,14 +146,14 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
         });
       }
     }
-    return { rows, titles, flags };
+    return { rows, titles, flags, user };
   }
   const detail = {
     userSolved: compiledOnce(db, (userId: number) => db.selectFrom('users').leftJoin('solved', 'solved.userId', 'users.id')
       .select(['users.id as id', 'users.name as name', 'users.email as email', 'solved.problemId as problemId'])
       .where('users.id', '=', userId), 1),
-    attempts: compiledOnce(db, (userId: number, limit: number) => attemptsWithFlags(newestAttempts(userId).orderBy('id', 'desc').limit(limit)), 2),
-    attemptsBefore: compiledOnce(db, (userId: number, before: number, limit: number) => attemptsWithFlags(newestAttempts(userId)
+    attempts: compiledOnce(db, (userId: number, limit: number) => attemptsWithFlags(userId, newestAttempts(userId).orderBy('id', 'desc').limit(limit)), 2),
+    attemptsBefore: compiledOnce(db, (userId: number, before: number, limit: number) => attemptsWithFlags(userId, newestAttempts(userId)
       .where('id', '<', before).orderBy('id', 'desc').limit(limit)), 3),
   };
 
@@ -229,18 +246,22 @@ export function createTeacherService(deps: CoreDeps, settings: SettingsStore) {
       // problem, one with a null id without any); the attempts with their titles and flags (detailAttempts: one
       // statement on MariaDB, two on SQLite). All by index (EXPLAIN on MariaDB and SQLite). The scope check runs
       // alongside (its answer is usually remembered): nothing is returned unless it passes.
+      // On MariaDB the user comes with the attempts and the solved ids from the memo (detailAttempts).
       const before = query.attemptsBefore;
-      const [, userSolved, { rows, titles, flags }] = await Promise.all([
+      const sqlite = deps.db.dialect === 'sqlite';
+      const [, userSolved, solvedMemo, { rows, titles, flags, user: joinedUser }] = await Promise.all([
         scope.requireStudent(actor, userId, 'No such user.'),
-        detail.userSolved(userId),
+        sqlite ? detail.userSolved(userId) : null,
+        sqlite ? null : solvedIdsOf(deps, userId),
         detailAttempts(userId, query.attemptsLimit + 1, before),
       ]);
-      const [first] = userSolved;
-      if (!first) throw new AppError('NOT_FOUND', 'No such user.');
-      const user = { id: first.id, name: first.name, email: first.email };
+      const first = userSolved?.[0];
+      const user = joinedUser ?? (first ? { id: first.id, name: first.name, email: first.email } : null);
+      if (!user) throw new AppError('NOT_FOUND', 'No such user.');
       // Sorted here, not by the statement: ORDER BY a joined table's column made MariaDB build a temporary table
       // and filesort it (EXPLAIN), for a student's few dozen ids.
-      const solvedProblemIds = userSolved.flatMap((r) => (r.problemId === null ? [] : [r.problemId])).sort((a, b) => a - b);
+      const solvedProblemIds = (solvedMemo ? [...solvedMemo] : userSolved!.flatMap((r) => (r.problemId === null ? [] : [r.problemId])))
+        .sort((a, b) => a - b);
       const slice = rows.slice(0, query.attemptsLimit);
       const more = rows.length > query.attemptsLimit;
       const read = { flags, titles };
