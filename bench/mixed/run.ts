@@ -14,7 +14,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { setMaxListeners } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, DEFAULT_POOL } from '@logicode/db';
 import { freePort } from '../../apps/cli/test/helpers/processes.js';
@@ -158,6 +158,8 @@ interface Step {
 }
 
 interface Baseline {
+  /** The servers' CPU time per job, requests to create it included (ms). */
+  cpuMsPerJob: number;
   jobs: number;
   jobsPerSec: number;
   waitP50: number;
@@ -172,6 +174,8 @@ interface Baseline {
 async function judgeIdle(target: Target, exam: Awaited<ReturnType<typeof prepareExam>>, handle: ReturnType<typeof createDb>): Promise<Baseline> {
   const students = exam.studentIds.slice(-Math.ceil(JOBS_IDLE / 2));
   const rec = new Recorder();
+  // The servers' CPU (with their reaped sandboxes) per job: what a job costs the machine, whatever else runs.
+  const cpuBefore = target.pids().reduce((a, pid) => a + cpuMsOf(pid), 0);
   const ids: number[] = [];
   await Promise.all(students.map(async (id, i) => {
     const token = await tokenFor(id, 'student', `baseline ${i}`, target.jwtSecret);
@@ -191,7 +195,8 @@ async function judgeIdle(target: Target, exam: Awaited<ReturnType<typeof prepare
       const last = Math.max(...rows.map((r) => Number(r.finishedAtMs)));
       const waits = rows.map((r) => Number(r.startedAtMs) - Number(r.createdAtMs)).sort((a, b) => a - b);
       const seconds = (last - first) / 1000;
-      return { jobs: rows.length, jobsPerSec: rows.length / seconds, waitP50: percentile(waits, 50), waitP95: percentile(waits, 95), seconds };
+      const cpuMsPerJob = (target.pids().reduce((a, pid) => a + cpuMsOf(pid), 0) - cpuBefore) / rows.length;
+      return { jobs: rows.length, jobsPerSec: rows.length / seconds, waitP50: percentile(waits, 50), waitP95: percentile(waits, 95), seconds, cpuMsPerJob };
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -306,7 +311,7 @@ for (const r of results) {
   ...(noJudge ? [] : ['', both
     ? `**Largest count held by both criteria (students' p95, judge wait p95 < ${WAIT_P95_LIMIT_MS} ms with nothing unstarted): ${int(both.users)} students.**`
     : '**No step held by both criteria.**']),
-  ...(idle ? ['', `Judge alone (api idle): ${idle.jobs} jobs in ${idle.seconds.toFixed(1)} s = **${idle.jobsPerSec.toFixed(1)} jobs/s** (wait p50 / p95 ${int(idle.waitP50)} / ${int(idle.waitP95)} ms).${busiest
+  ...(idle ? ['', `Judge alone (api idle): ${idle.jobs} jobs in ${idle.seconds.toFixed(1)} s = **${idle.jobsPerSec.toFixed(1)} jobs/s** (wait p50 / p95 ${int(idle.waitP50)} / ${int(idle.waitP95)} ms), **${int(idle.cpuMsPerJob)} ms of server CPU per job** (at most ${(cpus().length * 1000 / idle.cpuMsPerJob).toFixed(0)} jobs/s on this machine's ${cpus().length} cores with nothing else running).${busiest
       ? ` Under load, at ${int(busiest.users)} students (the largest step with jobs left unstarted): ${busiest.jobsPerSec.toFixed(1)} jobs/s = **${(busiest.jobsPerSec / idle.jobsPerSec * 100).toFixed(0)}%** of idle.`
       : ' The judge never saturated within the steps (no step left jobs unstarted), so no step measures its capacity under load.'}`] : []),
   '',
