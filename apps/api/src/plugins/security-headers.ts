@@ -27,9 +27,9 @@ export const CONTENT_SECURITY_POLICY = {
 
 /**
  * The headers helmet sets for these options, computed once: helmet's middleware run against a response that only
- * records them. Every directive here is a constant, so every response gets the same values; @fastify/helmet built
- * the whole helmet middleware again (CSP directives parsed and re-joined) and ran it on every request, a tenth of
- * the api's CPU on a cached read (issue 18, CPU profile of bench/http --part hot).
+ * records them. Every directive here is a constant, so every response gets the same values. @fastify/helmet (used
+ * before) built the whole helmet middleware again (CSP directives parsed and re-joined) and ran it on every request:
+ * a tenth of the api's CPU on a cached read (issue 18, CPU profile of bench/http --part hot).
  */
 export function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
