@@ -327,22 +327,30 @@ test('two tabs refresh in turn (one refresh, the family intact), and a session e
   const context = await newContext(browser, platform.baseUrl);
   const first = await context.newPage();
   const refreshes: number[] = [];
+  const sentRefreshTokens: string[] = [];
   await withFailureShots([first], 'assessment-day-tabs', async () => {
     await signIn(first, ALICE.email, ALICE.password);
     const signedInAtMs = Date.now();
     const second = await context.newPage();
     for (const page of [first, second]) {
       page.on('request', (req) => {
-        if (new URL(req.url()).pathname === '/api/auth/refresh') refreshes.push(Date.now() - signedInAtMs);
+        if (new URL(req.url()).pathname !== '/api/auth/refresh') return;
+        refreshes.push(Date.now() - signedInAtMs);
+        void req.allHeaders().then((headers) => sentRefreshTokens.push(/lc_refresh=([^;]+)/.exec(headers.cookie ?? '')?.[1] ?? 'none'));
       });
     }
     await second.goto('/problems?page=1');
     await first.goto('/problems');
 
     // Both tabs' timers come due at the same moment (the same stored expiry). Had both sent the same refresh token,
-    // the server would have revoked the family: one refresh, the other tab takes its cookies.
+    // the server would have revoked the family (the checks below). The Web Lock makes them take turns; the tab that
+    // waited usually finds the other's new expiry in localStorage and sends nothing, but localStorage reaches another
+    // tab's renderer asynchronously, so on a loaded machine it may not have arrived yet: the waiting tab then
+    // refreshes once more, with the rotated token (CI saw 23,435 and 23,678 ms). One or two, never the same token.
     await first.waitForTimeout(ACCESS_TOKEN_TTL_SEC * 1000 + 3000);
-    assert.equal(refreshes.length, 1, `one refresh for both tabs in the first lifetime (at ${refreshes.join(', ')} ms)`);
+    assert.ok(refreshes.length >= 1 && refreshes.length <= 2, `one refresh, or one per tab in turn, in the first lifetime (at ${refreshes.join(', ')} ms)`);
+    assert.equal(new Set(sentRefreshTokens).size, sentRefreshTokens.length, 'no refresh token was sent twice');
+    assert.ok(!sentRefreshTokens.includes('none'), 'each refresh carried the refresh cookie');
     for (const page of [first, second]) {
       await page.locator('.user-chip', { hasText: 'Alice' }).waitFor();
       assert.equal(await page.getByTestId('session-ended').count(), 0);
