@@ -65,6 +65,7 @@ async function embedded(): Promise<Target> {
       COOKIE_SECURE: 'false', DATABASE_URL: dbUrl, JWT_SECRET: BENCH_JWT_SECRET, SEED_DEMO: 'false',
       // JUDGE_THREAD=false npx tsx bench/mixed/run.ts ...: the judge on the api's thread, for the before/after.
       ...(process.env.JUDGE_THREAD ? { JUDGE_THREAD: process.env.JUDGE_THREAD } : {}),
+      ...(process.env.WORKER_CONCURRENCY ? { WORKER_CONCURRENCY: process.env.WORKER_CONCURRENCY } : {}),
     },
   });
   let output = '';
@@ -285,7 +286,7 @@ const describe: Record<string, string> = {
 const lines = [
   `# Mixed load: students in a timed, proctored problem, teachers watching${noJudge ? ' (no Runs or Submits)' : ''}`,
   '',
-  `Command: \`npx tsx bench/mixed/run.ts${quick ? ' --quick' : ''}${targetArg !== (quick ? 'embedded' : 'all') ? ` --target ${targetArg}` : ''}${noJudge ? ' --no-judge' : ''}${judgeBaseline ? ' --judge-baseline' : ''}\`${process.env.JUDGE_THREAD ? ' (JUDGE_THREAD=' + process.env.JUDGE_THREAD + ')' : ''} — ${new Date().toISOString()}; ${machine()}.`,
+  `Command: \`npx tsx bench/mixed/run.ts${quick ? ' --quick' : ''}${targetArg !== (quick ? 'embedded' : 'all') ? ` --target ${targetArg}` : ''}${noJudge ? ' --no-judge' : ''}${judgeBaseline ? ' --judge-baseline' : ''}\`${['JUDGE_THREAD', 'WORKER_CONCURRENCY'].filter((name) => process.env[name]).map((name) => ` (${name}=${process.env[name]})`).join('')} — ${new Date().toISOString()}; ${machine()}.`,
   `Each virtual student: problem list, problem, attempt start, an event batch every 2 s (2-4 events, a code snapshot in every`,
   `fifth), a heartbeat every 25 s, a Run every ~50 s and one Submit (each followed by a result read 3 s later).`,
   `${TEACHERS} teacher(s): a socket in feed:all, dashboard + active sessions every 5 s, students overview every 10 s.`,

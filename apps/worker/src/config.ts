@@ -17,7 +17,7 @@ const envSchema = z.object({
   ),
   JUDGE_ALLOW_UNSANDBOXED: z.string().optional(),
   JUDGE_WORK_DIR: z.string().optional(),
-  /** The judge on a thread of its own (default on); off: on the process's main thread, as before issue 18. */
+  /** The judge on a thread of its own (default off: measured worse under an exam's load, BENCHMARKS.md). */
   JUDGE_THREAD: z.string().optional(),
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   STUCK_SUBMISSION_AFTER_SEC: z.coerce.number().int().min(30).default(300),
@@ -45,7 +45,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined> = proce
     roles: new Set(parsed.WORKER_ROLES.split(',').map((r) => r.trim()).filter(Boolean) as WorkerRole[]),
     allowUnsandboxed: envFlag(parsed.JUDGE_ALLOW_UNSANDBOXED, false),
     judgeWorkDir: parsed.JUDGE_WORK_DIR ?? null,
-    judgeThread: envFlag(parsed.JUDGE_THREAD, true),
+    judgeThread: envFlag(parsed.JUDGE_THREAD, false),
     stuckAfterMs: parsed.STUCK_SUBMISSION_AFTER_SEC * 1000,
     /** BullMQ lock: a killed worker's job is taken by another after about this long. */
     queueLockMs: parsed.QUEUE_LOCK_MS,

@@ -24,8 +24,9 @@ export interface WorkerHandle {
 }
 
 async function startJudgeRole(runtime: Runtime, config: WorkerConfig, log: CoreLog, metrics: WorkerMetrics): Promise<{ judge: Judge; stop: () => Promise<void> }> {
-  // On a thread of its own by default: in `logicode start` the api shares this process, and a busy api's event
-  // loop held up every spawn, pipe and timer of the judge (issue 18: 6 jobs/s under an exam's load, 15-22 idle).
+  // JUDGE_THREAD: the judge on a thread of its own. Off by default: under the mixed exam load it held fewer students
+  // and no more jobs/s than the judge on this thread (BENCHMARKS.md, issue 18), though it keeps judging while this
+  // thread's event loop is blocked.
   const judge = await (config.judgeThread ? createThreadedJudge : createJudge)({
     allowUnsandboxed: config.allowUnsandboxed,
     ...(config.judgeWorkDir ? { workRoot: config.judgeWorkDir } : {}),
