@@ -1,5 +1,6 @@
 // Shared by the HTTP benches: a measured autocannon run (our own latency percentiles, CPU time of the server
 // and of this load process), server processes, and the results file.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -21,6 +22,15 @@ const TICK_MS = 10; // /proc times are in clock ticks (USER_HZ = 100 on Linux)
  * User + system CPU milliseconds a process (all its threads, and its children it has waited for: the judge's
  * sandboxed runs) has used so far; 0 when it is gone.
  */
+/** A server process of the machine by name (MariaDB, Redis), for its CPU time; 0 when it is not found. */
+export function pidOf(name: string): number {
+  try {
+    return Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim()) || 0;
+  } catch {
+    return 0;
+  }
+}
+
 export function cpuMsOf(pid: number | undefined): number {
   if (!pid) return 0;
   try {

@@ -5,10 +5,9 @@
 // slice of the table's growth and mariadbd's CPU seconds per 100k rows (read from /proc, so run it on the
 // database's machine).
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { createConnection } from 'mysql2/promise';
+import { cpuMsOf, pidOf } from '../http/support.js';
 
 const MYSQL = (process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306').replace(/\/$/, '');
 const rows = Number(process.argv[2] ?? 1_400_000);
@@ -25,11 +24,8 @@ const LAYOUTS: Record<string, string> = {
     id varchar(36) character set ascii collate ascii_bin not null, ${COLUMNS}, unique key (id)`,
 };
 
-function mariadbCpuSec(): number {
-  const pid = execFileSync('pgrep', ['-x', 'mariadbd']).toString().trim().split('\n')[0]!;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+const mariadbPid = pidOf('mariadbd');
+const mariadbCpuSec = (): number => cpuMsOf(mariadbPid) / 1000;
 
 const conn = await createConnection({ uri: MYSQL });
 const db = `lc_keys_${process.pid}`;

@@ -2,7 +2,7 @@
 // N simulated students POST event batches to a real api process; embedded mode writes to SQLite in the request,
 // scaled mode appends to a Redis Stream that a separate consumer process writes to MariaDB. Reports events/s
 // accepted and persisted, POST latency percentiles, and checks that every accepted event is in the database.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -13,16 +13,8 @@ import { Redis } from 'ioredis';
 import { createDb, DEFAULT_POOL, ensureMysqlDatabase, migrateToLatest, type DbHandle } from '@logicode/db';
 import { percentile, runLoad, type Student } from './load.js';
 import * as ingestKeys from '../../packages/db/src/migrations/0100-ingest-keys.js';
-import { cpuMsOf, dropMysqlDatabase } from '../http/support.js';
+import { cpuMsOf, dropMysqlDatabase, pidOf } from '../http/support.js';
 
-/** A server process of the machine by name (MariaDB, Redis), for its CPU time; 0 when it is not found. */
-function pidOf(name: string): number {
-  try {
-    return Number(execFileSync('pidof', ['-s', name], { encoding: 'utf8' }).trim()) || 0;
-  } catch {
-    return 0;
-  }
-}
 
 /**
  * Issue 18's scaled target asks for 50,000 events/s or where the limit is: CPU seconds per 100,000 persisted events

@@ -42,7 +42,8 @@ function internalError(): JudgeResult {
   return { verdict: 'IE', score: 0, compileOutput: 'The judge failed on our side; the submission can be judged again.', tests: [], maxCpuMs: 0, maxMemoryKb: 0 };
 }
 
-const defaultLog: LogFn = (level, msg, data) => {
+/** Without a log option: info to stdout, the rest to stderr (the threaded judge's caller side uses it too). */
+export const defaultLog: LogFn = (level, msg, data) => {
   const line = data ? `${msg} ${JSON.stringify(data)}` : msg;
   if (level === 'info') console.log(line);
   else console.error(line);

@@ -1,4 +1,4 @@
-import { BOOL, ID, NUM, STR, emptyTokens, pushToken, type TokenList } from './tokens.js';
+import { BOOL, CHR, ID, NUM, STR, emptyTokens, pushToken, type TokenList } from './tokens.js';
 
 /**
  * Dead stores, a disguise students use (issue 16: "dead code" among the six kinds): a variable that is set once
@@ -14,7 +14,7 @@ import { BOOL, ID, NUM, STR, emptyTokens, pushToken, type TokenList } from './to
  * - the name occurs nowhere else in the file (the lexed identifiers, compared by their text).
  * Runs on the lexed tokens, before restructuring, while `;` and braces still mark statements.
  */
-const OPERANDS = new Set([ID, NUM, STR, BOOL, 'CHR', 'NULL']);
+const OPERANDS = new Set([ID, NUM, STR, BOOL, CHR, 'NULL']);
 const BINARY = new Set(['+', '-', '*', '/', '%', '<<', '>>', '&', '|', '^', '&&', '||', 'and', 'or', '**', '//']);
 const STATEMENT_BOUNDARY = new Set([';', '{', '}', 'NEWLINE', 'INDENT', 'DEDENT']);
 const DECLARATION = new Set(['T', 'DECL']);
@@ -27,12 +27,13 @@ export function dropDeadStores(list: TokenList, source: string, language: 'pytho
   /** [start, end, name index] of each store that would be dead if its name is used once. */
   const stores: number[] = [];
   let depth = 0;
+  // JavaScript (the lexer drops its `;`): a store is recognised at a declaration keyword only.
+  const jsDeclaration = !semicolons && language === 'c-family';
   for (let i = 0; i < kinds.length; i++) {
     const kind = kinds[i]!;
     if (kind === '{' || kind === 'INDENT') depth++;
     else if (kind === '}' || kind === 'DEDENT') depth--;
     if (depth <= 0) continue;
-    const jsDeclaration = !semicolons && language === 'c-family';
     if (jsDeclaration ? kind !== 'DECL' : !STATEMENT_BOUNDARY.has(kinds[i - 1]!)) continue;
     const store = storeAt(i);
     if (store) stores.push(i, store[0], store[1]);

@@ -1,4 +1,4 @@
-import { ID, emptyTokens, pushToken, type TokenList } from './tokens.js';
+import { ID, NUM, emptyTokens, pushToken, type TokenList } from './tokens.js';
 
 /** Operators and brackets that continue an expression. */
 const CONTINUES = /^[-+*/%<>&|^?.(\[=!:]/;
@@ -12,7 +12,7 @@ const CONTINUES = /^[-+*/%<>&|^?.(\[=!:]/;
 export function normalizeIncrements(list: TokenList, source: string): TokenList {
   const { kinds, starts, ends: tokenEnds } = list;
   const text = (i: number): string => source.slice(starts[i]!, tokenEnds[i]!);
-  const isOne = (i: number): boolean => kinds[i] === 'NUM' && tokenEnds[i]! - starts[i]! <= 3 && /^1[lLuU]*$/.test(text(i));
+  const isOne = (i: number): boolean => kinds[i] === NUM && tokenEnds[i]! - starts[i]! <= 3 && /^1[lLuU]*$/.test(text(i));
 
   /** Whether the expression has ended before token i (`i += 1 + x` is no increment). */
   const endsBefore = (i: number): boolean => i >= kinds.length || !CONTINUES.test(kinds[i]!);

@@ -2,7 +2,7 @@
 // createJudge, so the judge consumer, the validation consumer and package verification do not know the difference.
 import { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode, type JudgeResult, type LanguageId } from '@logicode/contracts';
-import type { Judge, JudgeOptions } from '../judge.js';
+import { defaultLog, type Judge, type JudgeOptions } from '../judge.js';
 import { LANGUAGE_SPECS } from '../languages/index.js';
 import type { RunHooks } from '../pipeline.js';
 import type { LanguageStatus } from '../self-test.js';
@@ -31,7 +31,7 @@ export interface ThreadedJudge extends Judge {
 
 export async function createThreadedJudge(options: JudgeOptions = {}): Promise<ThreadedJudge> {
   const { log, ...threadOptions } = options;
-  const logLine = log ?? ((level, message, data) => (level === 'info' ? console.log : console.error)(message, data ?? ''));
+  const logLine = log ?? defaultLog;
   let seq = 0;
   const pending = new Map<number, Pending>();
   let worker: Worker | null = null;
